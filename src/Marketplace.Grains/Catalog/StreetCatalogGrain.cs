@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using Marketplace.Domain;
+using Marketplace.Persistence;
+
+namespace Marketplace.Catalog;
+
+public sealed class StreetCatalogGrain(
+    [PersistentState("catalog", StorageNames.Marketplace)] IPersistentState<StreetCatalogState> state,
+    ICatalogReferenceData reference,
+    TimeProvider clock) : Grain, IStreetCatalogGrain
+{
+    private const string Stale = "该事项已被他人修改，请刷新页面后重新编辑";
+    private const string Missing = "事项不存在";
+
+    private long StreetId => this.GetPrimaryKeyLong();
+
+    public Task<ImmutableArray<TransferItem>> GetItemsAsync() =>
+        Task.FromResult(state.State.Items.Values.OrderByDescending(i => i.UpdatedAt).ToImmutableArray());
+
+    public Task<TransferItem?> GetItemAsync(Guid itemId) =>
+        Task.FromResult(state.State.Items.GetValueOrDefault(itemId));
+
+    public async Task<Outcome<TransferItem>> CreateAsync(TransferItemDraft draft, string user)
+    {
+        draft = CatalogRules.Normalise(draft);
+        var errors = await ValidateAsync(draft);
+        if (!errors.IsEmpty)
+        {
+            return Outcome<TransferItem>.Fail(errors);
+        }
+        var now = clock.GetUtcNow();
+        var item = new TransferItem(Guid.NewGuid(), StreetId, draft, TransferItemStatus.Draft, 1, now, now, null, user);
+        await SaveAsync(item);
+        return Outcome<TransferItem>.Ok(item);
+    }
+
+    public async Task<Outcome<TransferItem>> UpdateAsync(Guid itemId, int expectedVersion, TransferItemDraft draft, string user)
+    {
+        if (Current(itemId, expectedVersion) is { } refused)
+        {
+            return refused;
+        }
+        draft = CatalogRules.Normalise(draft);
+        var errors = await ValidateAsync(draft);
+        if (!errors.IsEmpty)
+        {
+            return Outcome<TransferItem>.Fail(errors);
+        }
+        var item = state.State.Items[itemId];
+        return await ChangeAsync(item with { Fields = draft }, user);
+    }
+
+    public async Task<Outcome<TransferItem>> PublishAsync(Guid itemId, int expectedVersion, string user)
+    {
+        if (Current(itemId, expectedVersion) is { } refused)
+        {
+            return refused;
+        }
+        var item = state.State.Items[itemId];
+        if (item.Status == TransferItemStatus.Published)
+        {
+            return Outcome<TransferItem>.Fail("", "该事项已发布");
+        }
+        // Rules may have changed since the draft was saved (a guiding entry retired): check again.
+        var errors = await ValidateAsync(item.Fields);
+        if (!errors.IsEmpty)
+        {
+            return Outcome<TransferItem>.Fail(errors);
+        }
+        return await ChangeAsync(item with { Status = TransferItemStatus.Published, PublishedAt = clock.GetUtcNow() }, user);
+    }
+
+    public async Task<Outcome<TransferItem>> WithdrawAsync(Guid itemId, int expectedVersion, string user)
+    {
+        if (Current(itemId, expectedVersion) is { } refused)
+        {
+            return refused;
+        }
+        var item = state.State.Items[itemId];
+        if (item.Status != TransferItemStatus.Published)
+        {
+            return Outcome<TransferItem>.Fail("", "只有已发布的事项可以撤回");
+        }
+        return await ChangeAsync(item with { Status = TransferItemStatus.Withdrawn }, user);
+    }
+
+    private Outcome<TransferItem>? Current(Guid itemId, int expectedVersion)
+    {
+        if (!state.State.Items.TryGetValue(itemId, out var item))
+        {
+            return Outcome<TransferItem>.Fail("", Missing);
+        }
+        return item.Version == expectedVersion ? null : Outcome<TransferItem>.Fail("", Stale);
+    }
+
+    private async Task<Outcome<TransferItem>> ChangeAsync(TransferItem changed, string user)
+    {
+        var next = changed with { Version = changed.Version + 1, UpdatedAt = clock.GetUtcNow(), UpdatedBy = user };
+        await SaveAsync(next);
+        return Outcome<TransferItem>.Ok(next);
+    }
+
+    private Task SaveAsync(TransferItem item) =>
+        state.CommitAsync(state.State with { Items = state.State.Items.SetItem(item.Id, item) });
+
+    private async Task<ImmutableArray<FieldError>> ValidateAsync(TransferItemDraft draft)
+    {
+        var areas = await reference.ServiceAreaCodesAsync();
+        var errors = CatalogRules.Validate(draft, areas.ToHashSet());
+        // 102号令 / 指导性目录: only what the district's guiding catalogue lists may be bought.
+        if (string.IsNullOrWhiteSpace(draft.GuidingEntryCode))
+        {
+            errors = errors.Add(new(nameof(draft.GuidingEntryCode), "请选择所属指导性目录条目"));
+        }
+        else if (!await reference.GuidingEntryExistsAsync(StreetId, draft.GuidingEntryCode))
+        {
+            errors = errors.Add(new(nameof(draft.GuidingEntryCode), "所选条目不在本区政府购买服务指导性目录中"));
+        }
+        return errors;
+    }
+}

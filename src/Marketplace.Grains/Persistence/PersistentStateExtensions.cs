@@ -1,0 +1,23 @@
+namespace Marketplace.Persistence;
+
+public static class PersistentStateExtensions
+{
+    /// <summary>
+    /// Writes <paramref name="next"/> and only then makes it the grain's state: if the write fails the
+    /// grain keeps the state it had, so memory never runs ahead of storage.
+    /// </summary>
+    public static async Task CommitAsync<TState>(this IPersistentState<TState> state, TState next)
+    {
+        var previous = state.State;
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            state.State = previous;
+            throw;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Marketplace.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Infrastructure.Database;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> (scoped) and <see cref="IDbContextFactory{AppDbContext}"/> for
+    /// the configured provider. Nothing else in the product knows which database it runs on.
+    /// </summary>
+    public static DatabaseOptions AddMarketplaceDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            var dataDir = Path.GetFullPath(options.DataDirectory, contentRoot);
+            Directory.CreateDirectory(dataDir);
+            options.DataDirectory = dataDir;
+            options.ConnectionString ??= new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(dataDir, "marketplace.db"),
+                Cache = SqliteCacheMode.Private,
+                Pooling = true,
+                DefaultTimeout = 30,
+            }.ToString();
+            services.AddPooledDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString));
+            services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
+                new UpcastFactory<SqliteAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>()));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
+            }
+            services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+            services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
+                new UpcastFactory<PostgresAppDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
+        }
+        services.AddSingleton(options);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        return options;
+    }
+
+    private sealed class UpcastFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<AppDbContext>
+        where T : AppDbContext
+    {
+        public AppDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}

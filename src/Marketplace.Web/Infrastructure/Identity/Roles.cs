@@ -1,0 +1,21 @@
+namespace Marketplace.Web.Infrastructure.Identity;
+
+/// <summary>The roles of SPEC §2. Names are stable identifiers; <see cref="Chinese"/> is what users read.</summary>
+public static class Roles
+{
+    public const string DistrictAdmin = "DistrictAdmin";   // 区管理员
+    public const string StreetOfficial = "StreetOfficial"; // 街道干部
+    public const string Ngo = "Ngo";                       // 社会组织
+    public const string Evaluator = "Evaluator";           // 评审专家 / 评估机构
+
+    public static IReadOnlyList<string> All { get; } = [DistrictAdmin, StreetOfficial, Ngo, Evaluator];
+
+    public static string Chinese(string role) => role switch
+    {
+        DistrictAdmin => "区管理员",
+        StreetOfficial => "街道干部",
+        Ngo => "社会组织",
+        Evaluator => "评审专家",
+        _ => role,
+    };
+}
