@@ -1,22 +1,54 @@
+using System.Globalization;
+using Marketplace.Web.Features.Catalog;
+using Marketplace.Web.Infrastructure.Database;
+using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Jobs;
+using Marketplace.Web.Infrastructure.Seeding;
+using Marketplace.Web.Infrastructure.Silo;
+using Microsoft.AspNetCore.Localization;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+var database = builder.Services.AddMarketplaceDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddMarketplaceIdentity();
+builder.AddMarketplaceSilo();
+builder.Services.AddMarketplaceJobs(database);
+
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeFolder("/Street", Roles.StreetOfficial);
+    o.Conventions.AuthorizeFolder("/District", Roles.DistrictAdmin);
+});
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddSingleton(builder.Configuration.GetSection("Seed").Get<SeedOptions>() ?? new SeedOptions());
+// Registered after the silo so it starts after it: seed items go through their grains.
+builder.Services.AddHostedService<DemoDataSeeder>();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+await DatabaseMigrator.MigrateAsync(app.Services);
+
+app.UseExceptionHandler("/Error/500");
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseRequestLocalization(new RequestLocalizationOptions
 {
-    app.UseExceptionHandler("/Error");
-}
-
+    DefaultRequestCulture = new RequestCulture("zh-CN"),
+    SupportedCultures = [new CultureInfo("zh-CN")],
+    SupportedUICultures = [new CultureInfo("zh-CN")],
+});
+app.UseStaticFiles();
 app.UseRouting();
-
+app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
+app.MapRazorPages();
+app.MapOpenApi();
+app.MapHealthChecks("/healthz");
+app.MapPublicCatalogApi();
+app.MapMarketplaceJobsDashboard();
 
-app.Run();
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host the real app.</summary>
+public partial class Program;

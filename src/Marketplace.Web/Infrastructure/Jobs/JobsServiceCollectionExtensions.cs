@@ -1,0 +1,63 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Marketplace.Web.Infrastructure.Database;
+using Marketplace.Web.Infrastructure.Identity;
+
+namespace Marketplace.Web.Infrastructure.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Hangfire: in memory on SQLite (no SQLite storage is served), on PostgreSQL otherwise. Either way
+    /// the database's ScheduledWork table is the truth and is re-scheduled at start.
+    /// </summary>
+    public static IServiceCollection AddMarketplaceJobs(this IServiceCollection services, DatabaseOptions db)
+    {
+        services.AddHangfire(c =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (db.Provider == DatabaseProvider.Postgres)
+            {
+                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(db.ConnectionString));
+            }
+            else
+            {
+                c.UseInMemoryStorage();
+            }
+        });
+        services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        services.AddSingleton<DueWork>();
+        services.AddTransient<DueWorkRunner>();
+        services.AddHostedService<DueWorkRescheduler>();
+        return services;
+    }
+
+    /// <summary>The dashboard is for district admins only.</summary>
+    public static void MapMarketplaceJobsDashboard(this WebApplication app) =>
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new DistrictAdminOnly()],
+            DashboardTitle = "后台任务",
+        });
+
+    private sealed class DistrictAdminOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) =>
+            context.GetHttpContext().User.IsInRole(Roles.DistrictAdmin);
+    }
+}
+
+/// <summary>At start, hands all unfinished scheduled work back to Hangfire.</summary>
+public sealed class DueWorkRescheduler(DueWork dueWork, ILogger<DueWorkRescheduler> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var count = await dueWork.RescheduleUnfinishedAsync(cancellationToken);
+        log.LogInformation("Re-scheduled {Count} unfinished timed work item(s)", count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using Marketplace.Catalog;
+using Marketplace.Domain;
+using Marketplace.Web.Data;
+using Marketplace.Web.Data.Entities;
+using Marketplace.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Infrastructure.Seeding;
+
+/// <summary>Configuration section "Seed".</summary>
+public sealed class SeedOptions
+{
+    /// <summary>Load the demo data when the database is empty.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Password of every demo account (a public demo password, not a secret).</summary>
+    public string DemoPassword { get; set; } = "Demo@2026";
+}
+
+/// <summary>
+/// Loads the demo data of seed/ on first run (when there is no district yet) and prints the demo logins.
+/// Runs after the silo has started, because transfer items are created through their catalog grain
+/// like any other item.
+/// </summary>
+public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions options, ILogger<DemoDataSeeder> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Enabled)
+        {
+            return;
+        }
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (!await db.Districts.AnyAsync(cancellationToken))
+        {
+            await SeedReferenceDataAsync(db, cancellationToken);
+            await SeedUsersAsync(scope.ServiceProvider, db);
+            await SeedCatalogAsync(scope.ServiceProvider.GetRequiredService<IGrainFactory>(), db, cancellationToken);
+            log.LogInformation("Demo data loaded from seed/");
+        }
+        await PrintLoginsAsync(db, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static async Task SeedReferenceDataAsync(AppDbContext db, CancellationToken ct)
+    {
+        var order = 0;
+        db.ServiceAreas.AddRange(SeedFiles.Read<ServiceAreaSeed>("service-areas.json")
+            .Select(a => new ServiceArea { Code = a.Code, Name = a.Name, SortOrder = order++ }));
+        var guiding = SeedFiles.Read<GuidingEntrySeed>("guiding-catalogue.json");
+        foreach (var d in SeedFiles.Read<DistrictSeed>("districts.json"))
+        {
+            var district = new District { City = d.City, Name = d.Name };
+            district.Streets.AddRange(d.Streets.Select(s => new Street { Name = s }));
+            db.Districts.Add(district);
+            await db.SaveChangesAsync(ct);
+            db.GuidingCatalogEntries.AddRange(guiding.Select(g => new GuidingCatalogEntry
+            {
+                DistrictId = district.Id, Code = g.Code, Name = g.Name, ServiceAreaCode = g.Area, Description = g.Description,
+            }));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedUsersAsync(IServiceProvider sp, AppDbContext db)
+    {
+        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+        foreach (var u in SeedFiles.Read<DemoUserSeed>("demo-users.json"))
+        {
+            var district = await db.Districts.SingleAsync(d => d.Name == u.District);
+            var street = u.Street is null ? null : await db.Streets.SingleAsync(s => s.Name == u.Street && s.DistrictId == district.Id);
+            var user = new ApplicationUser
+            {
+                UserName = u.UserName, DisplayName = u.DisplayName, DistrictId = district.Id, StreetId = street?.Id,
+            };
+            Check(await users.CreateAsync(user, options.DemoPassword), u.UserName);
+            Check(await users.AddToRoleAsync(user, u.Role), u.UserName);
+        }
+    }
+
+    private static async Task SeedCatalogAsync(IGrainFactory grains, AppDbContext db, CancellationToken ct)
+    {
+        foreach (var item in SeedFiles.Read<TransferItemSeed>("transfer-items.json"))
+        {
+            var street = await db.Streets.SingleAsync(s => s.Name == item.Street, ct);
+            var area = await db.GuidingCatalogEntries
+                .Where(g => g.DistrictId == street.DistrictId && g.Code == item.Guiding).Select(g => g.ServiceAreaCode).SingleAsync(ct);
+            var draft = new TransferItemDraft(item.Title, item.Content,
+                [.. item.Providers.Select(Enum.Parse<ProviderType>)], item.Requirements, item.Materials, area,
+                Money.FromYuan(decimal.Parse(item.Budget, System.Globalization.CultureInfo.InvariantCulture)),
+                PurchaseNature.Service, item.Guiding);
+            var catalog = grains.GetGrain<IStreetCatalogGrain>(street.Id);
+            var created = await catalog.CreateAsync(draft, "seed");
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Seed item '{item.Title}' is invalid: {created.Errors[0].Message}");
+            }
+            if (item.Publish)
+            {
+                await catalog.PublishAsync(created.Value!.Id, created.Value.Version, "seed");
+            }
+        }
+    }
+
+    private async Task PrintLoginsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var rows = await (from u in db.Users
+                          join ur in db.UserRoles on u.Id equals ur.UserId
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          join s in db.Streets on u.StreetId equals s.Id into us
+                          from s in us.DefaultIfEmpty()
+                          join d in db.Districts on u.DistrictId equals d.Id into ud
+                          from d in ud.DefaultIfEmpty()
+                          orderby r.Name, u.UserName
+                          select new { u.UserName, Role = r.Name!, District = d.Name, Street = s.Name }).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var lines = rows.Select(r => $"  {Roles.Chinese(r.Role),-6} {r.District,-5} {r.Street ?? "",-7} 用户名: {r.UserName,-18} 密码: {options.DemoPassword}");
+        Console.WriteLine("演示账号 (demo logins):" + Environment.NewLine + string.Join(Environment.NewLine, lines));
+    }
+
+    private static void Check(IdentityResult result, string who)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Seeding user {who} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Marketplace.Persistence;
+using Marketplace.Web.Features.Catalog;
+using Marketplace.Web.Infrastructure.GrainStorage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Storage;
+
+namespace Marketplace.Web.Infrastructure.Silo;
+
+public static class MarketplaceGrainServices
+{
+    /// <summary>
+    /// Everything the grains need besides the database: grain storage, the read-model projections and
+    /// each feature's services. Used by the web host and by the test cluster alike, so the two never drift.
+    /// </summary>
+    public static IServiceCollection AddMarketplaceGrainServices(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Marketplace,
+            (sp, _) => ActivatorUtilities.CreateInstance<EfGrainStorage>(sp));
+        services.AddCatalogFeature();
+        return services;
+    }
+}
