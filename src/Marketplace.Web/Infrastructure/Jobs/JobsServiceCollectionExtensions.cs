@@ -30,6 +30,7 @@ public static class JobsServiceCollectionExtensions
         });
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         services.AddSingleton<DueWork>();
+        services.AddSingleton<DueWorkEvents>();
         services.AddTransient<DueWorkRunner>();
         services.AddHostedService<DueWorkRescheduler>();
         return services;
@@ -41,7 +42,7 @@ public static class JobsServiceCollectionExtensions
         {
             Authorization = [new DistrictAdminOnly()],
             DashboardTitle = "后台任务",
-        });
+        }, app.Services.GetRequiredService<JobStorage>()); // this host's storage, never the process-wide static
 
     private sealed class DistrictAdminOnly : IDashboardAuthorizationFilter
     {
