@@ -102,7 +102,7 @@ public sealed class DocumentBuilder
     public IReadOnlyList<LaidOutPage> Finish(ReportInfo info)
     {
         var total = _pages.Count;
-        var date = info.Date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+        var date = ChineseDate.Format(info.Date);
         for (var i = 0; i < total; i++)
         {
             var page = _pages[i];
