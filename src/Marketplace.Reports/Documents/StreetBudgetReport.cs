@@ -122,7 +122,7 @@ public sealed class StreetBudgetReport(StreetBudgetReportModel model) : IReportD
         [
             new("序号", 0.6f, TextAlign.Center), new("项目名称", 2.6f), new("承接组织", 2.4f), new("购买方式", 1.1f),
             TableColumn.Money("金额（元）", 1.6f), new("状态", 1f, TextAlign.Center), TableColumn.Money("已支付（元）", 1.6f),
-            new("评估等级", 1f, TextAlign.Center),
+            new("评估等级", 1.2f, TextAlign.Center),
         ], rows);
     }
 }
