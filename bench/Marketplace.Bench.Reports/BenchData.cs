@@ -58,4 +58,17 @@ internal static class BenchData
         Enumerable.Range(1, purchases)
             .Select(i => new PurchaseLine($"社区服务项目第{i}期", "南京市江宁区乐家社会工作服务中心", "合同外包", new Money(60_000m + i), "履约中", new Money(30_000m), "良好"))
             .ToList());
+
+    public static AwardNoticeModel Award() => new(
+        "东山街道社区居家养老服务项目", "JN-DS-2026-017", "东山街道", "南京市江宁区东山街道办事处", "竞争性磋商",
+        "南京市江宁区乐家社会工作服务中心", new Money(456_000m),
+        [
+            new(1, "南京市江宁区乐家社会工作服务中心", new Money(456_000m), 91.35m, true),
+            new(2, "南京市江宁区同心社会工作服务社", new Money(470_000m), 86.20m, false),
+            new(3, "南京市江宁区阳光助老服务中心", new Money(449_000m), 79.05m, false),
+        ],
+        ["王建国", "李秀英", "张伟", "赵敏", "陈刚"], new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 27), "东山街道办事处", Today)
+    {
+        Contact = "东山街道办事处社会事务科，电话 025-52100000",
+    };
 }

@@ -23,6 +23,7 @@ if (args is ["--samples", var dir])
     Directory.CreateDirectory(dir);
     File.WriteAllBytes(Path.Combine(dir, "street.pdf"), ReportRenderer.Render(new StreetBudgetReport(BenchData.Street(40))));
     File.WriteAllBytes(Path.Combine(dir, "district.pdf"), ReportRenderer.Render(new DistrictBudgetReport(BenchData.District(BenchData.Budgets(60), BenchData.Contracts(60, 900)))));
+    File.WriteAllBytes(Path.Combine(dir, "award.pdf"), ReportRenderer.Render(new AwardNoticeReport(BenchData.Award())));
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(ReportBenchmarks).Assembly).Run(args);

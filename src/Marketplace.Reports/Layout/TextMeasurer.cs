@@ -14,15 +14,7 @@ public static class TextMeasurer
 {
     private static readonly ConcurrentDictionary<int, float> UnitAdvances = new();
 
-    public static float Width(string text, float size)
-    {
-        var total = 0f;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            total += Advance(rune);
-        }
-        return total * size;
-    }
+    public static float Width(string text, float size) => Width(text.AsSpan(), size);
 
     public static float Width(ReadOnlySpan<char> text, float size)
     {
