@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Marketplace.Reports.Excel;
 
@@ -6,19 +5,6 @@ namespace Marketplace.Tests.Reports;
 
 public sealed class XlsxWriterTests
 {
-    private static List<List<Cell>> ReadBack(MemoryStream stream, out string sheetName, out Stylesheet styles)
-    {
-        stream.Position = 0;
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var workbook = document.WorkbookPart!;
-        sheetName = workbook.Workbook.Sheets!.Elements<Sheet>().Single().Name!.Value!;
-        styles = (Stylesheet)workbook.WorkbookStylesPart!.Stylesheet.CloneNode(true);
-        var sheet = workbook.WorksheetParts.Single().Worksheet;
-        return sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => (Cell)c.CloneNode(true)).ToList()).ToList();
-    }
-
-    private static string TextOf(Cell cell) => cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? string.Empty;
-
     [Fact]
     public void Writes_headers_text_money_as_number_and_dates()
     {
@@ -29,11 +15,11 @@ public sealed class XlsxWriterTests
             ["秣陵街道", SampleModels.Yuan(2_000_000m), new DateOnly(2026, 1, 5), true],
         ]);
 
-        var rows = ReadBack(stream, out var name, out var styles);
+        var rows = XlsxRead.Rows(stream, out var name, out var styles);
 
         Assert.Equal("街道预算", name);
-        Assert.Equal(["街道", "年度预算（元）", "生成日期", "达标"], rows[0].Select(TextOf));
-        Assert.Equal("东山街道", TextOf(rows[1][0]));
+        Assert.Equal(["街道", "年度预算（元）", "生成日期", "达标"], rows[0].Select(XlsxRead.Text));
+        Assert.Equal("东山街道", XlsxRead.Text(rows[1][0]));
         var money = rows[1][1];
         Assert.Equal(CellValues.Number, money.DataType!.Value);
         Assert.Equal(1_999_999.99m, decimal.Parse(money.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
@@ -41,7 +27,7 @@ public sealed class XlsxWriterTests
         Assert.Equal(2u, format.NumberFormatId!.Value); // built-in "0.00"
         var date = rows[1][2];
         Assert.Equal(new DateTime(2026, 11, 22), DateTime.FromOADate(double.Parse(date.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal("否", TextOf(rows[1][3]));
+        Assert.Equal("否", XlsxRead.Text(rows[1][3]));
         Assert.Equal(3, rows.Count);
     }
 
@@ -55,10 +41,10 @@ public sealed class XlsxWriterTests
         using var stream = new MemoryStream();
         XlsxWriter.Write(stream, "列表", ["组织名称"], [[hostile]]);
 
-        var cell = ReadBack(stream, out _, out _)[1][0];
+        var cell = XlsxRead.Rows(stream, out _, out _)[1][0];
 
         Assert.Null(cell.CellFormula);
-        Assert.Equal("'" + hostile, TextOf(cell));
+        Assert.Equal("'" + hostile, XlsxRead.Text(cell));
     }
 
     [Fact]
@@ -67,9 +53,9 @@ public sealed class XlsxWriterTests
         using var stream = new MemoryStream();
         XlsxWriter.Write(stream, "2026/预算:汇总[全部街道]和各区各街道的购买服务年度预算执行情况", ["名称"], [["乐家社会工作服务中心"]]);
 
-        var rows = ReadBack(stream, out var name, out _);
+        var rows = XlsxRead.Rows(stream, out var name, out _);
 
-        Assert.Equal("乐家社会工作服务中心", TextOf(rows[1][0]));
+        Assert.Equal("乐家社会工作服务中心", XlsxRead.Text(rows[1][0]));
         Assert.True(name.Length <= 31);
         Assert.DoesNotContain('/', name);
         Assert.DoesNotContain(':', name);

@@ -15,24 +15,13 @@ internal sealed class DistrictSection(DistrictBudgetReportModel model)
 
     public void Compose(DocumentBuilder builder)
     {
-        var ordered = Ordered();
+        var ordered = model.BelowFloorFirst();
         SummaryBox(ordered).Render(builder);
         StreetTable(ordered).Render(builder);
         Chart().Render(builder);
     }
 
-    /// <summary>
-    /// Streets below the floor first, smallest budget first (they need attention), then every other street
-    /// in the order given. No street is ever dropped.
-    /// </summary>
-    private List<StreetBudgetSummary> Ordered()
-    {
-        var below = model.Streets.Where(s => !model.StandingOf(s).FloorMet).OrderBy(s => s.Budget);
-        var rest = model.Streets.Where(s => model.StandingOf(s).FloorMet);
-        return below.Concat(rest).ToList();
-    }
-
-    private NoticeBox SummaryBox(List<StreetBudgetSummary> ordered)
+    private NoticeBox SummaryBox(IReadOnlyList<StreetBudgetSummary> ordered)
     {
         var below = ordered.Where(s => !model.StandingOf(s).FloorMet).ToList();
         var shrinking = ordered.Count(s => !model.StandingOf(s).GrowthMet);
@@ -56,7 +45,7 @@ internal sealed class DistrictSection(DistrictBudgetReportModel model)
         return new NoticeBox($"最低标准：每个街道每年购买服务资金{ReportText.FloorLine(model.Floor)}", lines, accent, fill);
     }
 
-    private TableBlock StreetTable(List<StreetBudgetSummary> ordered)
+    private TableBlock StreetTable(IReadOnlyList<StreetBudgetSummary> ordered)
     {
         var rows = new List<TableRow>(ordered.Count + 1);
         for (var i = 0; i < ordered.Count; i++)

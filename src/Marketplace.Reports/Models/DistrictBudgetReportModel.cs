@@ -21,6 +21,16 @@ public sealed record DistrictBudgetReportModel(
     public Money Floor { get; init; } = BudgetStanding.DefaultFloor;
 
     public BudgetStanding StandingOf(StreetBudgetSummary street) => new(street.Budget, Floor, street.LastYearBudget);
+
+    /// <summary>
+    /// Streets below the floor first, smallest budget first (they need attention), then every other street
+    /// in the order given. No street is ever dropped. Every district listing (PDF, Excel) uses this order.
+    /// </summary>
+    public IReadOnlyList<StreetBudgetSummary> BelowFloorFirst()
+    {
+        var below = Streets.Where(s => !StandingOf(s).FloorMet).OrderBy(s => s.Budget);
+        return below.Concat(Streets.Where(s => StandingOf(s).FloorMet)).ToList();
+    }
 }
 
 /// <summary>All districts in one document, one section each (the scheduled "all districts" report).</summary>
