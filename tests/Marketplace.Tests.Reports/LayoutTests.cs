@@ -1,5 +1,6 @@
 using Marketplace.Reports;
 using Marketplace.Reports.Documents;
+using Marketplace.Reports.Layout;
 using Marketplace.Reports.Models;
 using UglyToad.PdfPig;
 
@@ -59,5 +60,16 @@ public sealed class LayoutTests
 
         Assert.Contains("本年度暂无购买项目。", text);
         Assert.Contains("最低标准 200.00万元", text);
+    }
+
+    [Fact]
+    public void Chart_label_too_long_for_its_space_is_shortened_with_an_ellipsis()
+    {
+        var label = BarChartBlock.Fit("南京市江宁区东山街道社区居家养老服务中心", 90f);
+
+        Assert.EndsWith("…", label);
+        Assert.StartsWith("南京市", label);
+        Assert.True(TextMeasurer.Width(label, Typography.Small) <= 90f);
+        Assert.Equal("东山街道", BarChartBlock.Fit("东山街道", 90f));
     }
 }

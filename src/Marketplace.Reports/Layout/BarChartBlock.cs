@@ -58,7 +58,7 @@ public sealed class BarChartBlock(
         var y = top + GroupGap;
         foreach (var group in groups)
         {
-            builder.TextInBox(PageGeometry.Left, y, LabelWidth - 6f, seriesNames.Count * BarThickness, group.Label, Typography.Small, Typography.Text, TextAlign.Right);
+            builder.TextInBox(PageGeometry.Left, y, LabelWidth - 6f, seriesNames.Count * BarThickness, Fit(group.Label, LabelWidth - 6f), Typography.Small, Typography.Text, TextAlign.Right);
             for (var s = 0; s < seriesNames.Count; s++)
             {
                 var value = s < group.Values.Count ? group.Values[s] : Money.Zero;
@@ -94,6 +94,21 @@ public sealed class BarChartBlock(
             x += TextMeasurer.Width(seriesNames[s], Typography.Small) + 14f;
         }
         builder.Y += height + 6f;
+    }
+
+    /// <summary>Shortens a label that would run into the left margin; the table above the chart has the full name.</summary>
+    internal static string Fit(string label, float width)
+    {
+        if (TextMeasurer.Width(label, Typography.Small) <= width)
+        {
+            return label;
+        }
+        var runes = label.EnumerateRunes().ToList();
+        while (runes.Count > 1 && TextMeasurer.Width(string.Concat(runes) + "…", Typography.Small) > width)
+        {
+            runes.RemoveAt(runes.Count - 1);
+        }
+        return string.Concat(runes) + "…";
     }
 
     private static SKColor SeriesColor(int index) => Typography.Series[index % Typography.Series.Length];
