@@ -4,10 +4,10 @@ using Marketplace.Bench.Reports;
 using Marketplace.Reports;
 using Marketplace.Reports.Documents;
 
-// --peak: render the district report once in a fresh process and print time, size and peak working set;
+// --peak [FILE]: render the district report once in a fresh process and print time, size and peak working set;
 // BenchmarkDotNet reports allocations, not the process's peak memory, which the target (≤ 1 GB) is about.
 // --samples DIR: write one PDF of each report for a person to look at.
-if (args is ["--peak"])
+if (args is ["--peak", ..])
 {
     var budgets = BenchData.Budgets(1_000);
     var contracts = BenchData.Contracts(1_000, 20_000);
@@ -15,6 +15,10 @@ if (args is ["--peak"])
     var pdf = ReportRenderer.Render(new DistrictBudgetReport(BenchData.District(budgets, contracts)));
     watch.Stop();
     using var process = Process.GetCurrentProcess();
+    if (args is [_, var path])
+    {
+        File.WriteAllBytes(path, pdf);
+    }
     Console.WriteLine($"district report: {watch.ElapsedMilliseconds} ms, {pdf.Length / 1024} KB PDF, peak working set {process.PeakWorkingSet64 / (1024 * 1024)} MB");
     return;
 }
