@@ -55,4 +55,18 @@ public sealed class RenderingTests
         Assert.Equal(PdfText.All(ReportRenderer.Render(report)), PdfText.All(stream.ToArray()));
         Assert.True(stream.CanWrite, "the caller's stream is left open");
     }
+
+    [Fact]
+    public void Unusable_subset_falls_back_to_the_full_font()
+    {
+        var text = "达标未达标".EnumerateRunes().ToList();
+
+        Assert.Same(EmbeddedFont.FullTypeface, FontSubsetter.CreateTypeface(text, _ => null));
+        Assert.Same(EmbeddedFont.FullTypeface, FontSubsetter.CreateTypeface(text, _ => [0, 1, 2, 3]));
+        // A valid font that lacks some of the characters is refused too.
+        Assert.Same(EmbeddedFont.FullTypeface, FontSubsetter.CreateTypeface(text, _ => FontSubsetter.TrySubset("达".EnumerateRunes())));
+        var good = FontSubsetter.CreateTypeface(text, FontSubsetter.TrySubset);
+        Assert.NotSame(EmbeddedFont.FullTypeface, good);
+        good.Dispose();
+    }
 }

@@ -11,15 +11,32 @@ namespace Marketplace.Reports.Fonts;
 internal static class FontSubsetter
 {
     /// <summary>Returns a typeface holding only <paramref name="text"/>'s characters, or the full font if subsetting fails.</summary>
-    public static SKTypeface CreateTypeface(IEnumerable<Rune> text)
+    public static SKTypeface CreateTypeface(IEnumerable<Rune> text) => CreateTypeface(text.ToList(), TrySubset);
+
+    /// <summary>
+    /// The subset is checked before use: a typeface Skia cannot load, or one missing a character the full font
+    /// has, would silently drop text from the PDF, so either case falls back to the full font.
+    /// </summary>
+    internal static SKTypeface CreateTypeface(IReadOnlyCollection<Rune> text, Func<IEnumerable<Rune>, byte[]?> subset)
     {
-        var bytes = TrySubset(text);
+        var bytes = subset(text);
         if (bytes is null)
         {
             return EmbeddedFont.FullTypeface;
         }
         using var data = SKData.CreateCopy(bytes);
-        return SKTypeface.FromData(data) ?? EmbeddedFont.FullTypeface;
+        var typeface = SKTypeface.FromData(data);
+        if (typeface is null)
+        {
+            return EmbeddedFont.FullTypeface;
+        }
+        var full = EmbeddedFont.FullTypeface;
+        if (text.Any(r => full.ContainsGlyph(r.Value) && !typeface.ContainsGlyph(r.Value)))
+        {
+            typeface.Dispose();
+            return full;
+        }
+        return typeface;
     }
 
     /// <summary>The subset font file (TrueType), or null when the native subsetter is unavailable or fails.</summary>
