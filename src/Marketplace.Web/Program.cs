@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Infrastructure.Database;
 using Marketplace.Web.Infrastructure.Identity;
@@ -46,6 +47,7 @@ app.MapRazorPages();
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapPublicCatalogApi();
+app.MapPublicBudgetsApi();
 app.MapMarketplaceJobsDashboard();
 
 await app.RunAsync();

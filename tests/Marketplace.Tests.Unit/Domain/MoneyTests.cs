@@ -80,6 +80,8 @@ public sealed class MoneyTests
         Assert.Equal("¥0.05", MoneyFormat.Yuan(Y(0.05m)));
         Assert.Equal("-¥1.50", MoneyFormat.Yuan(Y(-1.5m)));
         Assert.Equal("1,999,999.99", MoneyFormat.Plain(Y(1_999_999.99m)));
+        Assert.Equal("2000000.00", MoneyFormat.Number(Y(2_000_000m)));
+        Assert.Equal("0.50", MoneyFormat.Number(Y(0.5m)));
     }
 
     [Fact]
