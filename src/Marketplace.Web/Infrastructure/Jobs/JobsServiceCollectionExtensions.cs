@@ -8,12 +8,23 @@ namespace Marketplace.Web.Infrastructure.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Hangfire: in memory on SQLite (no SQLite storage is served), on PostgreSQL otherwise. Either way
     /// the database's ScheduledWork table is the truth and is re-scheduled at start.
     /// </summary>
     public static IServiceCollection AddMarketplaceJobs(this IServiceCollection services, DatabaseOptions db)
     {
+        // Hangfire keeps its storage in a process-wide static as well; this host uses the storage it
+        // created itself (registered before AddHangfire, which only adds one if none is there), so two
+        // hosts in one process (tests, a side-by-side tool) never hand jobs to each other.
+        JobStorage? storage = null;
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            _ = sp.GetRequiredService<IGlobalConfiguration>(); // runs the configuration below
+            return storage!;
+        });
         services.AddHangfire(c =>
         {
             c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -21,15 +32,22 @@ public static class JobsServiceCollectionExtensions
                 .UseRecommendedSerializerSettings();
             if (db.Provider == DatabaseProvider.Postgres)
             {
-                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(db.ConnectionString));
+                // Deadlines and the end of 公示 should be acted on within seconds, not Hangfire's default 15.
+                storage = c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(db.ConnectionString),
+                    new PostgreSqlStorageOptions { QueuePollInterval = PollInterval }).Entry;
             }
             else
             {
-                c.UseInMemoryStorage();
+                storage = c.UseInMemoryStorage().Entry;
             }
         });
-        services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            o.SchedulePollingInterval = PollInterval;
+        });
         services.AddSingleton<DueWork>();
+        services.AddSingleton<DueWorkEvents>();
         services.AddTransient<DueWorkRunner>();
         services.AddHostedService<DueWorkRescheduler>();
         return services;
@@ -41,7 +59,7 @@ public static class JobsServiceCollectionExtensions
         {
             Authorization = [new DistrictAdminOnly()],
             DashboardTitle = "后台任务",
-        });
+        }, app.Services.GetRequiredService<JobStorage>()); // this host's storage, never the process-wide static
 
     private sealed class DistrictAdminOnly : IDashboardAuthorizationFilter
     {

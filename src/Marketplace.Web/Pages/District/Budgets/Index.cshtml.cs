@@ -42,22 +42,20 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvid
         {
             return NotFound();
         }
-        var table = new XlsxTable($"{BudgetYear}年度预算", $"{District} {BudgetYear} 年度各街道购买服务预算（保底 {MoneyFormat.Yuan(Floor)}）",
-            ["街道", "状态", "年度预算（元）", "保底标准（元）", "达到保底", "距保底差额（元）", "上年预算（元）", "不低于上年", "距上年差额（元）",
-             "已承诺（元）", "已支付（元）", "可用（元）", .. FundingSources.All.Select(s => s.Chinese() + "（元）")],
-            [.. Streets.Select(s => (IReadOnlyList<XlsxCell>)
-            [
-                s.Street, s.StatusText, XlsxCell.Of(s.Total, !s.Standing.MeetsFloor), XlsxCell.Of(s.Standing.Floor),
-                new XlsxCell(s.Standing.MeetsFloor ? "是" : "否", Alert: !s.Standing.MeetsFloor),
-                XlsxCell.Of(s.Standing.FloorShortfall, !s.Standing.MeetsFloor),
-                s.Standing.PreviousYearTotal is { } p ? XlsxCell.Of(p) : "—",
-                new XlsxCell(s.Standing.MeetsGrowth ? "是" : "否", Alert: !s.Standing.MeetsGrowth),
-                XlsxCell.Of(s.Standing.GrowthShortfall, !s.Standing.MeetsGrowth),
-                XlsxCell.Of(s.Row?.Committed ?? Money.Zero), XlsxCell.Of(s.Row?.Disbursed ?? Money.Zero), XlsxCell.Of(s.Row?.Available ?? Money.Zero),
-                .. FundingSources.All.Select(src => XlsxCell.Of(s.Sources.FirstOrDefault(x => x.Source == src)?.Planned ?? Money.Zero)),
-            ])]);
-        return File(XlsxTableWriter.Write(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"budgets-{BudgetYear}.xlsx");
+        var rows = Streets.Select(s => (IReadOnlyList<object?>)
+        [
+            s.Street, s.StatusText, s.Total, s.Standing.Floor, s.Standing.MeetsFloor, s.Standing.FloorShortfall,
+            s.Standing.PreviousYearTotal, s.Standing.MeetsGrowth, s.Standing.GrowthShortfall,
+            s.Row?.Committed ?? Money.Zero, s.Row?.Disbursed ?? Money.Zero, s.Row?.Available ?? Money.Zero,
+            .. FundingSources.All.Select(src => (object?)(s.Sources.FirstOrDefault(x => x.Source == src)?.Planned ?? Money.Zero)),
+        ]);
+        var stream = new MemoryStream();
+        XlsxWriter.Write(stream, $"{District}{BudgetYear}年度预算",
+            ["街道", "状态", "年度预算（元）", "保底标准（元）", "达到保底", "距保底差额（元）", "上年预算（元）", "不低于上年",
+             "距上年差额（元）", "已承诺（元）", "已支付（元）", "可用（元）", .. FundingSources.All.Select(x => x.Chinese() + "（元）")],
+            rows);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"budgets-{BudgetYear}.xlsx");
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(long street, int version, CancellationToken ct)
