@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Infrastructure.Database;
 using Marketplace.Web.Infrastructure.Identity;
@@ -51,6 +52,7 @@ app.MapRazorPages();
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapPublicCatalogApi();
+app.MapPublicBudgetsApi();
 app.MapMarketplaceJobsDashboard();
 
 await app.RunAsync();

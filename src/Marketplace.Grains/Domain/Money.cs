@@ -3,7 +3,7 @@ namespace Marketplace.Domain;
 /// <summary>
 /// An exact amount of Chinese yuan (CNY) to the fen. Backed by <see cref="decimal"/>; no binary floating
 /// point ever touches money. Arithmetic that could produce fractions of a fen (multiplying by a rate)
-/// rounds half away from zero (四舍五入), as Chinese financial documents do.
+/// rounds half away from zero (四舍五入), as Chinese financial documents do (docs/decisions/0004-money-rounding.md).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("marketplace.Money")]
 public readonly record struct Money : IComparable<Money>

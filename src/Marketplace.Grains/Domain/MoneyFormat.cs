@@ -14,6 +14,9 @@ public static class MoneyFormat
     /// <summary>2,000,000.00 without the currency sign, for table cells under a 元 heading.</summary>
     public static string Plain(Money m) => m.Yuan.ToString("#,##0.00", Invariant);
 
+    /// <summary>2000000.00: no separators, always two decimals; for JSON and spreadsheet cells.</summary>
+    public static string Number(Money m) => m.Yuan.ToString("0.00", Invariant);
+
     /// <summary>200.00万元: ten-thousands of yuan, as Chinese budget documents state amounts.</summary>
     public static string Wan(Money m) =>
         decimal.Round(m.Yuan / 10_000m, 2, MidpointRounding.AwayFromZero).ToString("#,##0.00", Invariant) + "万元";

@@ -12,7 +12,9 @@ public static class PersistentStateExtensions
         state.State = next;
         try
         {
-            await state.WriteStateAsync().ConfigureAwait(false);
+            // No ConfigureAwait(false): the restore below must run on the grain's scheduler, or Orleans
+            // refuses to touch the state ("activation access violation") and memory stays ahead of storage.
+            await state.WriteStateAsync();
         }
         catch
         {

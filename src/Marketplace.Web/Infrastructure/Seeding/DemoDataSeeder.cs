@@ -39,6 +39,8 @@ public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions option
             await SeedReferenceDataAsync(db, cancellationToken);
             await SeedUsersAsync(scope.ServiceProvider, db);
             await SeedCatalogAsync(scope.ServiceProvider.GetRequiredService<IGrainFactory>(), db, cancellationToken);
+            await BudgetSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<IGrainFactory>(), db,
+                scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
             log.LogInformation("Demo data loaded from seed/");
         }
         await PrintLoginsAsync(db, cancellationToken);

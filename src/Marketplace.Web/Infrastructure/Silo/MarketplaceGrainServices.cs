@@ -1,4 +1,5 @@
 using Marketplace.Persistence;
+using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Infrastructure.GrainStorage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,7 @@ public static class MarketplaceGrainServices
         services.AddKeyedSingleton<IGrainStorage>(StorageNames.Marketplace,
             (sp, _) => ActivatorUtilities.CreateInstance<EfGrainStorage>(sp));
         services.AddCatalogFeature();
+        services.AddBudgetsFeature();
         return services;
     }
 }

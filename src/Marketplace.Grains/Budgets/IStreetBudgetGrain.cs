@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using Marketplace.Domain;
+
+namespace Marketplace.Budgets;
+
+/// <summary>
+/// One street's budget and ledger for one year. Key: <c>"{streetId}:{year}"</c> (see
+/// <see cref="StreetBudgetKey"/>). The ONLY writer of the year's postings: commands run one at a time, so no
+/// commitment can take more than is available, under any concurrency. Every movement is a balanced
+/// group of postings carrying an idempotency key; a repeated key returns the group already posted.
+/// </summary>
+[Alias("marketplace.IStreetBudgetGrain")]
+public interface IStreetBudgetGrain : IGrainWithStringKey
+{
+    [Alias("Get")] Task<StreetBudgetSnapshot> GetAsync();
+
+    [Alias("GetGroups")] Task<ImmutableArray<PostingGroup>> GetGroupsAsync();
+
+    /// <summary>The street official enters or revises the year's budget; it then awaits the district's confirmation.</summary>
+    [Alias("Enter")] Task<Outcome<AnnualBudget>> EnterBudgetAsync(BudgetEntry entry, int expectedVersion, string user);
+
+    /// <summary>The district admin confirms the entered budget: the change per source is allocated (posted).</summary>
+    [Alias("Confirm")] Task<Outcome<AnnualBudget>> ConfirmBudgetAsync(int expectedVersion, string user);
+
+    /// <summary>Contract signed: available → committed, per funding source of the split.</summary>
+    [Alias("Commit")] Task<Outcome<PostingGroup>> CommitAsync(CommitRequest request);
+
+    /// <summary>Tranche released: committed → disbursed.</summary>
+    [Alias("Disburse")] Task<Outcome<PostingGroup>> DisburseAsync(MovementRequest request);
+
+    /// <summary>Tranche withheld or contract cancelled: committed → available.</summary>
+    [Alias("Release")] Task<Outcome<PostingGroup>> ReleaseAsync(MovementRequest request);
+
+    /// <summary>Correction: posts the exact opposite of an earlier group.</summary>
+    [Alias("Reverse")] Task<Outcome<PostingGroup>> ReverseAsync(ReversalRequest request);
+
+    /// <summary>Whether a contract with this split could be committed now (a purchase notice asks before publishing).</summary>
+    [Alias("CanCommit")] Task<Outcome> CanCommitAsync(Money total, ImmutableArray<SourceAmount> split, bool publicWelfare);
+
+    /// <summary>Ledger invariants, as problems in Chinese (empty = all hold).</summary>
+    [Alias("Check")] Task<ImmutableArray<string>> CheckAsync();
+}
+
+/// <summary>The budget grain's key: "{streetId}:{year}".</summary>
+public static class StreetBudgetKey
+{
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
+    public static string For(long streetId, int year) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{streetId}:{year}");
+
+    public static bool TryParse(string key, out long streetId, out int year)
+    {
+        streetId = 0;
+        year = 0;
+        var parts = key.Split(':');
+        return parts.Length == 2
+            && long.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out streetId)
+            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year)
+            && streetId > 0 && year is >= MinYear and <= MaxYear;
+    }
+}
+
+public static class StreetBudgetGrainFactoryExtensions
+{
+    public static IStreetBudgetGrain GetStreetBudget(this IGrainFactory grains, long streetId, int year) =>
+        grains.GetGrain<IStreetBudgetGrain>(StreetBudgetKey.For(streetId, year));
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using Marketplace.Domain;
+
+namespace Marketplace.Budgets;
+
+/// <summary>
+/// The ledger's invariants over one street's year: every group balances, idempotency keys are unique,
+/// sequences run without gaps, and per funding source available + committed + disbursed = allocated
+/// with no account below zero.
+/// </summary>
+public static class LedgerChecks
+{
+    public static ImmutableArray<string> Check(StreetBudgetState state)
+    {
+        var problems = ImmutableArray.CreateBuilder<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var expected = 1;
+        foreach (var g in state.Groups)
+        {
+            if (!g.Balances)
+            {
+                problems.Add($"分录组 #{g.Sequence} 借贷不平衡");
+            }
+            if (!seen.Add(g.IdempotencyKey))
+            {
+                problems.Add($"幂等键重复：{g.IdempotencyKey}");
+            }
+            if (g.Sequence != expected++)
+            {
+                problems.Add($"分录组序号不连续：#{g.Sequence}");
+            }
+        }
+        var book = new LedgerBook(state.Groups);
+        foreach (var s in FundingSources.All)
+        {
+            var available = book.Available(s);
+            var committed = book.Balance(s, LedgerAccountKind.Committed);
+            var disbursed = book.Balance(s, LedgerAccountKind.Disbursed);
+            if (available + committed + disbursed != book.Allocated(s))
+            {
+                problems.Add($"{s.Chinese()}：可用 + 已承诺 + 已支付 ≠ 预算下达");
+            }
+            if (available.IsNegative || committed.IsNegative || disbursed.IsNegative)
+            {
+                problems.Add($"{s.Chinese()}：存在负余额");
+            }
+        }
+        return problems.ToImmutable();
+    }
+
+    /// <summary>Same rule, for sums read from the relational postings.</summary>
+    public static bool AccountIdentityHolds(Money allocated, Money available, Money committed, Money disbursed) =>
+        available + committed + disbursed == allocated;
+}

@@ -1,0 +1,105 @@
+using Marketplace.Budgets;
+using Marketplace.Domain;
+using Marketplace.Reports.Excel;
+using Marketplace.Web.Data;
+using Marketplace.Web.Features.Budgets;
+using Marketplace.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Pages.District.Budgets;
+
+/// <summary>
+/// Every street of the admin's district for a year, with the floor and growth checks; sortable, exportable
+/// to .xlsx; the admin confirms entered budgets here (confirmation allocates them in the ledger).
+/// </summary>
+[Authorize(Roles = Roles.DistrictAdmin)]
+public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvider clock) : PageModel
+{
+    public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
+    {
+        ["street"] = "街道", ["status"] = "状态", ["total"] = "年度预算", ["shortfall"] = "距保底差额",
+        ["previous"] = "上年预算", ["committed"] = "已承诺", ["disbursed"] = "已支付", ["available"] = "可用",
+    };
+
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
+
+    public int BudgetYear => Year ?? BudgetQueries.CurrentYear(clock);
+    public string District { get; private set; } = "";
+    public Money Floor { get; private set; }
+    public IReadOnlyList<BudgetQueries.StreetYear> Streets { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+        var rows = Streets.Select(s => (IReadOnlyList<object?>)
+        [
+            s.Street, s.StatusText, s.Total, s.Standing.Floor, s.Standing.MeetsFloor, s.Standing.FloorShortfall,
+            s.Standing.PreviousYearTotal, s.Standing.MeetsGrowth, s.Standing.GrowthShortfall,
+            s.Row?.Committed ?? Money.Zero, s.Row?.Disbursed ?? Money.Zero, s.Row?.Available ?? Money.Zero,
+            .. FundingSources.All.Select(src => (object?)(s.Sources.FirstOrDefault(x => x.Source == src)?.Planned ?? Money.Zero)),
+        ]);
+        var stream = new MemoryStream();
+        XlsxWriter.Write(stream, $"{District}{BudgetYear}年度预算",
+            ["街道", "状态", "年度预算（元）", "保底标准（元）", "达到保底", "距保底差额（元）", "上年预算（元）", "不低于上年",
+             "距上年差额（元）", "已承诺（元）", "已支付（元）", "可用（元）", .. FundingSources.All.Select(x => x.Chinese() + "（元）")],
+            rows);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"budgets-{BudgetYear}.xlsx");
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(long street, int version, CancellationToken ct)
+    {
+        var districtId = await db.Streets.Where(s => s.Id == street).Select(s => (long?)s.DistrictId).SingleOrDefaultAsync(ct);
+        if (districtId is not { } d || !TenantRules.CanManageDistrict(User, d) || !BudgetPages.ValidYear(BudgetYear))
+        {
+            return NotFound();
+        }
+        var outcome = await grains.GetStreetBudget(street, BudgetYear).ConfirmBudgetAsync(version, User.Identity?.Name ?? "");
+        TempData["Message"] = outcome.Succeeded
+            ? $"已确认第 {version} 版预算并下达。"
+            : "确认失败：" + string.Join("；", outcome.Errors.Select(e => e.Message));
+        return RedirectToPage(new { year = BudgetYear, sort = Sort, desc = Desc });
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (User.DistrictOf() is not { } districtId || !BudgetPages.ValidYear(BudgetYear))
+        {
+            return false;
+        }
+        var district = await db.Districts.AsNoTracking().SingleOrDefaultAsync(x => x.Id == districtId, ct);
+        if (district is null)
+        {
+            return false;
+        }
+        District = district.City + district.Name;
+        Floor = (await BudgetPolicySource.ForDistrictAsync(db, districtId, ct)).Floor;
+        var rows = await BudgetQueries.YearAsync(db, BudgetYear, districtId, confirmedOnly: false, ct);
+        Func<BudgetQueries.StreetYear, decimal>? amount = Sort switch
+        {
+            "total" => s => s.Total.Yuan,
+            "shortfall" => s => s.Standing.FloorShortfall.Yuan,
+            "previous" => s => (s.Standing.PreviousYearTotal ?? Money.Zero).Yuan,
+            "committed" => s => (s.Row?.Committed ?? Money.Zero).Yuan,
+            "disbursed" => s => (s.Row?.Disbursed ?? Money.Zero).Yuan,
+            "available" => s => (s.Row?.Available ?? Money.Zero).Yuan,
+            _ => null,
+        };
+        var sorted = amount is not null ? rows.OrderBy(amount)
+            : Sort == "status" ? rows.OrderBy(s => s.StatusText, StringComparer.Ordinal)
+            : rows.OrderBy(s => s.StreetId);
+        Streets = Desc ? [.. sorted.Reverse()] : [.. sorted];
+        return true;
+    }
+}

@@ -1,0 +1,104 @@
+using Marketplace.Budgets;
+using Marketplace.Domain;
+using Marketplace.Web.Data;
+using Marketplace.Web.Data.Entities;
+using Marketplace.Web.Features.Budgets;
+using Marketplace.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Pages.District.Budgets;
+
+/// <summary>
+/// The district's budget rules: the annual floor per street (default 2,000,000.00, 江宁's rule) and which
+/// funding sources are used and whether a source may pay only for 公益 projects. Configuration, not a
+/// ledger movement, so it is stored directly; the budget grain reads it on every command.
+/// </summary>
+[Authorize(Roles = Roles.DistrictAdmin)]
+public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public sealed class SourceInput
+    {
+        public FundingSource Source { get; set; }
+        public bool Enabled { get; set; }
+        public bool PublicWelfareOnly { get; set; }
+    }
+
+    public sealed class PolicyInput
+    {
+        public string? Floor { get; set; }
+        public List<SourceInput> Sources { get; set; } = [];
+    }
+
+    [BindProperty] public PolicyInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.DistrictOf() is not { } districtId)
+        {
+            return NotFound();
+        }
+        var policy = await BudgetPolicySource.ForDistrictAsync(db, districtId, ct);
+        Input = new PolicyInput
+        {
+            Floor = MoneyFormat.Number(policy.Floor),
+            Sources = [.. policy.Sources.Select(s => new SourceInput { Source = s.Source, Enabled = s.Enabled, PublicWelfareOnly = s.PublicWelfareOnly })],
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (User.DistrictOf() is not { } districtId)
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        if (!MoneyFormat.TryParse(Input.Floor, out var floor, out var error))
+        {
+            ModelState.AddModelError("Input.Floor", error);
+        }
+        else if (floor.IsZero)
+        {
+            ModelState.AddModelError("Input.Floor", "保底标准必须大于 0");
+        }
+        if (Input.Sources.Count != FundingSources.All.Count || Input.Sources.Any(s => !Enum.IsDefined(s.Source))
+            || Input.Sources.Select(s => s.Source).Distinct().Count() != FundingSources.All.Count)
+        {
+            ModelState.AddModelError(string.Empty, "资金来源设置不完整，请刷新页面后重试");
+        }
+        else if (!Input.Sources.Any(s => s.Enabled))
+        {
+            ModelState.AddModelError(string.Empty, "至少启用一种资金来源");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var row = await db.DistrictBudgetPolicies.SingleOrDefaultAsync(p => p.DistrictId == districtId, ct);
+        if (row is null)
+        {
+            row = new DistrictBudgetPolicyRow { DistrictId = districtId };
+            db.DistrictBudgetPolicies.Add(row);
+        }
+        row.Floor = floor;
+        row.UpdatedBy = User.Identity?.Name;
+        row.UpdatedAt = clock.GetUtcNow();
+        var rules = await db.FundingSourceRules.Where(r => r.DistrictId == districtId).ToDictionaryAsync(r => r.Source, ct);
+        foreach (var s in Input.Sources)
+        {
+            if (!rules.TryGetValue(s.Source, out var rule))
+            {
+                rule = new FundingSourceRuleRow { DistrictId = districtId, Source = s.Source };
+                db.FundingSourceRules.Add(rule);
+            }
+            rule.Enabled = s.Enabled;
+            rule.PublicWelfareOnly = s.PublicWelfareOnly;
+        }
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "已保存预算规则。";
+        return RedirectToPage("./Index");
+    }
+}

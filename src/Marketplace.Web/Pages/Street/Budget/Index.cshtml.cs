@@ -1,0 +1,30 @@
+using Marketplace.Web.Data;
+using Marketplace.Web.Features.Budgets;
+using Marketplace.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Street.Budget;
+
+/// <summary>The street official's budget year: by funding source and by service area, with the floor check.</summary>
+[Authorize(Roles = Roles.StreetOfficial)]
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public int Year { get; private set; }
+    public BudgetQueries.StreetYear Street { get; private set; } = null!;
+    public IReadOnlyList<BudgetQueries.AreaLine> Areas { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct)
+    {
+        Year = year ?? BudgetQueries.CurrentYear(clock);
+        if (User.StreetOf() is not { } streetId || !BudgetPages.ValidYear(Year)
+            || await BudgetQueries.StreetAsync(db, streetId, Year, ct) is not { } street)
+        {
+            return NotFound();
+        }
+        Street = street;
+        Areas = await BudgetQueries.ByServiceAreaAsync(db, streetId, Year, ct);
+        return Page();
+    }
+}
