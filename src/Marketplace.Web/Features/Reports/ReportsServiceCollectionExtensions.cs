@@ -1,0 +1,13 @@
+using Marketplace.Web.Infrastructure.Jobs;
+
+namespace Marketplace.Web.Features.Reports;
+
+public static class ReportsServiceCollectionExtensions
+{
+    public static IServiceCollection AddReportsFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<ReportRuns>();
+        services.AddSingleton<IDueWorkHandler>(sp => sp.GetRequiredService<ReportRuns>());
+        return services;
+    }
+}
