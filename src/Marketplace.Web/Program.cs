@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
+using Marketplace.Web.Features.Reports;
 using Marketplace.Web.Infrastructure.Database;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Jobs;
@@ -16,6 +17,7 @@ var database = builder.Services.AddMarketplaceDatabase(builder.Configuration, bu
 builder.Services.AddMarketplaceIdentity();
 builder.AddMarketplaceSilo();
 builder.Services.AddMarketplaceJobs(database);
+builder.Services.AddReportsFeature();
 
 builder.Services.AddRazorPages(o =>
 {
@@ -53,6 +55,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapPublicCatalogApi();
 app.MapPublicBudgetsApi();
+app.MapPublicReports();
 app.MapMarketplaceJobsDashboard();
 
 await app.RunAsync();

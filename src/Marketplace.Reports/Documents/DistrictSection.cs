@@ -1,3 +1,4 @@
+using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Reports.Layout;
 using Marketplace.Reports.Models;
@@ -23,8 +24,8 @@ internal sealed class DistrictSection(DistrictBudgetReportModel model)
 
     private NoticeBox SummaryBox(IReadOnlyList<StreetBudgetSummary> ordered)
     {
-        var below = ordered.Where(s => !model.StandingOf(s).FloorMet).ToList();
-        var shrinking = ordered.Count(s => !model.StandingOf(s).GrowthMet);
+        var below = ordered.Where(s => !model.StandingOf(s).MeetsFloor).ToList();
+        var shrinking = ordered.Count(s => !model.StandingOf(s).MeetsGrowth);
         var lines = new List<string>
         {
             $"共 {ReportText.Count(ordered.Count)} 个街道：{ReportText.FloorMet} {ReportText.Count(ordered.Count - below.Count)} 个，"
@@ -38,7 +39,7 @@ internal sealed class DistrictSection(DistrictBudgetReportModel model)
         {
             lines.Add("以下街道年度预算低于最低标准：");
             lines.AddRange(below.Select((s, i) =>
-                $"{ReportText.Count(i + 1)}. {s.Street}：预算 {MoneyFormat.Yuan(s.Budget)}，{ReportText.FloorNotMet}，差额 {MoneyFormat.Yuan(model.StandingOf(s).Shortfall)}"));
+                $"{ReportText.Count(i + 1)}. {s.Street}：预算 {MoneyFormat.Yuan(s.Budget)}，{ReportText.FloorNotMet}，差额 {MoneyFormat.Yuan(model.StandingOf(s).FloorShortfall)}"));
         }
         var accent = below.Count > 0 ? Typography.Alert : Typography.Accent;
         var fill = below.Count > 0 ? Typography.AlertFill : Typography.HeaderFill;
@@ -52,11 +53,11 @@ internal sealed class DistrictSection(DistrictBudgetReportModel model)
         {
             var s = ordered[i];
             var standing = model.StandingOf(s);
-            var mark = new TableCell(ReportText.FloorMark(standing.FloorMet), standing.FloorMet ? Typography.Good : Typography.Alert);
-            var growth = new TableCell(ReportText.GrowthMark(standing.GrowthMet, s.LastYearBudget is not null), standing.GrowthMet ? null : Typography.Alert);
+            var mark = new TableCell(ReportText.FloorMark(standing.MeetsFloor), standing.MeetsFloor ? Typography.Good : Typography.Alert);
+            var growth = new TableCell(ReportText.GrowthMark(standing.MeetsGrowth, s.LastYearBudget is not null), standing.MeetsGrowth ? null : Typography.Alert);
             rows.Add(new TableRow(
                 [ReportText.Count(i + 1), s.Street, TableCell.Amount(s.Budget), mark, growth, TableCell.Amount(s.Committed), TableCell.Amount(s.Disbursed), ReportText.Percent(s.Disbursed, s.Budget)],
-                standing.FloorMet ? RowStyle.Normal : RowStyle.Alert));
+                standing.MeetsFloor ? RowStyle.Normal : RowStyle.Alert));
         }
         var budget = Money.Sum(ordered.Select(s => s.Budget));
         var disbursed = Money.Sum(ordered.Select(s => s.Disbursed));

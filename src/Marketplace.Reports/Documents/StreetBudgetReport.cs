@@ -1,3 +1,4 @@
+using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Reports.Layout;
 using Marketplace.Reports.Models;
@@ -52,10 +53,10 @@ public sealed class StreetBudgetReport(StreetBudgetReportModel model) : IReportD
         var s = model.Standing;
         var lines = new List<string>
         {
-            $"年度预算：{MoneyFormat.Yuan(s.Budget)}（{MoneyFormat.Wan(s.Budget)}）",
-            s.FloorMet
+            $"年度预算：{MoneyFormat.Yuan(s.Total)}（{MoneyFormat.Wan(s.Total)}）",
+            s.MeetsFloor
                 ? $"最低标准：{ReportText.FloorMark(true)}"
-                : $"最低标准：{ReportText.FloorMark(false)}，差额 {MoneyFormat.Yuan(s.Shortfall)}",
+                : $"最低标准：{ReportText.FloorMark(false)}，差额 {MoneyFormat.Yuan(s.FloorShortfall)}",
             GrowthLine(s),
         };
         var accent = s.Flagged ? Typography.Alert : Typography.Accent;
@@ -63,9 +64,9 @@ public sealed class StreetBudgetReport(StreetBudgetReportModel model) : IReportD
         return new NoticeBox($"购买服务资金最低标准：每个街道每年{ReportText.FloorLine(s.Floor)}", lines, accent, fill);
     }
 
-    private static string GrowthLine(BudgetStanding s) => (s.LastYearBudget, s.Growth) switch
+    private static string GrowthLine(BudgetStanding s) => (s.PreviousYearTotal, s.PreviousYearTotal is { } p ? s.Total - p : (Money?)null) switch
     {
-        ({ } last, { } growth) when s.GrowthMet =>
+        ({ } last, { } growth) when s.MeetsGrowth =>
             $"增长机制（不低于上年）：{ReportText.GrowthMet}，上年预算 {MoneyFormat.Yuan(last)}，增加 {MoneyFormat.Yuan(growth)}",
         ({ } last, { } growth) =>
             $"增长机制（不低于上年）：{ReportText.GrowthNotMet}，上年预算 {MoneyFormat.Yuan(last)}，减少 {MoneyFormat.Yuan(-growth)}",
@@ -84,12 +85,12 @@ public sealed class StreetBudgetReport(StreetBudgetReportModel model) : IReportD
     private TableBlock ExecutionTable()
     {
         var s = model.Standing;
-        var floorMark = new TableCell(ReportText.FloorMark(s.FloorMet), s.FloorMet ? Typography.Good : Typography.Alert);
+        var floorMark = new TableCell(ReportText.FloorMark(s.MeetsFloor), s.MeetsFloor ? Typography.Good : Typography.Alert);
         List<TableRow> rows =
         [
             new(["年度预算", TableCell.Amount(model.Budget), floorMark]),
-            new(["最低标准", TableCell.Amount(model.Floor), s.FloorMet ? ReportText.Dash : "差额 " + MoneyFormat.Plain(s.Shortfall)]),
-            new(["上年预算", TableCell.Amount(model.LastYearBudget), ReportText.GrowthMark(s.GrowthMet, model.LastYearBudget is not null)]),
+            new(["最低标准", TableCell.Amount(model.Floor), s.MeetsFloor ? ReportText.Dash : "差额 " + MoneyFormat.Plain(s.FloorShortfall)]),
+            new(["上年预算", TableCell.Amount(model.LastYearBudget), ReportText.GrowthMark(s.MeetsGrowth, model.LastYearBudget is not null)]),
             new(["已承诺（已签合同）", TableCell.Amount(model.Committed), "承诺率 " + ReportText.Percent(model.Committed, model.Budget)]),
             new(["已支付", TableCell.Amount(model.Disbursed), "执行率 " + ReportText.Percent(model.Disbursed, model.Budget)]),
             new(["可用余额", TableCell.Amount(model.Available), "预算减已承诺"]),

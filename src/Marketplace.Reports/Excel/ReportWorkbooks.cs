@@ -1,3 +1,4 @@
+using Marketplace.Budgets;
 using Marketplace.Reports.Documents;
 using Marketplace.Reports.Models;
 
@@ -16,8 +17,8 @@ public static class ReportWorkbooks
             var standing = model.StandingOf(s);
             return (IReadOnlyList<object?>)
             [
-                s.Street, s.Budget, model.Floor, ReportText.FloorMark(standing.FloorMet), standing.Shortfall,
-                s.LastYearBudget, ReportText.GrowthMark(standing.GrowthMet, s.LastYearBudget is not null),
+                s.Street, s.Budget, model.Floor, ReportText.FloorMark(standing.MeetsFloor), standing.FloorShortfall,
+                s.LastYearBudget, ReportText.GrowthMark(standing.MeetsGrowth, s.LastYearBudget is not null),
                 s.Committed, s.Disbursed, ReportText.Percent(s.Disbursed, s.Budget),
             ];
         });

@@ -1,3 +1,4 @@
+using Marketplace.Budgets;
 using Marketplace.Domain;
 
 namespace Marketplace.Reports.Models;
@@ -18,7 +19,7 @@ public sealed record DistrictBudgetReportModel(
     DateOnly GeneratedOn,
     IReadOnlyList<StreetBudgetSummary> Streets)
 {
-    public Money Floor { get; init; } = BudgetStanding.DefaultFloor;
+    public Money Floor { get; init; } = BudgetPolicy.DefaultFloor;
 
     public BudgetStanding StandingOf(StreetBudgetSummary street) => new(street.Budget, Floor, street.LastYearBudget);
 
@@ -28,8 +29,8 @@ public sealed record DistrictBudgetReportModel(
     /// </summary>
     public IReadOnlyList<StreetBudgetSummary> BelowFloorFirst()
     {
-        var below = Streets.Where(s => !StandingOf(s).FloorMet).OrderBy(s => s.Budget);
-        return below.Concat(Streets.Where(s => StandingOf(s).FloorMet)).ToList();
+        var below = Streets.Where(s => !StandingOf(s).MeetsFloor).OrderBy(s => s.Budget);
+        return below.Concat(Streets.Where(s => StandingOf(s).MeetsFloor)).ToList();
     }
 }
 

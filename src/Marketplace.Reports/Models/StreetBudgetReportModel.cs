@@ -1,3 +1,4 @@
+using Marketplace.Budgets;
 using Marketplace.Domain;
 
 namespace Marketplace.Reports.Models;
@@ -39,7 +40,7 @@ public sealed record StreetBudgetReportModel(
     IReadOnlyList<BreakdownLine> ByMethod,
     IReadOnlyList<PurchaseLine> Purchases)
 {
-    public Money Floor { get; init; } = BudgetStanding.DefaultFloor;
+    public Money Floor { get; init; } = BudgetPolicy.DefaultFloor;
 
     public Money Budget => Money.Sum(Funding.Select(f => f.Budget));
 

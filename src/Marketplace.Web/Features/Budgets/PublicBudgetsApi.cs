@@ -18,6 +18,8 @@ public static class PublicBudgetsApi
     /// amounts are strings with exactly two decimals so no client reads them as binary floating point.
     /// </summary>
     public sealed record StreetBudgetDto(
+        [property: JsonPropertyName("district_id")] long DistrictId,
+        [property: JsonPropertyName("street_id")] long StreetId,
         [property: JsonPropertyName("district")] string District,
         [property: JsonPropertyName("street")] string Street,
         [property: JsonPropertyName("year")] int Year,
@@ -47,7 +49,7 @@ public static class PublicBudgetsApi
                 }
                 var streets = await BudgetQueries.YearAsync(db, y, null, confirmedOnly: true, ct);
                 return Results.Ok(streets.Where(s => s.Row is not null).Select(s => new StreetBudgetDto(
-                    s.District, s.Street, s.Year, MoneyFormat.Number(s.Standing.Total), MoneyFormat.Number(s.Standing.Floor),
+                    s.DistrictId, s.StreetId, s.District, s.Street, s.Year, MoneyFormat.Number(s.Standing.Total), MoneyFormat.Number(s.Standing.Floor),
                     s.Standing.MeetsFloor, s.Standing.PreviousYearTotal is { } p ? MoneyFormat.Number(p) : null,
                     s.Standing.MeetsGrowth, MoneyFormat.Number(s.Row!.Committed), MoneyFormat.Number(s.Row.Disbursed),
                     MoneyFormat.Number(s.Row.Available),

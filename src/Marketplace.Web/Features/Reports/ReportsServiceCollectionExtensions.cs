@@ -6,6 +6,8 @@ public static class ReportsServiceCollectionExtensions
 {
     public static IServiceCollection AddReportsFeature(this IServiceCollection services)
     {
+        services.AddSingleton<BudgetReportData>();
+        services.AddSingleton<IReportProducer, AllDistrictsReportProducer>();
         services.AddSingleton<ReportRuns>();
         services.AddSingleton<IDueWorkHandler>(sp => sp.GetRequiredService<ReportRuns>());
         return services;
