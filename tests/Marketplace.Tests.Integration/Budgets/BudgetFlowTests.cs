@@ -17,14 +17,7 @@ public abstract partial class BudgetFlowTests(AppFixture app)
 {
     private static readonly int ThisYear = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
 
-    private MarketplaceAppFactory Factory
-    {
-        get
-        {
-            Skip.If(app.SkipReason is not null, app.SkipReason);
-            return app.Factory;
-        }
-    }
+    private MarketplaceAppFactory Factory => app.Require();
 
     private async Task<long> StreetIdAsync(string district, string street)
     {
