@@ -185,6 +185,11 @@ public abstract partial class BudgetFlowTests(AppFixture app)
         Assert.False(moling.GetProperty("meets_growth").GetBoolean());
         Assert.Equal("2400000.00", moling.GetProperty("previous_year_total").GetString());
 
+        var page = await anonymous.GetHtmlAsync($"/Budgets?year={ThisYear}");
+        Assert.Contains("<tr class=\"table-danger\" data-street=\"朝阳街道\">", page);
+        Assert.Contains("差 ¥0.01", page);
+        Assert.DoesNotContain("data-street=\"汤山街道\"", page); // entered but not yet confirmed: not published
+
         var bad = await anonymous.GetAsync("/api/public/budgets?year=abc");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
