@@ -221,6 +221,41 @@ public abstract partial class BudgetFlowTests(AppFixture app)
     }
 
     [SkippableFact]
+    public async Task District_floor_and_source_restrictions_are_configurable()
+    {
+        using var admin = await AppSession.LoginAsync(Factory, "admin.zhenhai");
+        var bad = await admin.PostFormAsync("/District/Budgets/Policy", Policy("abc", socialCapital: true));
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("金额格式不正确", await bad.Content.ReadAsStringAsync());
+
+        var saved = await admin.PostFormAsync("/District/Budgets/Policy", Policy("5,000,000.00", socialCapital: false));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var table = await admin.GetHtmlAsync($"/District/Budgets?year={ThisYear}");
+        Assert.Contains("¥5,000,000.00", table);
+        Assert.Equal(5, Regex.Matches(table, "<tr class=\"table-danger\" data-street=").Count); // every 镇海 street is now below
+
+        using var official = await AppSession.LoginAsync(Factory, "zhuangshi");
+        var year = ThisYear + 2;
+        var refused = await official.PostFormAsync($"/Street/Budget/Edit?year={year}", Budget(year, "2100000", "2000000", social: "100000"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches(new Regex("data-valmsg-for=\"Input.SocialCapital\"[^>]*>[^<]*未启用"), await refused.Content.ReadAsStringAsync());
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Policy(string floor, bool socialCapital)
+    {
+        yield return new("Input.Floor", floor);
+        var sources = new[] { (FundingSource.Fiscal, true, false), (FundingSource.WelfareLottery, true, true),
+            (FundingSource.StreetNgoFund, true, false), (FundingSource.SocialCapital, socialCapital, false) };
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var (source, enabled, welfareOnly) = sources[i];
+            yield return new($"Input.Sources[{i}].Source", source.ToString());
+            yield return new($"Input.Sources[{i}].Enabled", enabled ? "true" : "false");
+            yield return new($"Input.Sources[{i}].PublicWelfareOnly", welfareOnly ? "true" : "false");
+        }
+    }
+
+    [SkippableFact]
     public async Task Ledger_checks_pass_on_the_seeded_books_and_ledger_filters_by_kind()
     {
         using var admin = await AppSession.LoginAsync(Factory, "admin.jiangning");
