@@ -47,8 +47,4 @@ public static class LedgerChecks
         }
         return problems.ToImmutable();
     }
-
-    /// <summary>Same rule, for sums read from the relational postings.</summary>
-    public static bool AccountIdentityHolds(Money allocated, Money available, Money committed, Money disbursed) =>
-        available + committed + disbursed == allocated;
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Marketplace.Domain;
 
 /// <summary>
@@ -15,6 +17,9 @@ public readonly record struct Money : IComparable<Money>
 
     [Id(0)] public decimal Yuan { get; }
 
+    // [JsonConstructor]: a struct always has a parameterless constructor, which System.Text.Json would
+    // otherwise pick, silently reading every stored amount back as zero (Yuan has no setter).
+    [JsonConstructor]
     public Money(decimal yuan)
     {
         if (decimal.Round(yuan, 2) != yuan)
@@ -27,15 +32,15 @@ public readonly record struct Money : IComparable<Money>
     public static Money FromYuan(decimal yuan) => new(yuan);
 
     /// <summary>Fen (分) as a whole number: how amounts are stored in the database, exact and summable in SQL.</summary>
-    public long Fen => (long)(Yuan * 100m);
+    [JsonIgnore] public long Fen => (long)(Yuan * 100m);
 
     public static Money FromFen(long fen) => new(fen / 100m);
 
     /// <summary>Rounds a computed amount to the fen, half away from zero (四舍五入).</summary>
     public static Money Round(decimal yuan) => new(decimal.Round(yuan, 2, MidpointRounding.AwayFromZero));
 
-    public bool IsNegative => Yuan < 0m;
-    public bool IsZero => Yuan == 0m;
+    [JsonIgnore] public bool IsNegative => Yuan < 0m;
+    [JsonIgnore] public bool IsZero => Yuan == 0m;
 
     public static Money operator +(Money a, Money b) => new(a.Yuan + b.Yuan);
     public static Money operator -(Money a, Money b) => new(a.Yuan - b.Yuan);

@@ -73,6 +73,18 @@ public sealed class MoneyTests
     }
 
     [Fact]
+    public void Survives_the_json_of_stored_grain_state()
+    {
+        var options = Marketplace.Web.Infrastructure.GrainStorage.EfGrainStorage.Json;
+        var json = System.Text.Json.JsonSerializer.Serialize(new[] { Y(1_999_999.99m), Y(-0.01m), Money.Zero }, options);
+        Assert.Equal([Y(1_999_999.99m), Y(-0.01m), Money.Zero], System.Text.Json.JsonSerializer.Deserialize<Money[]>(json, options)!);
+        Assert.DoesNotContain("Fen", json, StringComparison.Ordinal);
+        // Documents written before the derived properties were left out still read correctly.
+        var old = System.Text.Json.JsonSerializer.Deserialize<Money>("{\"Yuan\":2000000.00,\"Fen\":200000000,\"IsNegative\":false,\"IsZero\":false}", options);
+        Assert.Equal(Y(2_000_000m), old);
+    }
+
+    [Fact]
     public void Formats_as_yuan_with_thousands_separators()
     {
         Assert.Equal("¥2,000,000.00", MoneyFormat.Yuan(Y(2_000_000m)));

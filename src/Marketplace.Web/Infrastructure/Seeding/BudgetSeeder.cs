@@ -23,13 +23,16 @@ internal sealed record LedgerMovementSeed(
 /// </summary>
 internal static class BudgetSeeder
 {
+    /// <summary>Shown as the person who entered, confirmed and posted the demo data.</summary>
+    private const string DemoUser = "演示数据";
+
     public static async Task SeedAsync(IGrainFactory grains, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, ct);
         foreach (var p in SeedFiles.Read<BudgetPolicySeed>("budget-policies.json"))
         {
             var id = districts[p.District];
-            db.DistrictBudgetPolicies.Add(new DistrictBudgetPolicyRow { DistrictId = id, Floor = Yuan(p.Floor), UpdatedBy = "seed" });
+            db.DistrictBudgetPolicies.Add(new DistrictBudgetPolicyRow { DistrictId = id, Floor = Yuan(p.Floor), UpdatedBy = DemoUser });
             db.FundingSourceRules.AddRange(FundingSources.All.Select(s => new FundingSourceRuleRow
             {
                 DistrictId = id, Source = s, Enabled = true,
@@ -51,10 +54,10 @@ internal static class BudgetSeeder
                 new(FundingSource.Fiscal, Yuan(b.Fiscal)), new(FundingSource.WelfareLottery, Yuan(b.WelfareLottery)),
                 new(FundingSource.StreetNgoFund, Yuan(b.StreetNgoFund)), new(FundingSource.SocialCapital, Yuan(b.SocialCapital)),
             ];
-            var entered = Check(await grain.EnterBudgetAsync(new BudgetEntry(Money.Sum(lines.Select(l => l.Amount)), lines, b.Note), 0, "seed"), b.Street);
+            var entered = Check(await grain.EnterBudgetAsync(new BudgetEntry(Money.Sum(lines.Select(l => l.Amount)), lines, b.Note), 0, DemoUser), b.Street);
             if (b.Status == nameof(BudgetStatus.Confirmed))
             {
-                Check(await grain.ConfirmBudgetAsync(entered.Version, "seed"), b.Street);
+                Check(await grain.ConfirmBudgetAsync(entered.Version, DemoUser), b.Street);
             }
         }
 
@@ -74,11 +77,11 @@ internal static class BudgetSeeder
             var key = $"seed:{m.Kind}:{m.Document}";
             var outcome = m.Kind switch
             {
-                "commit" => await grain.CommitAsync(new CommitRequest(key, contract, m.Area!, m.PublicWelfare, total, split, m.Reason, "seed")),
+                "commit" => await grain.CommitAsync(new CommitRequest(key, contract, m.Area!, m.PublicWelfare, total, split, m.Reason, DemoUser)),
                 "disburse" => await grain.DisburseAsync(new MovementRequest(key, contract,
-                    new DocumentRef(DocumentTypes.Tranche, m.Document), total, split, m.Reason, "seed")),
+                    new DocumentRef(DocumentTypes.Tranche, m.Document), total, split, m.Reason, DemoUser)),
                 "release" => await grain.ReleaseAsync(new MovementRequest(key, contract,
-                    new DocumentRef(DocumentTypes.Contract, m.Document), total, split, m.Reason, "seed")),
+                    new DocumentRef(DocumentTypes.Contract, m.Document), total, split, m.Reason, DemoUser)),
                 _ => throw new InvalidOperationException($"Unknown seed movement kind '{m.Kind}'."),
             };
             Check(outcome, m.Document);

@@ -66,9 +66,14 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvid
             return NotFound();
         }
         var outcome = await grains.GetStreetBudget(street, BudgetYear).ConfirmBudgetAsync(version, User.Identity?.Name ?? "");
-        TempData["Message"] = outcome.Succeeded
-            ? $"已确认第 {version} 版预算并下达。"
-            : "确认失败：" + string.Join("；", outcome.Errors.Select(e => e.Message));
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = $"已确认第 {version} 版预算并下达。";
+        }
+        else
+        {
+            TempData["Refused"] = "确认失败：" + string.Join("；", outcome.Errors.Select(e => e.Message));
+        }
         return RedirectToPage(new { year = BudgetYear, sort = Sort, desc = Desc });
     }
 

@@ -98,7 +98,7 @@ public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
             rule.PublicWelfareOnly = s.PublicWelfareOnly;
         }
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = "已保存预算规则。";
+        TempData["Notice"] = "已保存预算规则。";
         return RedirectToPage("./Index");
     }
 }

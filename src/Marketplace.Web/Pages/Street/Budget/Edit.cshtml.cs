@@ -97,7 +97,7 @@ public sealed class EditModel(IGrainFactory grains, TimeProvider clock) : PageMo
                 Input.Version, User.Identity?.Name ?? "");
             if (outcome.Succeeded)
             {
-                TempData["Saved"] = $"已保存 {BudgetYear} 年度预算（第 {outcome.Value!.Version} 版），等待区管理员确认。";
+                TempData["Notice"] = $"已保存 {BudgetYear} 年度预算（第 {outcome.Value!.Version} 版），等待区管理员确认。";
                 return RedirectToPage("./Index", new { year = BudgetYear });
             }
             BudgetPages.AddErrors(ModelState, outcome.Errors);

@@ -1,0 +1,24 @@
+using Marketplace.Web.Data;
+using Marketplace.Web.Features.Budgets;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Budgets;
+
+/// <summary>Public disclosure (阳光政务): every street's confirmed budget and its execution, no login.</summary>
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    public int BudgetYear => Year ?? BudgetQueries.CurrentYear(clock);
+    public IReadOnlyList<BudgetQueries.StreetYear> Streets { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!BudgetPages.ValidYear(BudgetYear))
+        {
+            return NotFound();
+        }
+        Streets = [.. (await BudgetQueries.YearAsync(db, BudgetYear, null, confirmedOnly: true, ct)).Where(s => s.Row is not null)];
+        return Page();
+    }
+}
