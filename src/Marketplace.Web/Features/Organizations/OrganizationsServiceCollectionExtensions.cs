@@ -1,0 +1,17 @@
+using Marketplace.Organizations;
+using Marketplace.Web.Infrastructure.GrainStorage;
+
+namespace Marketplace.Web.Features.Organizations;
+
+public static class OrganizationsServiceCollectionExtensions
+{
+    public static IServiceCollection AddOrganizationsFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<IOrganizationReferenceData, OrganizationReferenceData>();
+        services.AddSingleton<IGrainStateProjection, OrganizationProjection>();
+        services.AddSingleton<IOrganizationEligibility, OrganizationEligibility>();
+        services.AddOptions<OrganizationOptions>().BindConfiguration("Organizations");
+        services.AddSingleton<DocumentStore>();
+        return services;
+    }
+}
