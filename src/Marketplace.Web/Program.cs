@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marketplace.Web.Features.Catalog;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Database;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Jobs;
@@ -46,6 +47,7 @@ app.MapRazorPages();
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapPublicCatalogApi();
+app.MapOrganizationsFeature();
 app.MapMarketplaceJobsDashboard();
 
 await app.RunAsync();

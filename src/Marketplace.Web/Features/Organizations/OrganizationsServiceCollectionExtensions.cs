@@ -12,6 +12,15 @@ public static class OrganizationsServiceCollectionExtensions
         services.AddSingleton<IOrganizationEligibility, OrganizationEligibility>();
         services.AddOptions<OrganizationOptions>().BindConfiguration("Organizations");
         services.AddSingleton<DocumentStore>();
+        services.AddScoped<OrganizationRegistration>();
+        services.AddScoped<DirectoryImport>();
         return services;
+    }
+
+    /// <summary>The feature's endpoints: the public directory JSON and document downloads.</summary>
+    public static void MapOrganizationsFeature(this IEndpointRouteBuilder app)
+    {
+        app.MapPublicOrganizationsApi();
+        app.MapOrganizationDocuments();
     }
 }
