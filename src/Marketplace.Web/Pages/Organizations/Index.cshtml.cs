@@ -1,0 +1,56 @@
+using Marketplace.Domain;
+using Marketplace.Organizations;
+using Marketplace.Web.Data;
+using Marketplace.Web.Features.Organizations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Organizations;
+
+/// <summary>The public directory of capable organizations (已入库 only), no login.</summary>
+[AllowAnonymous]
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? District { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Type { get; set; }
+    [BindProperty(SupportsGet = true)] public string? MinSocialWorkers { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Incubated { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public string? PageText { get; set; }
+
+    public DirectoryQueries.Page Result { get; private set; } = null!;
+    public OrganizationFormChoices Choices { get; private set; } = null!;
+    public Dictionary<string, List<PublicOrganizationsApi.PublicNegativeEntryDto>> Negative { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Choices = await OrganizationFormChoices.LoadAsync(db, ct);
+        int? min = null;
+        if (!string.IsNullOrWhiteSpace(MinSocialWorkers))
+        {
+            if (OrganizationRules.TryParseCount(MinSocialWorkers, "持证社工人数", out var m, out var error))
+            {
+                min = m;
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(MinSocialWorkers), error!);
+            }
+        }
+        var filter = new DirectoryQueries.Filter
+        {
+            DistrictId = long.TryParse(District, out var d) ? d : null,
+            Status = DirectoryStatus.Admitted,
+            Area = Area,
+            Type = Enum.TryParse<ProviderType>(Type, out var t) && Enum.IsDefined(t) ? t : null,
+            MinSocialWorkers = min,
+            Incubated = Incubated switch { "yes" => true, "no" => false, _ => null },
+            Q = Q?.Length > 100 ? Q[..100] : Q,
+        };
+        _ = int.TryParse(PageText, out var page);
+        Result = await DirectoryQueries.SearchAsync(db, filter, page, ct);
+        Negative = await PublicOrganizationsApi.PublishedNegativeEntriesAsync(db, [.. Result.Items.Select(i => i.Uscc)], ct);
+    }
+}
