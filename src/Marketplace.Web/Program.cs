@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Database;
@@ -21,6 +23,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/District", Roles.DistrictAdmin);
 });
 builder.Services.AddOpenApi();
+// Chinese text is written as is, not as &#x...; entities or \u escapes.
+builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddSingleton(builder.Configuration.GetSection("Seed").Get<SeedOptions>() ?? new SeedOptions());
 // Registered after the silo so it starts after it: seed items go through their grains.

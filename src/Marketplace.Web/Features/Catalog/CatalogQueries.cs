@@ -49,6 +49,17 @@ public static class CatalogQueries
         return new Page([.. rows.Select(r => ToPublic(r.i, r.Street, r.District, r.Area))], total, page, PageSize);
     }
 
+    public static async Task<PublicItem?> FindPublishedAsync(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var row = await (from i in db.TransferItems.AsNoTracking()
+                         where i.Id == id && i.Status == TransferItemStatus.Published
+                         join st in db.Streets on i.StreetId equals st.Id
+                         join d in db.Districts on st.DistrictId equals d.Id
+                         join a in db.ServiceAreas on i.ServiceAreaCode equals a.Code
+                         select new { i, Street = st.Name, District = d.City + d.Name, Area = a.Name }).SingleOrDefaultAsync(ct);
+        return row is null ? null : ToPublic(row.i, row.Street, row.District, row.Area);
+    }
+
     private static PublicItem ToPublic(TransferItemRow i, string street, string district, string area) => new(
         i.Id, i.StreetId, street, i.DistrictId, district, i.Title, i.Content, i.ServiceAreaCode, area,
         i.ProviderTypes, i.Requirements, i.Materials, i.ReferenceBudget.Yuan, i.PublishedAt);

@@ -1,5 +1,6 @@
 using Marketplace.Domain;
 using Marketplace.Web.Data;
+using Marketplace.Web.Pages.Shared;
 
 namespace Marketplace.Web.Features.Catalog;
 
@@ -20,7 +21,7 @@ public static class PublicCatalogApi
                 var result = await CatalogQueries.SearchPublishedAsync(db, street, area, q, page ?? 1, ct);
                 return new CatalogPageDto(
                     [.. result.Items.Select(i => new CatalogItemDto(i.Id, i.StreetId, i.Street, i.DistrictId, i.District,
-                        i.Title, i.Content, i.ServiceAreaCode, i.ServiceArea, ProviderNames(i.ProviderTypes),
+                        i.Title, i.Content, i.ServiceAreaCode, i.ServiceArea, [.. ProviderTypeText.Names(i.ProviderTypes)],
                         i.Requirements, i.Materials, MoneyFormat.Plain(Money.FromYuan(i.ReferenceBudget)).Replace(",", "", StringComparison.Ordinal),
                         i.PublishedAt))],
                     result.Total, result.PageNumber, result.PageSize, result.PageCount);
@@ -29,7 +30,4 @@ public static class PublicCatalogApi
             .WithSummary("已发布的转移事项（公开，无需登录）")
             .WithTags("public")
             .AllowAnonymous();
-
-    private static string[] ProviderNames(string csv) =>
-        [.. csv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => Enum.Parse<ProviderType>(n).Chinese())];
 }

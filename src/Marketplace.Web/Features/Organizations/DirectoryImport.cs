@@ -43,7 +43,7 @@ public sealed class DirectoryImport(AppDbContext db, IGrainFactory grains, IOrga
         try
         {
             // One row more than allowed is read, to tell "exactly at the limit" from "over it".
-            foreach (var (rowNumber, cells) in XlsxTable.Read(workbook, max + 2))
+            foreach (var (rowNumber, cells) in XlsxReader.Read(workbook, max + 2))
             {
                 if (columns is null)
                 {
@@ -80,7 +80,7 @@ public sealed class DirectoryImport(AppDbContext db, IGrainFactory grains, IOrga
                 parsed.Add(row);
             }
         }
-        catch (XlsxTable.UnreadableWorkbookException e)
+        catch (XlsxReader.UnreadableWorkbookException e)
         {
             return new Result(0, [new RowError(0, e.Message + "，请使用导出的模板（.xlsx）")]);
         }

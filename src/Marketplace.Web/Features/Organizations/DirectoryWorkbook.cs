@@ -62,7 +62,7 @@ public static class DirectoryWorkbook
             o.AssistantSocialWorkers, o.SocialWorkers, o.SeniorSocialWorkers,
             o.IncubationBaseId is { } b ? bases.GetValueOrDefault(b) : null, o.PastProjects, o.Status.Chinese(), o.StatusReason,
         ]);
-        await Task.Run(() => XlsxTable.Write(output, "社会组织目录", ExportColumns, rows), ct);
+        await Task.Run(() => XlsxWriter.Write(output, "社会组织目录", ExportColumns, rows), ct);
     }
 
     public static ProviderType? ParseType(string text) => text.Replace("(", "（", StringComparison.Ordinal).Replace(")", "）", StringComparison.Ordinal).Trim() switch

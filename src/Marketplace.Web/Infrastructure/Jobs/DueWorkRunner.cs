@@ -6,7 +6,7 @@ namespace Marketplace.Web.Infrastructure.Jobs;
 /// <summary>The Hangfire job: takes an id, not an entity, and does nothing if the work is done or not yet due.</summary>
 public sealed class DueWorkRunner(
     IDbContextFactory<AppDbContext> dbFactory, IEnumerable<IDueWorkHandler> handlers, TimeProvider clock,
-    ILogger<DueWorkRunner> log)
+    DueWorkEvents events, ILogger<DueWorkRunner> log)
 {
     public async Task RunAsync(long workId, CancellationToken ct)
     {
@@ -33,5 +33,6 @@ public sealed class DueWorkRunner(
             throw; // Hangfire retries
         }
         await db.SaveChangesAsync(CancellationToken.None);
+        events.RaiseCompleted(work.Id);
     }
 }

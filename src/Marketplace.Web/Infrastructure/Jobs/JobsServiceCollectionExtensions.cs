@@ -14,6 +14,15 @@ public static class JobsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMarketplaceJobs(this IServiceCollection services, DatabaseOptions db)
     {
+        // Hangfire keeps its storage in a process-wide static as well; this host uses the storage it
+        // created itself (registered before AddHangfire, which only adds one if none is there), so two
+        // hosts in one process (tests, a side-by-side tool) never hand jobs to each other.
+        JobStorage? storage = null;
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            _ = sp.GetRequiredService<IGlobalConfiguration>(); // runs the configuration below
+            return storage!;
+        });
         services.AddHangfire(c =>
         {
             c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -21,15 +30,16 @@ public static class JobsServiceCollectionExtensions
                 .UseRecommendedSerializerSettings();
             if (db.Provider == DatabaseProvider.Postgres)
             {
-                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(db.ConnectionString));
+                storage = c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(db.ConnectionString)).Entry;
             }
             else
             {
-                c.UseInMemoryStorage();
+                storage = c.UseInMemoryStorage().Entry;
             }
         });
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         services.AddSingleton<DueWork>();
+        services.AddSingleton<DueWorkEvents>();
         services.AddTransient<DueWorkRunner>();
         services.AddHostedService<DueWorkRescheduler>();
         return services;
@@ -41,7 +51,7 @@ public static class JobsServiceCollectionExtensions
         {
             Authorization = [new DistrictAdminOnly()],
             DashboardTitle = "后台任务",
-        });
+        }, app.Services.GetRequiredService<JobStorage>()); // this host's storage, never the process-wide static
 
     private sealed class DistrictAdminOnly : IDashboardAuthorizationFilter
     {

@@ -48,7 +48,8 @@ public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions option
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static async Task SeedReferenceDataAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>Service areas, districts, streets and guiding catalogues of seed/; also used by the test cluster.</summary>
+    internal static async Task SeedReferenceDataAsync(AppDbContext db, CancellationToken ct)
     {
         var order = 0;
         db.ServiceAreas.AddRange(SeedFiles.Read<ServiceAreaSeed>("service-areas.json")

@@ -9,7 +9,7 @@ public enum ClusteringMode
     Redis,
 }
 
-/// <summary>Configuration section "Orleans". Ports come from here so test hosts never collide.</summary>
+/// <summary>Configuration section "Silo" (not "Orleans": Orleans binds that one itself). Ports come from here so test hosts never collide.</summary>
 public sealed class SiloOptions
 {
     public ClusteringMode Clustering { get; set; } = ClusteringMode.Localhost;

@@ -6,98 +6,14 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Marketplace.Reports.Excel;
 
 /// <summary>
-/// One-sheet .xlsx tables, written and read element by element (Open XML SAX), so a list of any length
-/// never sits in memory whole. Text is written as inline strings: nothing the user typed is ever a formula.
+/// Reads the first sheet of an .xlsx workbook row by row (Open XML SAX), so an uploaded sheet of any
+/// length never sits in memory whole. The counterpart of <see cref="XlsxWriter"/>.
 /// </summary>
-public static class XlsxTable
+public static class XlsxReader
 {
-    /// <summary>
-    /// Writes a header row and data rows. Values: string (text), int/long/decimal (number), DateOnly (text
-    /// yyyy-MM-dd), null (empty). <paramref name="output"/> must be seekable (a zip package is written).
-    /// </summary>
-    public static void Write(Stream output, string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
-    {
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(sheetPart))
-        {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new Columns());
-            for (var i = 0; i < headers.Count; i++)
-            {
-                writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = 18, CustomWidth = true });
-            }
-            writer.WriteEndElement();
-            writer.WriteStartElement(new SheetData());
-            var rowIndex = 1u;
-            WriteRow(writer, rowIndex++, headers);
-            foreach (var row in rows)
-            {
-                WriteRow(writer, rowIndex++, row);
-            }
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
-        workbookPart.Workbook = new Workbook(new Sheets(new Sheet
-        {
-            Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName,
-        }));
-        workbookPart.Workbook.Save();
-    }
-
-    /// <summary>
-    /// OWASP "CSV/formula injection": text starting with = + - @ (or tab / carriage return) can be taken for
-    /// a formula when the sheet is re-saved or pasted; a leading apostrophe keeps it text.
-    /// </summary>
-    public static string Neutralise(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
-
-    /// <summary>Undoes <see cref="Neutralise"/> so an exported sheet imports back unchanged.</summary>
+    /// <summary>Undoes <see cref="XlsxWriter.Neutralise"/> so an exported sheet imports back unchanged.</summary>
     public static string Restore(string text) =>
         text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? text[1..] : text;
-
-    private static void WriteRow(OpenXmlWriter writer, uint rowIndex, IEnumerable<object?> values)
-    {
-        writer.WriteStartElement(new Row { RowIndex = rowIndex });
-        var column = 0;
-        foreach (var value in values)
-        {
-            var reference = ColumnName(column++) + rowIndex.ToString(CultureInfo.InvariantCulture);
-            switch (value)
-            {
-                case null:
-                    break;
-                case int or long or decimal:
-                    writer.WriteElement(new Cell
-                    {
-                        CellReference = reference,
-                        CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!),
-                        DataType = CellValues.Number,
-                    });
-                    break;
-                default:
-                    var text = value is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-                    writer.WriteElement(new Cell(new InlineString(new Text(Neutralise(text)) { Space = SpaceProcessingModeValues.Preserve }))
-                    {
-                        CellReference = reference,
-                        DataType = CellValues.InlineString,
-                    });
-                    break;
-            }
-        }
-        writer.WriteEndElement();
-    }
-
-    public static string ColumnName(int index)
-    {
-        var name = string.Empty;
-        for (index++; index > 0; index = (index - 1) / 26)
-        {
-            name = (char)('A' + ((index - 1) % 26)) + name;
-        }
-        return name;
-    }
 
     private static int ColumnIndex(string? cellReference)
     {

@@ -1,0 +1,8 @@
+namespace Marketplace.Reports.Layout;
+
+public enum TextAlign
+{
+    Left,
+    Center,
+    Right,
+}

@@ -1,0 +1,38 @@
+using Marketplace.Domain;
+
+namespace Marketplace.Reports.Models;
+
+/// <summary>中标 for open tenders (公开招标), 成交 for negotiated methods (竞争性磋商/谈判, 单一来源).</summary>
+public enum AwardKind
+{
+    Deal,
+    Bid,
+}
+
+/// <summary>
+/// One applicant's published result. Rank comes from the tender's scoring rules (total descending, ties by
+/// price ascending) and is shown as given. Price is null for grants, which have no price competition.
+/// </summary>
+public sealed record ApplicantResult(int Rank, string Organization, Money? Price, decimal TotalScore, bool IsWinner);
+
+/// <summary>Everything the 成交/中标结果公示 shows.</summary>
+public sealed record AwardNoticeModel(
+    string TenderTitle,
+    string TenderNumber,
+    string Street,
+    string Purchaser,
+    string Method,
+    string Winner,
+    Money Price,
+    IReadOnlyList<ApplicantResult> Applicants,
+    IReadOnlyList<string> Panel,
+    DateOnly NoticeStart,
+    DateOnly NoticeEnd,
+    string Unit,
+    DateOnly PublishedOn)
+{
+    public AwardKind Kind { get; init; } = AwardKind.Deal;
+
+    /// <summary>Who receives objections (质疑) and how to reach them, e.g. "东山街道办事处社会事务科，电话 025-…".</summary>
+    public string? Contact { get; init; }
+}

@@ -1,0 +1,55 @@
+using Marketplace.Catalog;
+using Marketplace.Web.Data;
+using Marketplace.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Pages.Street.Catalog;
+
+/// <summary>
+/// The signed-in street official's own catalog. Every lookup goes through the grain of the user's own
+/// street, so an item of another street is simply not found (404).
+/// </summary>
+[Authorize(Roles = Roles.StreetOfficial)]
+public sealed class IndexModel(IGrainFactory grains, AppDbContext db) : PageModel
+{
+    public IReadOnlyList<TransferItem> Items { get; private set; } = [];
+    public string StreetName { get; private set; } = "";
+    public IReadOnlyDictionary<string, string> AreaNames { get; private set; } = new Dictionary<string, string>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.StreetOf() is not { } streetId)
+        {
+            return Forbid();
+        }
+        StreetName = await db.Streets.Where(s => s.Id == streetId).Select(s => s.Name).SingleAsync(ct);
+        AreaNames = await db.ServiceAreas.ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+        Items = await grains.GetGrain<IStreetCatalogGrain>(streetId).GetItemsAsync();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostPublishAsync(Guid id, int version) =>
+        ChangeAsync(id, (g, user) => g.PublishAsync(id, version, user), "已发布，公众现在可以在转移事项目录中看到该事项");
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, int version) =>
+        ChangeAsync(id, (g, user) => g.WithdrawAsync(id, version, user), "已撤回，该事项不再公开");
+
+    private async Task<IActionResult> ChangeAsync(Guid id, Func<IStreetCatalogGrain, string, Task<Marketplace.Domain.Outcome<TransferItem>>> change, string done)
+    {
+        if (User.StreetOf() is not { } streetId)
+        {
+            return Forbid();
+        }
+        var grain = grains.GetGrain<IStreetCatalogGrain>(streetId);
+        if (await grain.GetItemAsync(id) is null)
+        {
+            return NotFound();
+        }
+        var outcome = await change(grain, User.NameOf());
+        TempData["Notice"] = outcome.Succeeded ? done : string.Join("；", outcome.Errors.Select(e => e.Message));
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests.Integration.Infrastructure;
+
+/// <summary>
+/// The real application (Razor Pages, Orleans silo, Hangfire, Identity, seed data) on a real database.
+/// Several can run side by side: each gets its own database and its own silo ports. Two factories on
+/// the same <see cref="TestDatabase"/> one after the other model a restart.
+/// </summary>
+public sealed class MarketplaceAppFactory(
+    TestDatabase database, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>(Database.Settings())
+        {
+            ["Silo:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[k] = v;
+        }
+        // Settings given to the host builder win over appsettings.json, as command-line switches do.
+        foreach (var (k, v) in settings)
+        {
+            builder.UseSetting(k, v);
+        }
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
+    }
+}
