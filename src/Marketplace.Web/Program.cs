@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 var database = builder.Services.AddMarketplaceDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMarketplaceIdentity();
+builder.Services.AddOrganizationsWeb();
 builder.AddMarketplaceSilo();
 builder.Services.AddMarketplaceJobs(database);
 

@@ -11,6 +11,12 @@ public static class OrganizationsServiceCollectionExtensions
         services.AddSingleton<IGrainStateProjection, OrganizationProjection>();
         services.AddSingleton<IOrganizationEligibility, OrganizationEligibility>();
         services.AddOptions<OrganizationOptions>().BindConfiguration("Organizations");
+        return services;
+    }
+
+    /// <summary>What only the web host needs (accounts, files, imports): kept out of the silo's services.</summary>
+    public static IServiceCollection AddOrganizationsWeb(this IServiceCollection services)
+    {
         services.AddSingleton<DocumentStore>();
         services.AddScoped<OrganizationRegistration>();
         services.AddScoped<DirectoryImport>();
