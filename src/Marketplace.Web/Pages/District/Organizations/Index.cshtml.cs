@@ -21,7 +21,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Incubated { get; set; }
     [BindProperty(SupportsGet = true)] public string? Street { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public string? PageText { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public string? PageText { get; set; }
 
     public DirectoryQueries.Page Result { get; private set; } = null!;
     public int Applying { get; private set; }
