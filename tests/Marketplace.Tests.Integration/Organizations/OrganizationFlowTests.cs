@@ -177,6 +177,100 @@ public abstract class OrganizationFlowTests(AppFixture app)
     }
 
     [SkippableFact]
+    public async Task Published_negative_entry_and_incubation_show_on_the_public_profile_and_bar_eligibility()
+    {
+        var code = NewCode();
+        var name = "档案测试中心" + code[^4..];
+        using var ngo = await RegisterAsync(Factory, code, name);
+        using var admin = await AppSession.LoginAsync(Factory, "admin.jiangning");
+        using var anonymous = new AppSession(Factory);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/organizations/{code}")).StatusCode); // 申请中: not public
+        await ChangeStatusAsync(admin, code, DirectoryStatus.Admitted, "");
+        var page = $"/district/organizations/{code}";
+        Assert.Contains(name, await admin.GetHtmlAsync(page));
+
+        var baseId = await QueryAsync(Factory, db => db.IncubationBases.Where(b => b.Name == "东山街道社会组织孵化基地").Select(b => b.Id).SingleAsync());
+        var badDate = await admin.PostFormAsync(page, new Dictionary<string, string>
+        {
+            ["Incubation.BaseId"] = baseId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Incubation.StartsOn"] = "2024-13-01",
+        }, page + "?handler=Incubation");
+        Assert.Contains("入驻日期格式应为", await badDate.Content.ReadAsStringAsync());
+        var incubation = await admin.PostFormAsync(page, new Dictionary<string, string>
+        {
+            ["Incubation.BaseId"] = baseId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Incubation.StartsOn"] = "2024-03-01",
+            ["Incubation.EndsOn"] = "2025-02-28", ["Incubation.GraduatedOn"] = "2025-02-28", ["Incubation.Mentor"] = "江宁区社会组织培育发展中心",
+        }, page + "?handler=Incubation");
+        Assert.Equal(HttpStatusCode.Redirect, incubation.StatusCode);
+
+        var today = Marketplace.Organizations.OrganizationRules.ChinaDay(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var negative = await admin.PostFormAsync(page, new Dictionary<string, string>
+        {
+            ["Negative.Source"] = "ComplaintUpheld", ["Negative.Reason"] = "虚报服务台账", ["Negative.StartsOn"] = today, ["Negative.Published"] = "true",
+        }, page + "?handler=Negative");
+        Assert.Equal(HttpStatusCode.Redirect, negative.StatusCode);
+
+        var profile = await anonymous.GetHtmlAsync($"/organizations/{code}");
+        Assert.Contains("东山街道社会组织孵化基地", profile);
+        Assert.Contains("虚报服务台账", profile);
+        Assert.DoesNotContain("025-52100000", profile); // contact details stay private
+        var json = await PublicAsync(anonymous, "q=" + Uri.EscapeDataString(name));
+        var item = Assert.Single(json.GetProperty("items").EnumerateArray());
+        Assert.True(item.GetProperty("incubated").GetBoolean());
+        Assert.Equal("投诉查实", item.GetProperty("negativeEntries")[0].GetProperty("source").GetString());
+        var outcome = await Factory.Services.GetRequiredService<IOrganizationEligibility>().CheckAsync(code, [], 0, DateTimeOffset.UtcNow);
+        Assert.Contains("虚报服务台账", Assert.Single(outcome.Errors).Message);
+        Assert.Contains("虚报服务台账", await ngo.GetHtmlAsync("/ngo/organization"));
+    }
+
+    [SkippableFact]
+    public async Task Ngo_edits_its_profile_after_a_return_and_resubmits()
+    {
+        var code = NewCode();
+        using var ngo = await RegisterAsync(Factory, code, "退回测试中心" + code[^4..]);
+        using var admin = await AppSession.LoginAsync(Factory, "admin.jiangning");
+        Assert.Equal(HttpStatusCode.Redirect, (await ChangeStatusAsync(admin, code, DirectoryStatus.Returned, "持证社工人数与证书不符")).StatusCode);
+        Assert.Contains("持证社工人数与证书不符", await ngo.GetHtmlAsync("/ngo/organization"));
+
+        var form = await ngo.GetHtmlAsync("/ngo/organization/edit");
+        Assert.Contains("退回测试中心", form);
+        var version = System.Text.RegularExpressions.Regex.Match(form, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
+        var districtId = await DistrictIdAsync(Factory, "江宁区");
+        var fields = Registration("IGNORED", "x", "退回测试中心（已更正）", districtId, assistant: "2")
+            .Where(f => f.Key.StartsWith("Input.", StringComparison.Ordinal)).Append(new("Version", version)).ToList();
+        var saved = await ngo.PostFormAsync("/ngo/organization/edit", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var resubmitted = await ngo.PostFormAsync("/ngo/organization", new Dictionary<string, string>(), "/ngo/organization?handler=Resubmit");
+        Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
+
+        var row = await QueryAsync(Factory, db => db.Organizations.AsNoTracking().SingleAsync(o => o.Uscc == code));
+        Assert.Equal(("退回测试中心（已更正）", 3, DirectoryStatus.Applying), (row.Name, row.CertifiedSocialWorkers, row.Status));
+        var stale = await ngo.PostFormAsync("/ngo/organization/edit", fields);
+        Assert.Contains("资料已被他人修改", await stale.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task District_admin_adds_an_incubation_base_for_its_own_district_only()
+    {
+        using var admin = await AppSession.LoginAsync(Factory, "admin.jiangning");
+        Assert.Contains("江宁区社会组织培育发展中心", await admin.GetHtmlAsync("/district/incubation-bases"));
+        var name = "汤山街道社会组织孵化基地" + Guid.NewGuid().ToString("N")[..4];
+        var otherStreet = await QueryAsync(Factory, db => db.Streets.Where(x => x.Name == "月河街道").Select(x => x.Id).SingleAsync());
+        var refused = await admin.PostFormAsync("/district/incubation-bases", new Dictionary<string, string>
+        {
+            ["Input.Name"] = name, ["Input.Level"] = "街道级", ["Input.StreetId"] = otherStreet.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Assert.Contains("所选街道不属于本区", await refused.Content.ReadAsStringAsync());
+        var added = await admin.PostFormAsync("/district/incubation-bases", new Dictionary<string, string>
+        {
+            ["Input.Name"] = name, ["Input.Level"] = "街道级", ["Input.Address"] = "南京市江宁区汤山街道",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.True(await QueryAsync(Factory, db => db.IncubationBases.AnyAsync(b => b.Name == name)));
+        using var other = await AppSession.LoginAsync(Factory, "admin.wuxing");
+        Assert.DoesNotContain(name, await other.GetHtmlAsync("/district/incubation-bases"));
+    }
+
+    [SkippableFact]
     public async Task Public_api_answers_bad_parameters_with_400_in_chinese()
     {
         using var anonymous = new AppSession(Factory);
