@@ -55,9 +55,9 @@ public abstract class DueWorkTests(DatabaseTarget target)
         var completed = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         second.Services.GetRequiredService<DueWorkEvents>().Completed += id => completed.TrySetResult(id);
 
-        Assert.Equal("tender-42", await handler.Started.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("tender-42", await handler.Started.Task.WaitAsync(TimeSpan.FromSeconds(60)));
         handler.Release.SetResult();
-        Assert.Equal(workId, await completed.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(workId, await completed.Task.WaitAsync(TimeSpan.FromSeconds(60)));
 
         // Running the job again (a retry, a second start) changes nothing.
         await second.Services.GetRequiredService<DueWorkRunner>().RunAsync(workId, CancellationToken.None);

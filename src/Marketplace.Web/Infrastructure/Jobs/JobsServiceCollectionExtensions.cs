@@ -8,6 +8,8 @@ namespace Marketplace.Web.Infrastructure.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// Hangfire: in memory on SQLite (no SQLite storage is served), on PostgreSQL otherwise. Either way
     /// the database's ScheduledWork table is the truth and is re-scheduled at start.
@@ -30,14 +32,20 @@ public static class JobsServiceCollectionExtensions
                 .UseRecommendedSerializerSettings();
             if (db.Provider == DatabaseProvider.Postgres)
             {
-                storage = c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(db.ConnectionString)).Entry;
+                // Deadlines and the end of 公示 should be acted on within seconds, not Hangfire's default 15.
+                storage = c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(db.ConnectionString),
+                    new PostgreSqlStorageOptions { QueuePollInterval = PollInterval }).Entry;
             }
             else
             {
                 storage = c.UseInMemoryStorage().Entry;
             }
         });
-        services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+            o.SchedulePollingInterval = PollInterval;
+        });
         services.AddSingleton<DueWork>();
         services.AddSingleton<DueWorkEvents>();
         services.AddTransient<DueWorkRunner>();
