@@ -36,6 +36,34 @@ public static class DirectoryQueries
         public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     }
 
+    /// <summary>
+    /// The search form fields the public and district directory pages share, as typed. An unreadable
+    /// "持证社工 ≥" is reported through <paramref name="minError"/>; other unknown values mean "any".
+    /// </summary>
+    public static Filter ParseForm(string? area, string? type, string? minSocialWorkers, string? incubated, string? q, Action<string> minError)
+    {
+        int? min = null;
+        if (!string.IsNullOrWhiteSpace(minSocialWorkers))
+        {
+            if (OrganizationRules.TryParseCount(minSocialWorkers, "持证社工人数", out var m, out var error))
+            {
+                min = m;
+            }
+            else
+            {
+                minError(error!);
+            }
+        }
+        return new Filter
+        {
+            Area = area,
+            Type = Enum.TryParse<ProviderType>(type, out var t) && Enum.IsDefined(t) ? t : null,
+            MinSocialWorkers = min,
+            Incubated = incubated switch { "yes" => true, "no" => false, _ => null },
+            Q = q?.Length > 100 ? q[..100] : q,
+        };
+    }
+
     public static IQueryable<OrganizationRow> Apply(AppDbContext db, Filter f)
     {
         var rows = db.Organizations.AsNoTracking();

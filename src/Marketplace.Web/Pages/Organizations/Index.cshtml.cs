@@ -1,4 +1,3 @@
-using Marketplace.Domain;
 using Marketplace.Organizations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Organizations;
@@ -27,27 +26,10 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Choices = await OrganizationFormChoices.LoadAsync(db, ct);
-        int? min = null;
-        if (!string.IsNullOrWhiteSpace(MinSocialWorkers))
-        {
-            if (OrganizationRules.TryParseCount(MinSocialWorkers, "持证社工人数", out var m, out var error))
-            {
-                min = m;
-            }
-            else
-            {
-                ModelState.AddModelError(nameof(MinSocialWorkers), error!);
-            }
-        }
-        var filter = new DirectoryQueries.Filter
+        var filter = DirectoryQueries.ParseForm(Area, Type, MinSocialWorkers, Incubated, Q, e => ModelState.AddModelError(nameof(MinSocialWorkers), e)) with
         {
             DistrictId = long.TryParse(District, out var d) ? d : null,
             Status = DirectoryStatus.Admitted,
-            Area = Area,
-            Type = Enum.TryParse<ProviderType>(Type, out var t) && Enum.IsDefined(t) ? t : null,
-            MinSocialWorkers = min,
-            Incubated = Incubated switch { "yes" => true, "no" => false, _ => null },
-            Q = Q?.Length > 100 ? Q[..100] : Q,
         };
         _ = int.TryParse(PageText, out var page);
         Result = await DirectoryQueries.SearchAsync(db, filter, page, ct);

@@ -1,4 +1,3 @@
-using Marketplace.Domain;
 using Marketplace.Organizations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Organizations;
@@ -59,30 +58,11 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             $"社会组织目录-{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd}.xlsx");
     }
 
-    private DirectoryQueries.Filter ParseFilter(long districtId)
-    {
-        int? min = null;
-        if (!string.IsNullOrWhiteSpace(MinSocialWorkers))
-        {
-            if (OrganizationRules.TryParseCount(MinSocialWorkers, "持证社工人数", out var m, out var error))
-            {
-                min = m;
-            }
-            else
-            {
-                ModelState.AddModelError(nameof(MinSocialWorkers), error!);
-            }
-        }
-        return new DirectoryQueries.Filter
+    private DirectoryQueries.Filter ParseFilter(long districtId) =>
+        DirectoryQueries.ParseForm(Area, Type, MinSocialWorkers, Incubated, Q, e => ModelState.AddModelError(nameof(MinSocialWorkers), e)) with
         {
             DistrictId = districtId,
             Status = Enum.TryParse<DirectoryStatus>(Status, out var s) && Enum.IsDefined(s) ? s : null,
-            Area = Area,
-            Type = Enum.TryParse<ProviderType>(Type, out var t) && Enum.IsDefined(t) ? t : null,
-            MinSocialWorkers = min,
-            Incubated = Incubated switch { "yes" => true, "no" => false, _ => null },
             NearStreetId = long.TryParse(Street, out var st) ? st : null,
-            Q = Q?.Length > 100 ? Q[..100] : Q,
         };
-    }
 }
