@@ -220,6 +220,12 @@ public abstract class OrganizationFlowTests(AppFixture app)
         var outcome = await Factory.Services.GetRequiredService<IOrganizationEligibility>().CheckAsync(code, [], 0, DateTimeOffset.UtcNow);
         Assert.Contains("虚报服务台账", Assert.Single(outcome.Errors).Message);
         Assert.Contains("虚报服务台账", await ngo.GetHtmlAsync("/ngo/organization"));
+
+        var list = await admin.GetHtmlAsync("/district/organizations/negative-entries?activeOnly=true");
+        Assert.Contains(name, list);
+        Assert.DoesNotContain("院落微更新", list); // 温江区's entry belongs to another district
+        var dongshan = await QueryAsync(Factory, db => db.Streets.Where(x => x.Name == "东山街道").Select(x => x.Id).SingleAsync());
+        Assert.Contains(name, await admin.GetHtmlAsync($"/district/organizations?street={dongshan}&q=" + Uri.EscapeDataString(name)));
     }
 
     [SkippableFact]
