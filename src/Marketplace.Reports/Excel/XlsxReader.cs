@@ -11,6 +11,8 @@ namespace Marketplace.Reports.Excel;
 /// </summary>
 public static class XlsxReader
 {
+    private const long MaxSharedCharacters = 20_000_000;
+
     /// <summary>Undoes <see cref="XlsxWriter.Neutralise"/> so an exported sheet imports back unchanged.</summary>
     public static string Restore(string text) =>
         text.Length > 1 && text[0] == '\'' && text[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? text[1..] : text;
@@ -115,11 +117,19 @@ public static class XlsxReader
             return strings;
         }
         using var reader = OpenXmlReader.Create(part);
+        long characters = 0;
         while (reader.Read())
         {
             if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
             {
-                strings.Add(reader.LoadCurrentElement()!.InnerText);
+                var text = reader.LoadCurrentElement()!.InnerText;
+                // The string table is the one part held whole; a crafted file must not make it unbounded.
+                characters += text.Length;
+                if (characters > MaxSharedCharacters)
+                {
+                    throw new UnreadableWorkbookException("工作簿中的文字过多，无法导入");
+                }
+                strings.Add(text);
             }
         }
         return strings;

@@ -79,6 +79,21 @@ public sealed class DirectoryWorkbookTests(SqliteApp app) : IClassFixture<Sqlite
         var response = await ImportAsync(admin, Pdf);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("文件不是有效的 .xlsx 工作簿", await response.Content.ReadAsStringAsync());
+
+        // A real package whose sheet XML is cut off half-way.
+        using var damaged = new MemoryStream();
+        damaged.Write(Workbook([Row(NewCode(), "损坏文件中心")]));
+        using (var zip = new System.IO.Compression.ZipArchive(damaged, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var sheet = zip.Entries.Single(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal));
+            var name = sheet.FullName;
+            sheet.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+            writer.Write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>统一");
+        }
+        response = await ImportAsync(admin, damaged.ToArray());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("未导入任何数据", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -120,6 +120,20 @@ public abstract class OrganizationFlowTests(AppFixture app)
         Assert.Contains("value=\"52330502MJ5A27316U\"", html); // the form keeps what was typed
         Assert.False(await QueryAsync(Factory, db => db.Users.AnyAsync(u => u.UserName == userName)));
 
+        // Nothing ticked, nothing typed: Chinese messages only, never model binding's English ones.
+        var empty = Registration(NewCode(), userName, "空白中心", districtId)
+            .Where(f => f.Key is not ("Input.ServiceAreaCodes" or "Input.StaffCount" or "Input.Type" or "Input.DistrictId" or "Input.RegisteredOn")).ToList();
+        response = await session.PostFormAsync("/organizations/register", empty);
+        html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("请选择组织类型", html);
+        Assert.Contains("请填写登记日期", html);
+        Assert.Contains("请选择申请入库的区", html);
+        Assert.DoesNotContain("field is required", html);
+        Assert.DoesNotContain("is not valid", html);
+        empty = Registration(NewCode(), userName, "空白中心", districtId).Where(f => f.Key != "Input.ServiceAreaCodes").ToList();
+        Assert.Contains("请至少选择一个服务领域", await (await session.PostFormAsync("/organizations/register", empty)).Content.ReadAsStringAsync());
+        Assert.False(await QueryAsync(Factory, db => db.Users.AnyAsync(u => u.UserName == userName)));
+
         response = await session.PostFormAsync("/organizations/register", Registration(NewCode("91"), userName, "类型不符的中心", districtId));
         Assert.Contains("与所选类型“社工机构”不符", await response.Content.ReadAsStringAsync());
         Assert.False(await QueryAsync(Factory, db => db.Users.AnyAsync(u => u.UserName == userName)));

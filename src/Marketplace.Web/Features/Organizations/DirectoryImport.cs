@@ -84,6 +84,12 @@ public sealed class DirectoryImport(AppDbContext db, IGrainFactory grains, IOrga
         {
             return new Result(0, [new RowError(0, e.Message + "，请使用导出的模板（.xlsx）")]);
         }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException or IOException or InvalidOperationException
+            or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        {
+            // A damaged part inside an otherwise valid package surfaces only while rows are read.
+            return new Result(0, [new RowError(0, "文件内容已损坏，无法读取，请重新导出后再导入")]);
+        }
         if (columns is null || dataRows == 0)
         {
             return new Result(0, [new RowError(0, "文件中没有可导入的数据行")]);
