@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Features.Reports;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Database;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Jobs;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 var database = builder.Services.AddMarketplaceDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMarketplaceIdentity();
+builder.Services.AddOrganizationsWeb();
 builder.AddMarketplaceSilo();
 builder.Services.AddMarketplaceJobs(database);
 builder.Services.AddReportsFeature();
@@ -56,6 +58,7 @@ app.MapHealthChecks("/healthz");
 app.MapPublicCatalogApi();
 app.MapPublicBudgetsApi();
 app.MapPublicReports();
+app.MapOrganizationsFeature();
 app.MapMarketplaceJobsDashboard();
 
 await app.RunAsync();

@@ -3,6 +3,7 @@ using Marketplace.Catalog;
 using Marketplace.Domain;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,7 @@ public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions option
             await SeedCatalogAsync(scope.ServiceProvider.GetRequiredService<IGrainFactory>(), db, cancellationToken);
             await BudgetSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<IGrainFactory>(), db,
                 scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+            await OrganizationSeeder.SeedAsync(scope.ServiceProvider, db, options.DemoPassword, cancellationToken);
             log.LogInformation("Demo data loaded from seed/");
         }
         await PrintLoginsAsync(db, cancellationToken);

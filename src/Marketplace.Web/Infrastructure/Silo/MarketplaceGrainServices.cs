@@ -1,6 +1,7 @@
 using Marketplace.Persistence;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.GrainStorage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
@@ -20,6 +21,7 @@ public static class MarketplaceGrainServices
             (sp, _) => ActivatorUtilities.CreateInstance<EfGrainStorage>(sp));
         services.AddCatalogFeature();
         services.AddBudgetsFeature();
+        services.AddOrganizationsFeature();
         return services;
     }
 }

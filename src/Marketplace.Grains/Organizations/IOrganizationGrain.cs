@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Marketplace.Domain;
+
+namespace Marketplace.Organizations;
+
+/// <summary>
+/// One organization: its profile, its place in the district directory (申请中 → 已入库 / 退回; 暂停; 移出)
+/// with the history of every change, its negative-information entries, incubation records and uploaded
+/// documents. Key: the normalised 统一社会信用代码 (upper case, 18 characters), so one code can never be
+/// registered twice.
+/// </summary>
+[Alias("marketplace.IOrganizationGrain")]
+public interface IOrganizationGrain : IGrainWithStringKey
+{
+    /// <summary>The organization, or null when no one has registered this code.</summary>
+    [Alias("Get")] Task<OrganizationState?> GetAsync();
+
+    /// <summary>Self-registration by an NGO: the organization enters the directory queue as 申请中.</summary>
+    [Alias("Register")] Task<Outcome<OrganizationState>> RegisterAsync(OrganizationProfile profile, string user);
+
+    /// <summary>Directory import by the district admin: registered straight as 已入库, marked with the import.</summary>
+    [Alias("Import")] Task<Outcome<OrganizationState>> ImportAsync(OrganizationProfile profile, Guid importId, string user);
+
+    /// <summary>Undoes <see cref="ImportAsync"/> when the rest of its import failed (nothing half-imported).</summary>
+    [Alias("DiscardImport")] Task<Outcome> DiscardImportAsync(Guid importId);
+
+    [Alias("UpdateProfile")] Task<Outcome<OrganizationState>> UpdateProfileAsync(int expectedVersion, OrganizationProfile profile, string user);
+
+    /// <summary>Moves the directory status (admit, return, suspend, remove, resubmit); a reason is required except to admit.</summary>
+    [Alias("ChangeStatus")] Task<Outcome<OrganizationState>> ChangeStatusAsync(DirectoryStatus to, string? reason, string user);
+
+    [Alias("AddNegativeEntry")] Task<Outcome<NegativeEntry>> AddNegativeEntryAsync(NegativeEntryDraft draft, string user);
+
+    [Alias("RevokeNegativeEntry")] Task<Outcome> RevokeNegativeEntryAsync(Guid entryId, string reason, string user);
+
+    [Alias("AddIncubation")] Task<Outcome<IncubationRecord>> AddIncubationRecordAsync(long baseId, DateOnly startsOn, DateOnly? endsOn, string mentor, DateOnly? graduatedOn, string user);
+
+    [Alias("AddDocument")] Task<Outcome> AddDocumentAsync(OrganizationDocument document);
+
+    [Alias("RemoveDocument")] Task<Outcome<OrganizationDocument>> RemoveDocumentAsync(Guid documentId);
+
+    /// <summary>See <see cref="IOrganizationEligibility"/>.</summary>
+    [Alias("CheckEligibility")] Task<Outcome> CheckEligibilityAsync(ImmutableArray<ProviderType> providerTypes, int minCertifiedSocialWorkers, DateTimeOffset at);
+}

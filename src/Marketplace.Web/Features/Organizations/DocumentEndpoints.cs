@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Marketplace.Web.Data;
+using Marketplace.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace Marketplace.Web.Features.Organizations;
+
+public static class DocumentEndpoints
+{
+    /// <summary>
+    /// Who may read an organization's uploaded documents: its own members, and the admins of the district
+    /// whose directory it applied to. Everyone else gets 404, so a document's existence is not revealed.
+    /// </summary>
+    public static bool CanRead(ClaimsPrincipal user, string uscc, long districtId) =>
+        (user.IsInRole(Roles.Ngo) && user.OrganizationOf() == uscc) || TenantRules.CanManageDistrict(user, districtId);
+
+    /// <summary>GET /organizations/documents/{id}: streams the file from the data directory after the access check.</summary>
+    public static void MapOrganizationDocuments(this IEndpointRouteBuilder app) =>
+        app.MapGet("/organizations/documents/{id:guid}", async (Guid id, HttpContext http, AppDbContext db, DocumentStore store, CancellationToken ct) =>
+            {
+                var doc = await db.OrganizationDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
+                if (doc is null || !CanRead(http.User, doc.Uscc, doc.DistrictId))
+                {
+                    return Results.NotFound();
+                }
+                http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+                // Inline PDFs and images would run in our origin; a download keeps them out of it.
+                return Results.Stream(store.OpenRead(doc.StoredName), doc.ContentType, doc.OriginalName, enableRangeProcessing: true);
+            })
+            .RequireAuthorization()
+            .ExcludeFromDescription();
+}

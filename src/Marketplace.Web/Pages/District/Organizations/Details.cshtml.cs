@@ -1,0 +1,186 @@
+using System.Globalization;
+using Marketplace.Organizations;
+using Marketplace.Web.Data;
+using Marketplace.Web.Features.Organizations;
+using Marketplace.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Pages.District.Organizations;
+
+/// <summary>
+/// One organization as its district admin sees it: review (admit / return), suspend, remove, reinstate —
+/// each with a reason kept in the history — negative entries and incubation records.
+/// </summary>
+[Authorize(Roles = Roles.DistrictAdmin)]
+public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageModel
+{
+    public OrganizationView View { get; private set; } = null!;
+    public IReadOnlyList<(long Id, string Name)> Bases { get; private set; } = [];
+
+    [BindProperty] public string? To { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public NegativeForm Negative { get; set; } = new();
+    [BindProperty] public IncubationForm Incubation { get; set; } = new();
+    [BindProperty] public string? EntryId { get; set; }
+    [BindProperty] public string? RevokeReason { get; set; }
+
+    public sealed class NegativeForm
+    {
+        public string? Source { get; set; }
+        public string? Reason { get; set; }
+        public string? StartsOn { get; set; }
+        public string? EndsOn { get; set; }
+        public bool Published { get; set; }
+    }
+
+    public sealed class IncubationForm
+    {
+        public string? BaseId { get; set; }
+        public string? StartsOn { get; set; }
+        public string? EndsOn { get; set; }
+        public string? Mentor { get; set; }
+        public string? GraduatedOn { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(string uscc, CancellationToken ct) => await LoadAsync(uscc, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostStatusAsync(string uscc, CancellationToken ct)
+    {
+        if (!await LoadAsync(uscc, ct))
+        {
+            return NotFound();
+        }
+        if (!Enum.TryParse<DirectoryStatus>(To, out var to) || !Enum.IsDefined(to) || to == DirectoryStatus.Applying || (To ?? "").All(char.IsAsciiDigit))
+        {
+            ModelState.AddModelError(nameof(Reason), "请选择操作");
+            return Page();
+        }
+        var result = await Grain.ChangeStatusAsync(to, Reason, User.Identity!.Name!);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(nameof(Reason), result.Errors[0].Message);
+            return Page();
+        }
+        TempData["Message"] = $"已将状态改为“{to.Chinese()}”";
+        return RedirectToPage(new { uscc = View.Organization.Uscc });
+    }
+
+    public async Task<IActionResult> OnPostNegativeAsync(string uscc, CancellationToken ct)
+    {
+        if (!await LoadAsync(uscc, ct))
+        {
+            return NotFound();
+        }
+        const string prefix = nameof(Negative);
+        if (!Enum.TryParse<NegativeSource>(Negative.Source, out var source) || !Enum.IsDefined(source) || (Negative.Source ?? "").All(char.IsAsciiDigit))
+        {
+            ModelState.AddModelError($"{prefix}.Source", "请选择负面信息来源");
+        }
+        var starts = ParseDate(Negative.StartsOn, $"{prefix}.StartsOn", "开始日期", required: true);
+        var ends = ParseDate(Negative.EndsOn, $"{prefix}.EndsOn", "结束日期", required: false);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await Grain.AddNegativeEntryAsync(
+            new NegativeEntryDraft(source, Negative.Reason ?? "", starts!.Value, ends, Negative.Published, null), User.Identity!.Name!);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+            {
+                ModelState.AddModelError($"{prefix}.{e.Field}", e.Message);
+            }
+            return Page();
+        }
+        TempData["Message"] = "已记录负面信息";
+        return RedirectToPage(new { uscc = View.Organization.Uscc });
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(string uscc, CancellationToken ct)
+    {
+        if (!await LoadAsync(uscc, ct))
+        {
+            return NotFound();
+        }
+        if (!Guid.TryParse(EntryId, out var entryId))
+        {
+            return NotFound();
+        }
+        var result = await Grain.RevokeNegativeEntryAsync(entryId, RevokeReason ?? "", User.Identity!.Name!);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(nameof(RevokeReason), result.Errors[0].Message);
+            return Page();
+        }
+        TempData["Message"] = "已撤销负面信息";
+        return RedirectToPage(new { uscc = View.Organization.Uscc });
+    }
+
+    public async Task<IActionResult> OnPostIncubationAsync(string uscc, CancellationToken ct)
+    {
+        if (!await LoadAsync(uscc, ct))
+        {
+            return NotFound();
+        }
+        const string prefix = nameof(Incubation);
+        if (!long.TryParse(Incubation.BaseId, NumberStyles.None, CultureInfo.InvariantCulture, out var baseId))
+        {
+            ModelState.AddModelError($"{prefix}.BaseId", "请选择孵化基地");
+        }
+        var starts = ParseDate(Incubation.StartsOn, $"{prefix}.StartsOn", "入驻日期", required: true);
+        var ends = ParseDate(Incubation.EndsOn, $"{prefix}.EndsOn", "结束日期", required: false);
+        var graduated = ParseDate(Incubation.GraduatedOn, $"{prefix}.GraduatedOn", "出壳日期", required: false);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await Grain.AddIncubationRecordAsync(baseId, starts!.Value, ends, Incubation.Mentor ?? "", graduated, User.Identity!.Name!);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+            {
+                ModelState.AddModelError($"{prefix}.{e.Field}", e.Message);
+            }
+            return Page();
+        }
+        TempData["Message"] = "已添加孵化记录";
+        return RedirectToPage(new { uscc = View.Organization.Uscc });
+    }
+
+    private IOrganizationGrain Grain => grains.GetGrain<IOrganizationGrain>(View.Organization.Uscc);
+
+    private DateOnly? ParseDate(string? text, string key, string label, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                ModelState.AddModelError(key, $"请填写{label}");
+            }
+            return null;
+        }
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+        ModelState.AddModelError(key, $"{label}格式应为 2026-01-15");
+        return null;
+    }
+
+    private async Task<bool> LoadAsync(string uscc, CancellationToken ct)
+    {
+        var code = Uscc.Normalise(uscc);
+        if (Uscc.FormatError(code) is not null || await OrganizationView.LoadAsync(db, code, ct) is not { } view ||
+            !TenantRules.CanManageDistrict(User, view.Organization.DistrictId))
+        {
+            return false;
+        }
+        View = view;
+        Bases = (await db.IncubationBases.AsNoTracking().Where(b => b.DistrictId == view.Organization.DistrictId).OrderBy(b => b.Id)
+            .Select(b => new { b.Id, b.Name }).ToListAsync(ct)).Select(b => (b.Id, b.Name)).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,48 @@
+using Marketplace.Web.Features.Organizations;
+using Marketplace.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Web.Pages.District.Organizations;
+
+/// <summary>Imports organizations into the district directory from an .xlsx sheet, all or nothing.</summary>
+[Authorize(Roles = Roles.DistrictAdmin)]
+[RequestSizeLimit(64L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 64L * 1024 * 1024)]
+public sealed class ImportModel(DirectoryImport import, IOptions<OrganizationOptions> options) : PageModel
+{
+    [BindProperty] public IFormFile? Workbook { get; set; }
+
+    public DirectoryImport.Result? Result { get; private set; }
+
+    public int MaxRows => options.Value.MaxImportRows;
+
+    public long MaxBytes => options.Value.MaxUploadBytes;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (User.DistrictOf() is not { } districtId)
+        {
+            return NotFound();
+        }
+        if (Workbook is null || Workbook.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Workbook), "请选择要导入的 .xlsx 文件");
+            return Page();
+        }
+        if (Workbook.Length > MaxBytes)
+        {
+            ModelState.AddModelError(nameof(Workbook), $"文件超过 {MaxBytes / 1024 / 1024} MB 的上限，请分批导入");
+            return Page();
+        }
+        await using var stream = Workbook.OpenReadStream();
+        Result = await import.ImportAsync(stream, districtId, User.Identity!.Name!, ct);
+        return Page();
+    }
+}
