@@ -1,16 +1,30 @@
 using System.Collections.Immutable;
 using Marketplace.Budgets;
 using Marketplace.Domain;
+using Marketplace.Tests.Unit.Infrastructure;
+using Marketplace.Web.Data;
 using Marketplace.Web.Features.Budgets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests.Unit.Budgets;
 
-[Collection(BudgetClusterCollection.Name)]
-public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
+public sealed class StreetBudgetGrainTests(ClusterFixture fx) : IClassFixture<ClusterFixture>
 {
     private const int Year = 2026;
+    private static int _streetsTaken;
+
     private static Money Y(decimal yuan) => Money.FromYuan(yuan);
+
+    /// <summary>A seeded street no other test of this class uses, so every test starts with an empty ledger.</summary>
+    private async Task<long> NewStreetAsync()
+    {
+        var ids = await fx.QueryAsync(db => db.Streets.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync());
+        return ids[Interlocked.Increment(ref _streetsTaken) - 1];
+    }
+
+    private Task<AppDbContext> DbAsync() =>
+        fx.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
     private static BudgetEntry Entry(decimal fiscal, decimal lottery = 0m, decimal fund = 0m, decimal social = 0m) =>
         new(Y(fiscal + lottery + fund + social),
@@ -34,7 +48,7 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
     [Fact]
     public async Task Two_hundred_concurrent_commitments_never_exceed_the_budget()
     {
-        var street = fx.NewStreetInA();
+        var street = await NewStreetAsync();
         // 1,000,000.00 = 800,000 fiscal + 200,000 lottery; each contract 7,777.77 = 6,222.22 + 1,555.55.
         var grain = await ConfirmedBudgetAsync(street, Entry(800_000m, 200_000m));
         var results = await Task.WhenAll(Enumerable.Range(1, 200).Select(i =>
@@ -51,7 +65,7 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
         Assert.Equal(snapshot.Allocated, snapshot.Committed + snapshot.Available + snapshot.Disbursed);
         Assert.Empty(await grain.CheckAsync());
 
-        await using var db = await fx.Db.CreateDbContextAsync();
+        await using var db = await DbAsync();
         var groups = await db.PostingGroups.Where(g => g.StreetId == street && g.Year == Year).ToListAsync();
         Assert.Equal(1 + 128, groups.Count);
         Assert.Equal(groups.Count, groups.Select(g => g.IdempotencyKey).Distinct().Count());
@@ -59,7 +73,7 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
             .GroupBy(p => p.GroupId).Select(g => g.Sum(p => p.AmountFen)).ToListAsync();
         Assert.Equal(129, sums.Count);
         Assert.All(sums, s => Assert.Equal(0L, s));
-        var audit = await LedgerAudit.RunAsync(db, fx.DistrictA, Year, CancellationToken.None);
+        var audit = await LedgerAudit.RunAsync(db, null, Year, CancellationToken.None);
         Assert.True(audit.Passed, string.Join("; ", audit.Problems));
         var row = await db.StreetBudgets.SingleAsync(b => b.StreetId == street && b.Year == Year);
         Assert.Equal(snapshot.Committed, row.Committed);
@@ -69,7 +83,7 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
     [Fact]
     public async Task Same_idempotency_key_sent_ten_times_in_parallel_posts_once()
     {
-        var street = fx.NewStreetInA();
+        var street = await NewStreetAsync();
         var grain = await ConfirmedBudgetAsync(street, Entry(2_000_000m));
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
             grain.CommitAsync(Commit("HT-2026-001:sign", "HT-2026-001", 300_000m))));
@@ -79,14 +93,14 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
         var snapshot = await grain.GetAsync();
         Assert.Equal(Y(300_000m), snapshot.Committed);
         Assert.Equal(2, snapshot.GroupCount); // allocation + one commitment
-        await using var db = await fx.Db.CreateDbContextAsync();
+        await using var db = await DbAsync();
         Assert.Equal(1, await db.PostingGroups.CountAsync(g => g.StreetId == street && g.IdempotencyKey == "HT-2026-001:sign"));
     }
 
     [Fact]
     public async Task Idempotency_key_reused_for_another_contract_is_refused()
     {
-        var grain = await ConfirmedBudgetAsync(fx.NewStreetInA(), Entry(2_000_000m));
+        var grain = await ConfirmedBudgetAsync(await NewStreetAsync(), Entry(2_000_000m));
         Assert.True((await grain.CommitAsync(Commit("k-1", "HT-A", 100m))).Succeeded);
         var reused = await grain.CommitAsync(Commit("k-1", "HT-B", 100m));
         Assert.Equal("IdempotencyKey", Assert.Single(reused.Errors).Field);
@@ -96,7 +110,7 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
     [Fact]
     public async Task Failed_storage_write_leaves_the_grain_unchanged_and_a_retry_posts_once()
     {
-        var street = fx.NewStreetInA();
+        var street = await NewStreetAsync();
         var grain = await ConfirmedBudgetAsync(street, Entry(2_000_000m));
         var before = await grain.GetAsync();
 
@@ -109,7 +123,7 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
         Assert.Equal(before.Committed, after.Committed);
         Assert.Equal(before.Available, after.Available);
         Assert.Equal(before.GroupCount, (await grain.GetGroupsAsync()).Length);
-        await using (var db = await fx.Db.CreateDbContextAsync())
+        await using (var db = await DbAsync())
         {
             Assert.False(await db.PostingGroups.AnyAsync(g => g.StreetId == street && g.IdempotencyKey == "HT-9:sign"));
         }
@@ -117,7 +131,7 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
         var retried = await grain.CommitAsync(Commit("HT-9:sign", "HT-9", 500_000m));
         Assert.True(retried.Succeeded);
         Assert.Equal(Y(500_000m), (await grain.GetAsync()).Committed);
-        await using (var db = await fx.Db.CreateDbContextAsync())
+        await using (var db = await DbAsync())
         {
             Assert.Equal(1, await db.PostingGroups.CountAsync(g => g.StreetId == street && g.IdempotencyKey == "HT-9:sign"));
         }
@@ -126,7 +140,7 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
     [Fact]
     public async Task Commit_disburse_release_and_reversal_keep_every_account_in_balance()
     {
-        var street = fx.NewStreetInA();
+        var street = await NewStreetAsync();
         var grain = await ConfirmedBudgetAsync(street, Entry(1_600_000m, 400_000m));
         var contract = new DocumentRef(DocumentTypes.Contract, "HT-2026-018");
         Assert.True((await grain.CommitAsync(Commit("HT-2026-018:sign", "HT-2026-018", 200_000m, 100_000m))).Succeeded);
@@ -152,15 +166,15 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
         Assert.Equal(Y(1_700_000m), s.Available);
         Assert.All((await grain.GetGroupsAsync()), g => Assert.True(g.Balances));
         Assert.Empty(await grain.CheckAsync());
-        await using var db = await fx.Db.CreateDbContextAsync();
-        var audit = await LedgerAudit.RunAsync(db, fx.DistrictA, Year, CancellationToken.None);
+        await using var db = await DbAsync();
+        var audit = await LedgerAudit.RunAsync(db, null, Year, CancellationToken.None);
         Assert.True(audit.Passed, string.Join("; ", audit.Problems));
     }
 
     [Fact]
     public async Task Lottery_fund_cannot_be_committed_to_a_non_public_welfare_contract()
     {
-        var grain = await ConfirmedBudgetAsync(fx.NewStreetInA(), Entry(1_600_000m, 400_000m));
+        var grain = await ConfirmedBudgetAsync(await NewStreetAsync(), Entry(1_600_000m, 400_000m));
         var refused = await grain.CommitAsync(Commit("k", "HT-X", 10_000m, 5_000m, publicWelfare: false));
         Assert.Equal(nameof(FundingSource.WelfareLottery), Assert.Single(refused.Errors).Field);
         Assert.False((await grain.CanCommitAsync(Y(15_000m),
@@ -173,7 +187,7 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
     [Fact]
     public async Task Bad_amounts_and_a_split_not_adding_up_post_nothing()
     {
-        var grain = await ConfirmedBudgetAsync(fx.NewStreetInA(), Entry(2_000_000m));
+        var grain = await ConfirmedBudgetAsync(await NewStreetAsync(), Entry(2_000_000m));
         var mismatch = await grain.CommitAsync(new CommitRequest("bad-1", new DocumentRef(DocumentTypes.Contract, "HT-1"), "elderly", true,
             Y(100_000m), [new(FundingSource.Fiscal, Y(60_000m)), new(FundingSource.WelfareLottery, Y(30_000m))], "合同签订", "u"));
         Assert.Contains(mismatch.Errors, e => e.Field == BudgetRules.SplitField);
@@ -196,7 +210,7 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
     [Fact]
     public async Task Budget_below_the_floor_can_be_saved_and_confirmed()
     {
-        var grain = await ConfirmedBudgetAsync(fx.NewStreetInA(), Entry(1_999_999.99m));
+        var grain = await ConfirmedBudgetAsync(await NewStreetAsync(), Entry(1_999_999.99m));
         var s = await grain.GetAsync();
         Assert.Equal(Y(1_999_999.99m), s.Allocated);
         Assert.Equal(BudgetStatus.Confirmed, s.Budget!.Status);
@@ -205,7 +219,7 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
     [Fact]
     public async Task Revised_budget_allocates_only_the_difference_and_cannot_drop_below_what_is_committed()
     {
-        var grain = await ConfirmedBudgetAsync(fx.NewStreetInA(), Entry(2_000_000m));
+        var grain = await ConfirmedBudgetAsync(await NewStreetAsync(), Entry(2_000_000m));
         Assert.True((await grain.CommitAsync(Commit("c1", "HT-1", 1_500_000m))).Succeeded);
         var tooLow = await grain.EnterBudgetAsync(Entry(1_000_000m), 1, "street.official");
         Assert.Equal(nameof(FundingSource.Fiscal), Assert.Single(tooLow.Errors).Field);
@@ -227,7 +241,7 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
     [Fact]
     public async Task Ledger_reads_back_identically_after_the_grain_is_deactivated()
     {
-        var grain = await ConfirmedBudgetAsync(fx.NewStreetInA(), Entry(1_800_000m, 200_000m));
+        var grain = await ConfirmedBudgetAsync(await NewStreetAsync(), Entry(1_800_000m, 200_000m));
         var contract = new DocumentRef(DocumentTypes.Contract, "HT-R1");
         Assert.True((await grain.CommitAsync(Commit("r1:sign", "HT-R1", 100_000.01m, 50_000m))).Succeeded);
         var paid = await grain.DisburseAsync(new MovementRequest("r1:pay", contract, new DocumentRef(DocumentTypes.Tranche, "HT-R1/1"),
@@ -236,8 +250,8 @@ public sealed class StreetBudgetGrainTests(BudgetClusterFixture fx)
         var before = await grain.GetAsync();
         var groupsBefore = await grain.GetGroupsAsync();
 
-        await fx.Cluster.DeactivateAsync(grain);
-        await fx.Cluster.WaitForDeactivationAsync(grain);
+        // Deactivate every grain: the next call activates a new instance that must read its state back.
+        await fx.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
         var after = await grain.GetAsync();
         var groupsAfter = await grain.GetGroupsAsync();

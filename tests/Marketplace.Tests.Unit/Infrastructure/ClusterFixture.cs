@@ -24,6 +24,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
+    /// <summary>Switch of the silo's grain storage: the next write fails once.</summary>
+    public FailingWrites Failures => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<FailingWrites>();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataDirectory);
@@ -85,6 +88,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             }).Build();
             siloBuilder.Services.AddMarketplaceDatabase(configuration, dataDirectory);
             siloBuilder.Services.AddMarketplaceGrainServices();
+            FailOnDemandStorage.Register(siloBuilder.Services);
         }
     }
 }
