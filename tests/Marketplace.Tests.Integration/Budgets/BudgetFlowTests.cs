@@ -164,7 +164,7 @@ public abstract partial class BudgetFlowTests(AppFixture app)
         var json = await anonymous.Http.GetFromJsonAsync<JsonElement>($"/api/public/budgets?year={ThisYear}");
         var rows = json.EnumerateArray().ToList();
         Assert.True(rows.Count >= 30, $"only {rows.Count} streets");
-        string[] fields = ["district", "street", "year", "budget_total", "floor", "meets_floor", "previous_year_total",
+        string[] fields = ["district_id", "street_id", "district", "street", "year", "budget_total", "floor", "meets_floor", "previous_year_total",
             "meets_growth", "committed", "disbursed", "available", "funding_sources"];
         Assert.All(rows, r => Assert.Equal(fields, r.EnumerateObject().Select(p => p.Name)));
         var amount = new Regex(@"^\d+\.\d{2}$");
