@@ -71,6 +71,27 @@ public abstract class BudgetReportEndpointTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/reports/budget/{Year}/district/{district}.pdf")).StatusCode);
     }
 
+    [SkippableFact]
+    public async Task Officials_download_their_own_reports_from_their_budget_pages()
+    {
+        using var official = await AppSession.LoginAsync(Factory, "moling");
+        Assert.Contains("handler=Pdf", await official.GetHtmlAsync($"/Street/Budget?year={Year}"));
+        var street = PdfText.All(await (await official.GetAsync($"/Street/Budget?handler=Pdf&year={Year}")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("秣陵街道", street);
+        Assert.DoesNotContain("东山街道", street);
+
+        using var admin = await AppSession.LoginAsync(Factory, "admin.zhenhai");
+        var response = await admin.GetAsync($"/District/Budgets?handler=Pdf&year={Year}");
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var district = PdfText.All(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("镇海区", district);
+        Assert.Contains("庄市街道", district);
+        Assert.DoesNotContain("东山街道", district);
+
+        using var anonymous = new AppSession(Factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync($"/Street/Budget?handler=Pdf&year={Year}")).StatusCode);
+    }
+
     [SkippableTheory]
     [InlineData("street/999999")]
     [InlineData("district/999999")]

@@ -85,6 +85,5 @@ public sealed class BudgetReportData(TimeProvider clock)
         db.Districts.Where(d => d.Id == districtId).Select(d => d.City + d.Name).SingleAsync(ct);
 
     private static async Task<Money> FloorAsync(AppDbContext db, long districtId, CancellationToken ct) =>
-        await db.DistrictBudgetPolicies.Where(p => p.DistrictId == districtId).Select(p => (Money?)p.Floor).SingleOrDefaultAsync(ct)
-        ?? BudgetPolicy.DefaultFloor;
+        (await BudgetPolicySource.ForDistrictAsync(db, districtId, ct)).Floor;
 }

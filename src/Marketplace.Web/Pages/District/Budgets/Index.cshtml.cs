@@ -1,7 +1,10 @@
 using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Reports.Excel;
+using Marketplace.Reports;
+using Marketplace.Reports.Documents;
 using Marketplace.Web.Data;
+using Marketplace.Web.Features.Reports;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +19,7 @@ namespace Marketplace.Web.Pages.District.Budgets;
 /// to .xlsx; the admin confirms entered budgets here (confirmation allocates them in the ledger).
 /// </summary>
 [Authorize(Roles = Roles.DistrictAdmin)]
-public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvider clock, BudgetReportData reports) : PageModel
 {
     public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
@@ -56,6 +59,17 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvid
             rows);
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"budgets-{BudgetYear}.xlsx");
+    }
+
+    /// <summary>The district's 街道购买服务预算执行汇总报告 with the figures as entered (the public one shows confirmed figures).</summary>
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        if (User.DistrictOf() is not { } districtId || !BudgetPages.ValidYear(BudgetYear)
+            || await reports.DistrictAsync(db, districtId, BudgetYear, confirmedOnly: false, ct) is not { } model)
+        {
+            return NotFound();
+        }
+        return File(ReportRenderer.Render(new DistrictBudgetReport(model)), "application/pdf", $"{model.District}{BudgetYear}年街道购买服务预算执行汇总.pdf");
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(long street, int version, CancellationToken ct)

@@ -1,4 +1,7 @@
+using Marketplace.Reports;
+using Marketplace.Reports.Documents;
 using Marketplace.Web.Data;
+using Marketplace.Web.Features.Reports;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +12,7 @@ namespace Marketplace.Web.Pages.Street.Budget;
 
 /// <summary>The street official's budget year: by funding source and by service area, with the floor check.</summary>
 [Authorize(Roles = Roles.StreetOfficial)]
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock, BudgetReportData reports) : PageModel
 {
     public int Year { get; private set; }
     public BudgetQueries.StreetYear Street { get; private set; } = null!;
@@ -26,5 +29,17 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         Street = street;
         Areas = await BudgetQueries.ByServiceAreaAsync(db, streetId, Year, ct);
         return Page();
+    }
+
+    /// <summary>The 街道购买服务年度预算执行报告 of this street and year, with the figures as entered.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(int? year, CancellationToken ct)
+    {
+        Year = year ?? BudgetQueries.CurrentYear(clock);
+        if (User.StreetOf() is not { } streetId || !BudgetPages.ValidYear(Year)
+            || await reports.StreetAsync(db, streetId, Year, confirmedOnly: false, ct) is not { } model)
+        {
+            return NotFound();
+        }
+        return File(ReportRenderer.Render(new StreetBudgetReport(model)), "application/pdf", $"{model.Street}{Year}年购买服务预算执行报告.pdf");
     }
 }
