@@ -1,5 +1,6 @@
 using Marketplace.Persistence;
 using Marketplace.Web.Features.Catalog;
+using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.GrainStorage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
@@ -18,6 +19,7 @@ public static class MarketplaceGrainServices
         services.AddKeyedSingleton<IGrainStorage>(StorageNames.Marketplace,
             (sp, _) => ActivatorUtilities.CreateInstance<EfGrainStorage>(sp));
         services.AddCatalogFeature();
+        services.AddTenderingFeature();
         return services;
     }
 }
