@@ -3,6 +3,7 @@ using Marketplace.Catalog;
 using Marketplace.Domain;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
+using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,7 @@ public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions option
             await SeedReferenceDataAsync(db, cancellationToken);
             await SeedUsersAsync(scope.ServiceProvider, db);
             await SeedCatalogAsync(scope.ServiceProvider.GetRequiredService<IGrainFactory>(), db, cancellationToken);
+            await TenderingSeed.SeedAsync(scope.ServiceProvider, db, options.DemoPassword);
             log.LogInformation("Demo data loaded from seed/");
         }
         await PrintLoginsAsync(db, cancellationToken);
