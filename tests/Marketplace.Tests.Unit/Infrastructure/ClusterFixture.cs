@@ -1,5 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Database;
+using Marketplace.Web.Infrastructure.Jobs;
 using Marketplace.Web.Infrastructure.Seeding;
 using Marketplace.Web.Infrastructure.Silo;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +84,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["Database:Provider"] = "Sqlite",
                 ["Database:DataDirectory"] = dataDirectory,
             }).Build();
-            siloBuilder.Services.AddMarketplaceDatabase(configuration, dataDirectory);
+            var database = siloBuilder.Services.AddMarketplaceDatabase(configuration, dataDirectory);
+            siloBuilder.Services.AddMarketplaceJobs(database); // grains schedule timed work (tender deadlines)
             siloBuilder.Services.AddMarketplaceGrainServices();
         }
     }
