@@ -6,14 +6,7 @@ namespace Marketplace.Tests.Integration.Catalog;
 /// <summary>Bad input gets a Chinese message beside the field, the form back, HTTP 200, and nothing saved.</summary>
 public abstract class CatalogBadInputTests(AppFixture app)
 {
-    private MarketplaceAppFactory Factory
-    {
-        get
-        {
-            Skip.If(app.SkipReason is not null, app.SkipReason);
-            return app.Factory;
-        }
-    }
+    private MarketplaceAppFactory Factory => app.Require();
 
     [SkippableTheory]
     [InlineData("-1", "金额不能为负数")]

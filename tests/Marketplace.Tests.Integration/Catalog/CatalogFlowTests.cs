@@ -8,14 +8,7 @@ namespace Marketplace.Tests.Integration.Catalog;
 /// <summary>The transfer-item catalog end to end, over HTTP, on each database.</summary>
 public abstract class CatalogFlowTests(AppFixture app)
 {
-    private MarketplaceAppFactory Factory
-    {
-        get
-        {
-            Skip.If(app.SkipReason is not null, app.SkipReason);
-            return app.Factory;
-        }
-    }
+    private MarketplaceAppFactory Factory => app.Require();
 
     [SkippableFact]
     public async Task Published_item_appears_on_public_page_and_json()

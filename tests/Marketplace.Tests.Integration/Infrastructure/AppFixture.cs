@@ -11,6 +11,13 @@ public abstract class AppFixture : IAsyncLifetime
 
     private MarketplaceAppFactory? _factory;
 
+    /// <summary>The host, or a skipped test (reason printed) when this database is not available here.</summary>
+    public MarketplaceAppFactory Require()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        return Factory;
+    }
+
     public Task InitializeAsync()
     {
         if (SkipReason is null)
