@@ -18,34 +18,12 @@ public sealed class MovableClock : TimeProvider
     public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 }
 
-/// <summary>The real app on a real database, with a movable server clock.</summary>
-public abstract class TenderApp : IAsyncLifetime
+/// <summary>The real app on a real database, with a server clock the tests can move.</summary>
+public abstract class TenderApp(DatabaseTarget target) : AppFixture(target)
 {
-    protected TenderApp(DatabaseTarget target) => Target = target;
-
-    public DatabaseTarget Target { get; }
     public MovableClock Clock { get; } = new();
-    public string? SkipReason => TestDatabase.SkipReason(Target);
-    public MarketplaceAppFactory Factory { get; private set; } = default!;
 
-    public Task InitializeAsync()
-    {
-        if (SkipReason is null)
-        {
-            Factory = new MarketplaceAppFactory(TestDatabase.Create(Target), services: s => s.AddSingleton<TimeProvider>(Clock));
-            _ = Factory.Server;
-        }
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (SkipReason is null)
-        {
-            await Factory.DisposeAsync();
-            Factory.Database.Dispose();
-        }
-    }
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }
 
 public sealed class SqliteTenderApp() : TenderApp(DatabaseTarget.Sqlite);

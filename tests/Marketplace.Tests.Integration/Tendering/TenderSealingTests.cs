@@ -12,14 +12,7 @@ namespace Marketplace.Tests.Integration.Tendering;
 /// </summary>
 public abstract class TenderSealingTests(TenderApp app)
 {
-    private MarketplaceAppFactory Factory
-    {
-        get
-        {
-            Skip.If(app.SkipReason is not null, app.SkipReason);
-            return app.Factory;
-        }
-    }
+    private MarketplaceAppFactory Factory => app.Require();
 
     private const string Marker = "密封方案甲乙丙";
     private const string Price = "234567.89";

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using Marketplace.Domain;
 using Marketplace.Tendering;
+using Marketplace.Tests.Unit.Infrastructure;
 using Marketplace.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Tests.Unit.Tendering;
 
-public sealed class TenderGrainTests(TenderClusterFixture cluster) : IClassFixture<TenderClusterFixture>
+public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
 {
     private static int _seq;
 

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using Marketplace.Domain;
 using Marketplace.Tendering;
+using Marketplace.Tests.Unit.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Tests.Unit.Tendering;
 
 /// <summary>After the deadline: panel draw with recusal, scoring, the low-price decision, award, 公示 and objections.</summary>
-public sealed class TenderReviewTests(TenderClusterFixture cluster) : IClassFixture<TenderClusterFixture>
+public sealed class TenderReviewTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
 {
     private static ImmutableDictionary<string, CriterionScore> Sheet(decimal plan, decimal team, decimal exp) =>
         ImmutableDictionary<string, CriterionScore>.Empty.Add("plan", new(plan, null)).Add("team", new(team, null)).Add("exp", new(exp, null));
