@@ -85,19 +85,18 @@ public static class Scoring
         var price = criteria.Single(c => c.IsPrice);
         var valid = applicants.Where(a => a.InvalidReason is null).ToList();
         var results = new List<ApplicantResult>();
+        var low = AbnormallyLow([.. valid.Select(a => (a.ApplicantId, a.Price))]);
         if (valid.Count > 0)
         {
             // 评标基准价 = the lowest valid price.
             var basePrice = valid.Min(a => a.Price.Yuan);
-            var meanPrice = valid.Average(a => a.Price.Yuan);
             foreach (var a in valid)
             {
                 var means = criteria.Where(c => !c.IsPrice).ToImmutableDictionary(c => c.Code, c =>
                     Round2(sheets.Values.Average(bySheet => bySheet[a.ApplicantId][c.Code].Points)));
                 var priceScore = Round2(basePrice / a.Price.Yuan * price.Weight);
                 results.Add(new ApplicantResult(a.ApplicantId, a.Price, priceScore, means,
-                    priceScore + means.Values.Sum(), null,
-                    a.Price.Yuan < meanPrice * (1m - AbnormallyLowShare), null));
+                    priceScore + means.Values.Sum(), null, low.Contains(a.ApplicantId), null));
             }
         }
         var submitted = applicants.ToDictionary(a => a.ApplicantId, a => a.SubmittedAt);
@@ -110,6 +109,17 @@ public static class Scoring
         var invalid = applicants.Where(a => a.InvalidReason is not null).Select(a => new ApplicantResult(
             a.ApplicantId, a.Price, null, ImmutableDictionary<string, decimal>.Empty, null, null, false, a.InvalidReason));
         return [.. ranked, .. invalid];
+    }
+
+    /// <summary>Prices more than 20% below the mean of the given (valid) prices: to be explained, never rejected by this alone.</summary>
+    public static HashSet<string> AbnormallyLow(IReadOnlyCollection<(string ApplicantId, Money Price)> valid)
+    {
+        if (valid.Count == 0)
+        {
+            return [];
+        }
+        var mean = valid.Average(a => a.Price.Yuan);
+        return [.. valid.Where(a => a.Price.Yuan < mean * (1m - AbnormallyLowShare)).Select(a => a.ApplicantId)];
     }
 
     /// <summary>The applications with a price over the ceiling, marked invalid (87号令 Art.63: 报价超过最高限价).</summary>

@@ -537,16 +537,9 @@ public sealed class TenderGrain(
         [.. S.Active.Select(a => new ScoredApplicant(a.Uscc, a.Proposal.Price, a.SubmittedAt, S.InvalidReasons.GetValueOrDefault(a.Uscc)))];
 
     /// <summary>Valid applications whose price is abnormally low; the panel must decide on each.</summary>
-    private HashSet<string> Flagged()
-    {
-        var valid = Scored().Where(a => a.InvalidReason is null || S.LowPriceDecisions.ContainsKey(a.ApplicantId)).ToList();
-        if (valid.Count == 0)
-        {
-            return [];
-        }
-        var mean = valid.Average(a => a.Price.Yuan);
-        return [.. valid.Where(a => a.Price.Yuan < mean * (1m - Scoring.AbnormallyLowShare)).Select(a => a.ApplicantId)];
-    }
+    private HashSet<string> Flagged() =>
+        Scoring.AbnormallyLow([.. Scored().Where(a => a.InvalidReason is null || S.LowPriceDecisions.ContainsKey(a.ApplicantId))
+            .Select(a => (a.ApplicantId, a.Price))]);
 
     private async Task<Outcome> RecuseAsync(PanelMember member, string reason)
     {

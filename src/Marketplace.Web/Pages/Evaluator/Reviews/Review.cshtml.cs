@@ -98,12 +98,8 @@ public sealed class ReviewModel(IGrainFactory grains) : PageModel
         var applications = await Grain(id).GetApplicationsForExpertAsync(Me);
         Applications = applications.Succeeded ? applications.Value : [];
         MyScores = await Grain(id).GetExpertScoresAsync(Me);
-        var valid = Applications.Where(a => Applicants.Any(s => s.Uscc == a.Uscc && s.InvalidReason is null)).ToList();
-        if (valid.Count > 0)
-        {
-            var mean = valid.Average(a => a.Proposal.Price.Yuan);
-            LowPriced = [.. valid.Where(a => a.Proposal.Price.Yuan < mean * (1m - Scoring.AbnormallyLowShare)).Select(a => a.Uscc)];
-        }
+        LowPriced = Scoring.AbnormallyLow([.. Applications.Where(a => Applicants.Any(s => s.Uscc == a.Uscc && s.InvalidReason is null))
+            .Select(a => (a.Uscc, a.Proposal.Price))]);
         return true;
     }
 }
