@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Marketplace.Web.Features.Catalog;
+using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.Database;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Jobs;
@@ -51,6 +52,7 @@ app.MapRazorPages();
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapPublicCatalogApi();
+app.MapPublicTenderApi();
 app.MapMarketplaceJobsDashboard();
 
 await app.RunAsync();

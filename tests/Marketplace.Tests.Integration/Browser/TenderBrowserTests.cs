@@ -108,5 +108,8 @@ public sealed class TenderBrowserTests(TenderBrowserFixture browser) : IClassFix
         await Assertions.Expect(results.GetByRole(AriaRole.Row).Filter(new() { HasText = "乐家" })).ToContainTextAsync("89.79");
         await Assertions.Expect(results.GetByRole(AriaRole.Row).Filter(new() { HasText = "仁爱" })).ToContainTextAsync("83.00");
         await Assertions.Expect(visitor.Locator("body")).Not.ToContainTextAsync("每周一次上门探访，建立一人一档"); // no proposals in public
+        var json = await (await visitor.APIRequest.GetAsync("/api/public/tenders")).TextAsync();
+        Assert.Contains("\"total\":\"89.79\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("每周一次上门探访", json, StringComparison.Ordinal);
     }
 }

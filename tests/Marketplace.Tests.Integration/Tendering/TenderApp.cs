@@ -59,11 +59,22 @@ internal static class TenderForms
     {
         var item = await PublishedItemAsync(official.Factory, "东山街道");
         var created = await official.PostFormAsync($"/Street/Tenders/Create/{item}", Notice(now, title));
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        await AssertRedirectAsync(created);
         var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
         var published = await official.PostFormAsync($"/Street/Tenders/Details/{id}", [], $"/Street/Tenders/Details/{id}?handler=Publish");
-        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        await AssertRedirectAsync(published);
         return id;
+    }
+
+    /// <summary>A form post that succeeded redirects; otherwise the page's messages say why.</summary>
+    public static async Task AssertRedirectAsync(HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            var errors = System.Text.RegularExpressions.Regex.Matches(body, "(?:text-danger|alert-danger)[^>]*>([^<]+)<").Select(m => m.Groups[1].Value);
+            Assert.Fail($"{(int)response.StatusCode}: {string.Join(" | ", errors)}");
+        }
     }
 
     public static Task<HttpResponseMessage> ApplyAsync(AppSession ngo, Guid id, string price, string plan) =>

@@ -24,8 +24,8 @@ public abstract class TenderSealingTests(TenderApp app)
         var id = await TenderForms.PublishAsync(official, app.Clock.GetUtcNow(), "密封测试 居家养老上门服务");
         using var lejia = await AppSession.LoginAsync(Factory, "ngo.lejia");
         using var renai = await AppSession.LoginAsync(Factory, "ngo.renai");
-        Assert.Equal(HttpStatusCode.Redirect, (await TenderForms.ApplyAsync(lejia, id, Price, Marker)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await TenderForms.ApplyAsync(renai, id, "250000", Marker)).StatusCode);
+        await TenderForms.AssertRedirectAsync(await TenderForms.ApplyAsync(lejia, id, Price, Marker));
+        await TenderForms.AssertRedirectAsync(await TenderForms.ApplyAsync(renai, id, "250000", Marker));
         // The applicant sees its own application.
         var own = await lejia.GetHtmlAsync($"/Ngo/Tenders/Apply/{id}");
         Assert.Contains("234,567.89", own);
@@ -41,7 +41,8 @@ public abstract class TenderSealingTests(TenderApp app)
             (admin, $"/Tenders/Details/{id}"), (admin, "/Tenders"), (admin, "/Notifications"), (admin, "/District/Experts"), (admin, $"/Street/Tenders/Details/{id}"),
             (expert, "/Evaluator/Reviews"), (expert, $"/Evaluator/Reviews/Review/{id}"), (expert, "/Notifications"), (expert, $"/Tenders/Details/{id}"),
             (otherNgo, $"/Ngo/Tenders/Apply/{id}"), (otherNgo, "/Notifications"), (otherNgo, $"/Tenders/Details/{id}"),
-            (anonymous, "/Tenders"), (anonymous, $"/Tenders/Details/{id}"), (anonymous, "/api/public/catalog"),
+            (anonymous, "/Tenders"), (anonymous, $"/Tenders/Details/{id}"), (anonymous, "/api/public/catalog"), (anonymous, "/api/public/tenders"),
+            (official, "/api/public/tenders"), (admin, "/openapi/v1.json"),
         };
         foreach (var (who, url) in pages)
         {
@@ -70,7 +71,7 @@ public abstract class TenderSealingTests(TenderApp app)
         using var official = await AppSession.LoginAsync(Factory, "dongshan");
         var id = await TenderForms.PublishAsync(official, app.Clock.GetUtcNow(), "截止测试 居家养老上门服务");
         using var lejia = await AppSession.LoginAsync(Factory, "ngo.lejia");
-        Assert.Equal(HttpStatusCode.Redirect, (await TenderForms.ApplyAsync(lejia, id, "260000", "第一版方案")).StatusCode);
+        await TenderForms.AssertRedirectAsync(await TenderForms.ApplyAsync(lejia, id, "260000", "第一版方案"));
 
         // The form was loaded before the deadline; it is posted one second after it.
         var deadline = await DeadlineAsync(id);

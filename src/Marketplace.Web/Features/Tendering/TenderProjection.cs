@@ -26,21 +26,22 @@ public sealed class TenderProjection : GrainStateProjection<TenderState>
             db.Tenders.Add(row);
         }
         var n = state.Notice!;
+        // Times are stored in UTC: PostgreSQL's timestamptz accepts no other offset.
         row.TransferItemId = n.TransferItemId;
         row.Title = n.Title;
         row.Method = n.Method;
         row.Ceiling = n.Ceiling;
         row.Status = state.Status;
         row.ExpertField = n.ExpertField;
-        row.OpensAt = n.OpensAt;
-        row.Deadline = n.Deadline;
-        row.PublishedAt = state.PublishedAt;
-        row.ClosedAt = state.ClosedAt;
+        row.OpensAt = n.OpensAt.ToUniversalTime();
+        row.Deadline = n.Deadline.ToUniversalTime();
+        row.PublishedAt = state.PublishedAt?.ToUniversalTime();
+        row.ClosedAt = state.ClosedAt?.ToUniversalTime();
         row.EndReason = state.EndReason;
         row.AwardedUscc = state.Award?.Uscc;
         row.AwardedName = state.Award?.OrganizationName;
         row.AwardedPrice = state.Award?.Price;
-        row.PublicityEndsAt = state.Award?.PublicityEndsAt;
+        row.PublicityEndsAt = state.Award?.PublicityEndsAt.ToUniversalTime();
         row.Version = state.Version;
 
         if (state.Award is not null && !await db.TenderResults.AnyAsync(r => r.TenderId == id, ct))
@@ -55,7 +56,7 @@ public sealed class TenderProjection : GrainStateProjection<TenderState>
         var known = (await db.Notifications.Where(x => x.TenderId == id).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
         db.Notifications.AddRange(state.Notifications.Where(x => !known.Contains(x.Id)).Select(x => new NotificationRow
         {
-            Id = x.Id, TenderId = id, Recipient = x.Recipient, Text = x.Text, CreatedAt = x.At,
+            Id = x.Id, TenderId = id, Recipient = x.Recipient, Text = x.Text, CreatedAt = x.At.ToUniversalTime(),
         }));
     }
 }

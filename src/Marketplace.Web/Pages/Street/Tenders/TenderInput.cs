@@ -120,7 +120,7 @@ public sealed class TenderInput
 
     public static DateTimeOffset? TryParseTime(string? text) =>
         DateTime.TryParseExact((text ?? "").Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? new DateTimeOffset(t, Beijing) : null;
+            ? new DateTimeOffset(t, Beijing).ToUniversalTime() : null; // stored in UTC (PostgreSQL timestamptz takes UTC only)
 
     private static DateTimeOffset ParseTime(string field, string? text, List<FieldError> errors)
     {
