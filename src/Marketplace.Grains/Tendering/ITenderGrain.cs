@@ -15,7 +15,8 @@ public sealed record TenderInfo(
     [property: Id(6)] DateTimeOffset? PublishedAt,
     [property: Id(7)] DateTimeOffset? ClosedAt,
     [property: Id(8)] string? EndReason,
-    [property: Id(9)] TenderAward? Award);
+    [property: Id(9)] TenderAward? Award,
+    [property: Id(10)] Guid? RerunAs);
 
 /// <summary>An applicant as the street official and the panel see it after the deadline.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.ApplicantSummary")]
@@ -43,6 +44,9 @@ public interface ITenderGrain : IGrainWithGuidKey
     [Alias("Close")] Task<Outcome<TenderInfo>> CloseAsync();
 
     [Alias("GetInfo")] Task<TenderInfo?> GetInfoAsync();
+
+    /// <summary>A failed purchase is run again as a new draft (same notice, a new window of the same length from now).</summary>
+    [Alias("Rerun")] Task<Outcome<TenderInfo>> RerunAsync(Guid newTenderId, string user);
 
     [Alias("Submit")] Task<Outcome<ApplicationReceipt>> SubmitAsync(string uscc, string organizationName, ApplicationProposal proposal, string idempotencyKey, string user);
 

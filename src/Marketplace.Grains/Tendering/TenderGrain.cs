@@ -172,6 +172,28 @@ public sealed class TenderGrain(
 
     public Task<TenderInfo?> GetInfoAsync() => Task.FromResult(S.Created ? Info() : null);
 
+    public async Task<Outcome<TenderInfo>> RerunAsync(Guid newTenderId, string user)
+    {
+        if (S.Status != TenderStatus.Failed)
+        {
+            return Outcome<TenderInfo>.Fail("", "只有采购失败的项目可以重新采购");
+        }
+        if (S.RerunAs is not null)
+        {
+            return Outcome<TenderInfo>.Fail("", "该项目已重新采购");
+        }
+        var window = S.Notice!.Deadline - S.Notice.OpensAt;
+        var now = Now;
+        var notice = S.Notice with { OpensAt = now, Deadline = now + window };
+        var created = await GrainFactory.GetGrain<ITenderGrain>(newTenderId).CreateAsync(S.StreetId, S.DistrictId, notice, user);
+        if (!created.Succeeded)
+        {
+            return created;
+        }
+        await state.CommitAsync(S with { RerunAs = newTenderId, Version = S.Version + 1 });
+        return created;
+    }
+
     // ---- sealed applications --------------------------------------------------------------------
 
     public async Task<Outcome<ApplicationReceipt>> SubmitAsync(
@@ -201,13 +223,15 @@ public sealed class TenderGrain(
         {
             return Outcome<ApplicationReceipt>.Fail("", ineligible);
         }
-        // The clock is read again after the eligibility look-up: what counts is when the submission is accepted.
-        if (WindowClosed() is { } late)
+        // The clock is read again after the eligibility look-up: what counts is when the submission is
+        // accepted, and that same instant is recorded as its submission time.
+        var acceptedAt = Now;
+        if (WindowClosed(acceptedAt) is { } late)
         {
             return Outcome<ApplicationReceipt>.Fail("", late);
         }
         var previous = S.Applications.GetValueOrDefault(uscc);
-        var application = new TenderApplication(uscc, organizationName, proposal, (previous?.Revision ?? 0) + 1, Now, false, user);
+        var application = new TenderApplication(uscc, organizationName, proposal, (previous?.Revision ?? 0) + 1, acceptedAt, false, user);
         var receipt = new ApplicationReceipt(uscc, application.Revision, application.SubmittedAt);
         var next = S with
         {
@@ -572,18 +596,19 @@ public sealed class TenderGrain(
     private static PanelRecord Replace(PanelRecord panel, PanelMember member) =>
         panel with { Members = panel.Members.Replace(panel.Members.First(m => m.ExpertId == member.ExpertId), member) };
 
-    private string? WindowClosed()
+    private string? WindowClosed(DateTimeOffset? at = null)
     {
         if (!S.Created)
         {
             return Missing;
         }
+        var now = at ?? Now;
         // Server time decides, on every request: the closing job may not have run yet.
-        if (S.Status != TenderStatus.Published || Now >= S.Notice!.Deadline)
+        if (S.Status != TenderStatus.Published || now >= S.Notice!.Deadline)
         {
             return "报名已截止";
         }
-        return Now < S.Notice.OpensAt ? "报名尚未开始" : null;
+        return now < S.Notice.OpensAt ? "报名尚未开始" : null;
     }
 
     private static ImmutableArray<FieldError> ValidateProposal(TenderNotice notice, ApplicationProposal p)
@@ -647,5 +672,5 @@ public sealed class TenderGrain(
         s with { Notifications = s.Notifications.AddRange(recipients.Distinct().Select(r => new TenderNotification(Guid.NewGuid(), r, text, Now))) };
 
     private TenderInfo Info() =>
-        new(Id, S.StreetId, S.DistrictId, S.Notice!, S.Status, S.Version, S.PublishedAt, S.ClosedAt, S.EndReason, S.Award);
+        new(Id, S.StreetId, S.DistrictId, S.Notice!, S.Status, S.Version, S.PublishedAt, S.ClosedAt, S.EndReason, S.Award, S.RerunAs);
 }

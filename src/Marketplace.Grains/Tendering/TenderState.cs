@@ -120,6 +120,8 @@ public sealed record TenderState
     [Id(18)] public ImmutableArray<Objection> Objections { get; init; } = [];
     [Id(19)] public ImmutableArray<TenderNotification> Notifications { get; init; } = [];
     [Id(20)] public string CreatedBy { get; init; } = "";
+    /// <summary>The new tender a failed one was run again as.</summary>
+    [Id(21)] public Guid? RerunAs { get; init; }
 
     public IEnumerable<TenderApplication> Active => Applications.Values.Where(a => !a.Withdrawn);
 }

@@ -192,5 +192,14 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
         Assert.Equal("有效申请2家，少于最少3家，采购失败", closed.EndReason);
         var applicants = (await grain.GetApplicantsAsync()).Value;
         Assert.Equal("缺少必需材料：持证社工名单", applicants.Single(a => a.Uscc == usccs[2]).InvalidReason);
+
+        // The purchase can be run again as a new draft with a fresh window of the same length.
+        var rerun = await grain.RerunAsync(Guid.NewGuid(), "dongshan");
+        Assert.True(rerun.Succeeded);
+        Assert.Equal((TenderStatus.Draft, info.Notice.Title), (rerun.Value!.Status, rerun.Value.Notice.Title));
+        Assert.Equal(info.Notice.Deadline - info.Notice.OpensAt, rerun.Value.Notice.Deadline - rerun.Value.Notice.OpensAt);
+        Assert.True(rerun.Value.Notice.Deadline > cluster.Clock.GetUtcNow());
+        Assert.Equal(rerun.Value.Id, (await grain.GetInfoAsync())!.RerunAs);
+        Assert.Equal("该项目已重新采购", (await grain.RerunAsync(Guid.NewGuid(), "dongshan")).Errors[0].Message);
     }
 }

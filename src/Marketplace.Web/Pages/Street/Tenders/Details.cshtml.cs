@@ -79,6 +79,23 @@ public sealed class DetailsModel(IGrainFactory grains) : PageModel
         ActAsync(id, async g => (await g.ConfirmAwardAsync(Winner ?? "", Reason, User.NameOf())).Errors.Select(e => e with { Field = e.Field == "NotTopReason" ? nameof(Reason) : e.Field }).ToImmutableArray(),
             "中标结果已公示");
 
+    public async Task<IActionResult> OnPostRerunAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var newId = Guid.NewGuid();
+        var result = await Grain(id).RerunAsync(newId, User.NameOf());
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", result.Errors[0].Message);
+            return Page();
+        }
+        TempData["Notice"] = "已按原公告生成新的采购草稿，请核对报名时间后发布";
+        return RedirectToPage(new { id = newId });
+    }
+
     public Task<IActionResult> OnPostAnswerAsync(Guid id, Guid objectionId) =>
         ActAsync(id, async g => (await g.AnswerObjectionAsync(objectionId, Answer ?? "", User.NameOf())).Errors, "质疑已答复");
 
