@@ -108,6 +108,15 @@ public sealed class TenderBrowserTests(TenderBrowserFixture browser) : IClassFix
         await Assertions.Expect(results.GetByRole(AriaRole.Row).Filter(new() { HasText = "乐家" })).ToContainTextAsync("89.79");
         await Assertions.Expect(results.GetByRole(AriaRole.Row).Filter(new() { HasText = "仁爱" })).ToContainTextAsync("83.00");
         await Assertions.Expect(visitor.Locator("body")).Not.ToContainTextAsync("每周一次上门探访，建立一人一档"); // no proposals in public
+        // After the award each applicant sees its own scores and rank, and the winner's total.
+        var renai = await LoginAsync("ngo.renai");
+        await renai.GotoAsync(visitor.Url);
+        await renai.GetByRole(AriaRole.Link, new() { Name = "查看本单位得分与排名" }).ClickAsync();
+        await Assertions.Expect(renai.Locator("#own-result")).ToContainTextAsync("综合得分 83.00，排名第2名");
+        await Assertions.Expect(renai.Locator("#own-result")).ToContainTextAsync("综合得分 89.79");
+        await renai.GetByRole(AriaRole.Link, new() { Name = "消息" }).ClickAsync();
+        await Assertions.Expect(renai.Locator("body")).ToContainTextAsync("评审结果已公示");
+
         var json = await (await visitor.APIRequest.GetAsync("/api/public/tenders")).TextAsync();
         Assert.Contains("\"total\":\"89.79\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("每周一次上门探访", json, StringComparison.Ordinal);
