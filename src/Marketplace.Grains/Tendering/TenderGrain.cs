@@ -560,10 +560,12 @@ public sealed class TenderGrain(
     private List<ScoredApplicant> Scored() =>
         [.. S.Active.Select(a => new ScoredApplicant(a.Uscc, a.Proposal.Price, a.SubmittedAt, S.InvalidReasons.GetValueOrDefault(a.Uscc)))];
 
-    /// <summary>Valid applications whose price is abnormally low; the panel must decide on each.</summary>
+    /// <summary>
+    /// Valid applications whose price is abnormally low, by the same rule and the same set as the scoring:
+    /// after the panel rejects one, the mean changes and any newly flagged price needs a decision too.
+    /// </summary>
     private HashSet<string> Flagged() =>
-        Scoring.AbnormallyLow([.. Scored().Where(a => a.InvalidReason is null || S.LowPriceDecisions.ContainsKey(a.ApplicantId))
-            .Select(a => (a.ApplicantId, a.Price))]);
+        Scoring.AbnormallyLow([.. Scored().Where(a => a.InvalidReason is null).Select(a => (a.ApplicantId, a.Price))]);
 
     private async Task<Outcome> RecuseAsync(PanelMember member, string reason)
     {
