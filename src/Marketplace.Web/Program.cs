@@ -5,6 +5,7 @@ using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Features.Reports;
 using Marketplace.Web.Features.Organizations;
+using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.Database;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Jobs;
@@ -59,6 +60,7 @@ app.MapPublicCatalogApi();
 app.MapPublicBudgetsApi();
 app.MapPublicReports();
 app.MapOrganizationsFeature();
+app.MapPublicTenderApi();
 app.MapMarketplaceJobsDashboard();
 
 await app.RunAsync();

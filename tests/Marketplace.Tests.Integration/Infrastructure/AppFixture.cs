@@ -18,11 +18,16 @@ public abstract class AppFixture : IAsyncLifetime
         return Factory;
     }
 
+    /// <summary>Lets a feature's fixture replace a service of the app (e.g. the server clock).</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     public Task InitializeAsync()
     {
         if (SkipReason is null)
         {
-            _factory = new MarketplaceAppFactory(TestDatabase.Create(Target));
+            _factory = new MarketplaceAppFactory(TestDatabase.Create(Target), services: ConfigureServices);
             _ = _factory.Server; // start the host (migrations, silo, seed) before the first test
         }
         return Task.CompletedTask;

@@ -10,7 +10,7 @@ namespace Marketplace.Tests.Integration.Infrastructure;
 /// Chromium's own download does not work here, so the system browser is used; without it the browser
 /// tests are skipped with that reason printed.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -34,7 +34,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             return;
         }
-        _factory = new MarketplaceAppFactory(TestDatabase.Create(DatabaseTarget.Sqlite));
+        _factory = new MarketplaceAppFactory(TestDatabase.Create(DatabaseTarget.Sqlite), services: ConfigureServices);
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
@@ -46,6 +46,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ChromiumArgs,
         });
+    }
+
+    /// <summary>Lets a fixture for one feature replace a service of the app (e.g. the server clock).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public async Task<IPage> NewPageAsync()

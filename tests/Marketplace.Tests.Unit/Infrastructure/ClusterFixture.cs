@@ -1,5 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Database;
+using Marketplace.Web.Infrastructure.Jobs;
 using Marketplace.Web.Infrastructure.Seeding;
 using Marketplace.Web.Infrastructure.Silo;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,10 @@ namespace Marketplace.Tests.Unit.Infrastructure;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     private const string DataDirectoryKey = "MarketplaceTest:DataDirectory";
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MovableClock> Clocks = new();
+
+    /// <summary>The silo's server time: the real clock until a test moves it forward (e.g. past a deadline).</summary>
+    public MovableClock Clock { get; } = new();
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "marketplace-cluster", Guid.NewGuid().ToString("N"));
     public TestCluster Cluster { get; private set; } = default!;
@@ -30,6 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataDirectory);
+        Clocks[DataDirectory] = Clock;
         Services = BuildDatabaseServices(DataDirectory);
         await DatabaseMigrator.MigrateAsync(Services);
         await using (var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
@@ -47,6 +53,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
+        Clocks.TryRemove(DataDirectory, out _);
         SqliteConnectionPools.Clear();
         try
         {
@@ -86,11 +93,23 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["Database:Provider"] = "Sqlite",
                 ["Database:DataDirectory"] = dataDirectory,
             }).Build();
-            siloBuilder.Services.AddMarketplaceDatabase(configuration, dataDirectory);
+            siloBuilder.Services.AddSingleton<TimeProvider>(Clocks[dataDirectory]);
+            var database = siloBuilder.Services.AddMarketplaceDatabase(configuration, dataDirectory);
+            siloBuilder.Services.AddMarketplaceJobs(database); // grains schedule timed work (tender deadlines)
             siloBuilder.Services.AddMarketplaceGrainServices();
             FailOnDemandStorage.Register(siloBuilder.Services);
         }
     }
+}
+
+/// <summary>Server time a test can move forward, to stand one second after a deadline without waiting.</summary>
+public sealed class MovableClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 }
 
 internal static class SqliteConnectionPools

@@ -4,6 +4,7 @@ using Marketplace.Domain;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Features.Organizations;
+using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,7 @@ public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions option
             await BudgetSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<IGrainFactory>(), db,
                 scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
             await OrganizationSeeder.SeedAsync(scope.ServiceProvider, db, options.DemoPassword, cancellationToken);
+            await TenderingSeed.SeedAsync(scope.ServiceProvider, db, options.DemoPassword);
             log.LogInformation("Demo data loaded from seed/");
         }
         await PrintLoginsAsync(db, cancellationToken);

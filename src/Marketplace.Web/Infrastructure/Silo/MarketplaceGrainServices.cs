@@ -2,6 +2,7 @@ using Marketplace.Persistence;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Features.Organizations;
+using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.GrainStorage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
@@ -22,6 +23,7 @@ public static class MarketplaceGrainServices
         services.AddCatalogFeature();
         services.AddBudgetsFeature();
         services.AddOrganizationsFeature();
+        services.AddTenderingFeature();
         return services;
     }
 }

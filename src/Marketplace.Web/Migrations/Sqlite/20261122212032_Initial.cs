@@ -140,6 +140,21 @@ namespace Marketplace.Web.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrganizationDocuments",
                 columns: table => new
                 {
@@ -550,6 +565,41 @@ namespace Marketplace.Web.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Tenders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StreetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DistrictId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TransferItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Ceiling = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ExpertField = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Deadline = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AwardedUscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    AwardedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AwardedPrice = table.Column<long>(type: "INTEGER", nullable: true),
+                    PublicityEndsAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tenders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Tenders_Streets_StreetId",
+                        column: x => x.StreetId,
+                        principalTable: "Streets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TransferItems",
                 columns: table => new
                 {
@@ -631,6 +681,29 @@ namespace Marketplace.Web.Migrations.Sqlite
                         columns: x => new { x.StreetId, x.Year },
                         principalTable: "StreetBudgets",
                         principalColumns: new[] { "StreetId", "Year" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenderResults",
+                columns: table => new
+                {
+                    TenderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    OrganizationName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Price = table.Column<long>(type: "INTEGER", nullable: false),
+                    Total = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: true),
+                    InvalidReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenderResults", x => new { x.TenderId, x.Uscc });
+                    table.ForeignKey(
+                        name: "FK_TenderResults_Tenders_TenderId",
+                        column: x => x.TenderId,
+                        principalTable: "Tenders",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -743,6 +816,16 @@ namespace Marketplace.Web.Migrations.Sqlite
                 column: "Uscc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Recipient_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "Recipient", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_TenderId",
+                table: "Notifications",
+                column: "TenderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganizationDocuments_Uscc",
                 table: "OrganizationDocuments",
                 column: "Uscc");
@@ -794,6 +877,16 @@ namespace Marketplace.Web.Migrations.Sqlite
                 table: "Streets",
                 columns: new[] { "DistrictId", "Name" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tenders_Status_DistrictId",
+                table: "Tenders",
+                columns: new[] { "Status", "DistrictId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tenders_StreetId",
+                table: "Tenders",
+                column: "StreetId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TransferItems_Status_ServiceAreaCode",
@@ -857,6 +950,9 @@ namespace Marketplace.Web.Migrations.Sqlite
                 name: "NegativeEntries");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "OrganizationDocuments");
 
             migrationBuilder.DropTable(
@@ -878,6 +974,9 @@ namespace Marketplace.Web.Migrations.Sqlite
                 name: "StreetBudgetSources");
 
             migrationBuilder.DropTable(
+                name: "TenderResults");
+
+            migrationBuilder.DropTable(
                 name: "TransferItems");
 
             migrationBuilder.DropTable(
@@ -891,6 +990,9 @@ namespace Marketplace.Web.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StreetBudgets");
+
+            migrationBuilder.DropTable(
+                name: "Tenders");
 
             migrationBuilder.DropTable(
                 name: "Streets");

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using Marketplace.Domain;
+
+namespace Marketplace.Tendering;
+
+/// <summary>What anyone allowed to see the tender may see: never an application, nor how many there are.</summary>
+[GenerateSerializer, Immutable, Alias("marketplace.TenderInfo")]
+public sealed record TenderInfo(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] long StreetId,
+    [property: Id(2)] long DistrictId,
+    [property: Id(3)] TenderNotice Notice,
+    [property: Id(4)] TenderStatus Status,
+    [property: Id(5)] int Version,
+    [property: Id(6)] DateTimeOffset? PublishedAt,
+    [property: Id(7)] DateTimeOffset? ClosedAt,
+    [property: Id(8)] string? EndReason,
+    [property: Id(9)] TenderAward? Award,
+    [property: Id(10)] Guid? RerunAs);
+
+/// <summary>An applicant as the street official and the panel see it after the deadline.</summary>
+[GenerateSerializer, Immutable, Alias("marketplace.ApplicantSummary")]
+public sealed record ApplicantSummary(
+    [property: Id(0)] string Uscc, [property: Id(1)] string OrganizationName, [property: Id(2)] DateTimeOffset SubmittedAt,
+    [property: Id(3)] string? InvalidReason);
+
+/// <summary>
+/// One purchase (采购项目) from notice to ready-for-contract. Key: the tender id (Guid). Owns the
+/// lifecycle, the sealed applications, the panel, the scores, the award and the objections. Experts
+/// are named by their user name; organizations by their 统一社会信用代码.
+/// </summary>
+[Alias("marketplace.ITenderGrain")]
+public interface ITenderGrain : IGrainWithGuidKey
+{
+    [Alias("Create")] Task<Outcome<TenderInfo>> CreateAsync(long streetId, long districtId, TenderNotice notice, string user);
+
+    [Alias("UpdateNotice")] Task<Outcome<TenderInfo>> UpdateNoticeAsync(int expectedVersion, TenderNotice notice, string user);
+
+    [Alias("Publish")] Task<Outcome<TenderInfo>> PublishAsync(int expectedVersion, string user);
+
+    [Alias("Cancel")] Task<Outcome<TenderInfo>> CancelAsync(string reason, string user);
+
+    /// <summary>Closes at the deadline; does nothing before it or when already closed (safe to run twice).</summary>
+    [Alias("Close")] Task<Outcome<TenderInfo>> CloseAsync();
+
+    [Alias("GetInfo")] Task<TenderInfo?> GetInfoAsync();
+
+    /// <summary>A failed purchase is run again as a new draft (same notice, a new window of the same length from now).</summary>
+    [Alias("Rerun")] Task<Outcome<TenderInfo>> RerunAsync(Guid newTenderId, string user);
+
+    [Alias("Submit")] Task<Outcome<ApplicationReceipt>> SubmitAsync(string uscc, string organizationName, ApplicationProposal proposal, string idempotencyKey, string user);
+
+    [Alias("Withdraw")] Task<Outcome> WithdrawAsync(string uscc, string user);
+
+    /// <summary>The applicant's own application (the latest revision), for that applicant only.</summary>
+    [Alias("GetOwnApplication")] Task<TenderApplication?> GetOwnApplicationAsync(string uscc);
+
+    /// <summary>The applicants, once the deadline has passed; refused before.</summary>
+    [Alias("GetApplicants")] Task<Outcome<ImmutableArray<ApplicantSummary>>> GetApplicantsAsync();
+
+    [Alias("RequestPanel")] Task<Outcome<PanelRecord>> RequestPanelAsync(int size, string user);
+
+    [Alias("GetPanel")] Task<PanelRecord?> GetPanelAsync();
+
+    /// <summary>An expert's declaration: no conflict, or a conflict (with its reason) that recuses them.</summary>
+    [Alias("Declare")] Task<Outcome> DeclareAsync(string expertUser, bool conflict, string? reason);
+
+    /// <summary>The applications in full, only for a panel member who declared no conflict.</summary>
+    [Alias("GetApplicationsForExpert")] Task<Outcome<ImmutableArray<TenderApplication>>> GetApplicationsForExpertAsync(string expertUser);
+
+    [Alias("GetOwnScores")] Task<ImmutableDictionary<string, ImmutableDictionary<string, CriterionScore>>> GetExpertScoresAsync(string expertUser);
+
+    [Alias("Score")] Task<Outcome> ScoreAsync(string expertUser, string uscc, ImmutableDictionary<string, CriterionScore> sheet);
+
+    [Alias("DecideLowPrice")] Task<Outcome> DecideLowPriceAsync(string expertUser, string uscc, bool accept, string explanation);
+
+    /// <summary>Scores and ranking once every sitting member has scored every valid application.</summary>
+    [Alias("GetEvaluation")] Task<Outcome<ImmutableArray<ApplicantResult>>> GetEvaluationAsync();
+
+    [Alias("ConfirmAward")] Task<Outcome<TenderInfo>> ConfirmAwardAsync(string uscc, string? notTopReason, string user);
+
+    [Alias("GetResults")] Task<ImmutableArray<ApplicantResult>> GetPublishedResultsAsync();
+
+    [Alias("FileObjection")] Task<Outcome<Objection>> FileObjectionAsync(string uscc, string text);
+
+    [Alias("AnswerObjection")] Task<Outcome> AnswerObjectionAsync(Guid objectionId, string answer, string user);
+
+    [Alias("GetObjections")] Task<ImmutableArray<Objection>> GetObjectionsAsync();
+
+    /// <summary>Ends 公示 when due and no objection is open; safe to run twice.</summary>
+    [Alias("EndPublicity")] Task<Outcome<TenderInfo>> EndPublicityAsync();
+}

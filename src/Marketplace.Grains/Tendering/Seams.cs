@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using Marketplace.Domain;
+
+namespace Marketplace.Tendering;
+
+/// <summary>
+/// Whether an organization may apply to (and be awarded) a purchase: 已入库, no active negative entry,
+/// a matching provider type, enough certified social workers (SPEC §3.2). The organization directory
+/// answers this; until it is connected, the default implementation only knows whether an NGO account
+/// is bound to the credit code.
+/// </summary>
+public interface ITenderApplicantEligibility
+{
+    /// <summary>Null when eligible, otherwise the reason in Chinese.</summary>
+    Task<string?> IneligibleReasonAsync(long districtId, string uscc, EligibilityRequirements requirements, CancellationToken ct = default);
+}
+
+/// <summary>
+/// Whether the buying street can commit the notice's funding split (SPEC §3.9: a notice cannot be
+/// published without the money). The street budget ledger answers this; until it is connected, the
+/// default implementation allows every split.
+/// </summary>
+public interface ITenderBudgetCheck
+{
+    Task<Outcome> CanCommitAsync(long streetId, int year, ImmutableArray<FundingShare> split, CancellationToken ct = default);
+}
+
+/// <summary>Timed work of a tender: closing at the deadline and ending 公示. Scheduling again moves the time.</summary>
+public interface ITenderTimers
+{
+    public const string CloseKind = "tender.close";
+    public const string PublicityEndKind = "tender.publicity-end";
+
+    Task ScheduleAsync(string kind, Guid tenderId, DateTimeOffset dueAt);
+}

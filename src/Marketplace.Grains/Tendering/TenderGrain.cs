@@ -1,0 +1,678 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using Marketplace.Catalog;
+using Marketplace.Domain;
+using Marketplace.Persistence;
+
+namespace Marketplace.Tendering;
+
+public sealed class TenderGrain(
+    [PersistentState("tender", StorageNames.Marketplace)] IPersistentState<TenderState> state,
+    ITenderApplicantEligibility eligibility,
+    ITenderBudgetCheck budget,
+    ITenderTimers timers,
+    TimeProvider clock) : Grain, ITenderGrain
+{
+    private const string Missing = "采购项目不存在";
+    private const string Stale = "该公告已被他人修改，请刷新页面后重新编辑";
+
+    private Guid Id => this.GetPrimaryKey();
+    private TenderState S => state.State;
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    // ---- notice and lifecycle -------------------------------------------------------------------
+
+    public async Task<Outcome<TenderInfo>> CreateAsync(long streetId, long districtId, TenderNotice notice, string user)
+    {
+        if (S.Created)
+        {
+            return Outcome<TenderInfo>.Fail("", "该采购项目已存在");
+        }
+        var errors = await ValidateNoticeAsync(streetId, notice);
+        if (!errors.IsEmpty)
+        {
+            return Outcome<TenderInfo>.Fail(errors);
+        }
+        await state.CommitAsync(new TenderState
+        {
+            Created = true, StreetId = streetId, DistrictId = districtId, Notice = notice, Status = TenderStatus.Draft,
+            Version = 1, CreatedAt = Now, CreatedBy = user,
+        });
+        return Outcome<TenderInfo>.Ok(Info());
+    }
+
+    public async Task<Outcome<TenderInfo>> UpdateNoticeAsync(int expectedVersion, TenderNotice notice, string user)
+    {
+        if (Refuse(expectedVersion) is { } refused)
+        {
+            return refused;
+        }
+        if (S.Status is not (TenderStatus.Draft or TenderStatus.Published))
+        {
+            return Outcome<TenderInfo>.Fail("", "报名截止后不能修改公告");
+        }
+        var next = S with { Notice = notice, Version = S.Version + 1 };
+        if (S.Status == TenderStatus.Published)
+        {
+            // The window already opened: keep its opening, and give applicants at least three days
+            // to react to the change (SPEC §3.3; 87号令 Art.27 on changing a published notice).
+            var deadline = TenderRules.DeadlineAfterChange(notice.Deadline, Now);
+            notice = notice with { OpensAt = S.Notice!.OpensAt, Deadline = deadline };
+            next = next with { Notice = notice };
+            if (deadline != S.Notice.Deadline)
+            {
+                next = Notify(next, S.Active.Select(a => "org:" + a.Uscc).Append("street:" + S.StreetId),
+                    $"采购公告“{notice.Title}”已变更，报名截止时间延长至{deadline.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}");
+            }
+        }
+        var errors = await ValidateNoticeAsync(S.StreetId, notice);
+        if (!errors.IsEmpty)
+        {
+            return Outcome<TenderInfo>.Fail(errors);
+        }
+        var moved = S.Status == TenderStatus.Published && notice.Deadline != S.Notice!.Deadline;
+        await state.CommitAsync(next);
+        if (moved)
+        {
+            await timers.ScheduleAsync(ITenderTimers.CloseKind, Id, notice.Deadline);
+        }
+        return Outcome<TenderInfo>.Ok(Info());
+    }
+
+    public async Task<Outcome<TenderInfo>> PublishAsync(int expectedVersion, string user)
+    {
+        if (Refuse(expectedVersion) is { } refused)
+        {
+            return refused;
+        }
+        if (!TenderRules.CanMove(S.Status, TenderStatus.Published))
+        {
+            return Outcome<TenderInfo>.Fail("", "只有草稿可以发布");
+        }
+        var errors = await ValidateNoticeAsync(S.StreetId, S.Notice!);
+        if (!errors.IsEmpty)
+        {
+            return Outcome<TenderInfo>.Fail(errors);
+        }
+        var notice = S.Notice!;
+        var money = await budget.CanCommitAsync(S.StreetId, notice.ServiceStart.Year, notice.Funding);
+        if (!money.Succeeded)
+        {
+            return Outcome<TenderInfo>.Fail(money.Errors);
+        }
+        var next = S with { Status = TenderStatus.Published, PublishedAt = Now, Version = S.Version + 1 };
+        next = Notify(next, ["district-ngos:" + S.DistrictId], $"新的采购公告：{notice.Title}，报名截止{notice.Deadline.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}");
+        await state.CommitAsync(next);
+        await timers.ScheduleAsync(ITenderTimers.CloseKind, Id, notice.Deadline);
+        return Outcome<TenderInfo>.Ok(Info());
+    }
+
+    public async Task<Outcome<TenderInfo>> CancelAsync(string reason, string user)
+    {
+        if (!S.Created)
+        {
+            return Outcome<TenderInfo>.Fail("", Missing);
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Outcome<TenderInfo>.Fail("Reason", "请填写取消原因");
+        }
+        if (!TenderRules.CanMove(S.Status, TenderStatus.Cancelled))
+        {
+            return Outcome<TenderInfo>.Fail("", $"“{S.Status.Chinese()}”状态的采购项目不能取消");
+        }
+        var next = S with { Status = TenderStatus.Cancelled, EndReason = reason.Trim(), Version = S.Version + 1 };
+        next = Notify(next, S.Active.Select(a => "org:" + a.Uscc), $"采购项目“{S.Notice!.Title}”已取消：{reason.Trim()}");
+        await state.CommitAsync(next);
+        return Outcome<TenderInfo>.Ok(Info());
+    }
+
+    public async Task<Outcome<TenderInfo>> CloseAsync()
+    {
+        if (!S.Created)
+        {
+            return Outcome<TenderInfo>.Fail("", Missing);
+        }
+        if (S.Status != TenderStatus.Published || Now < S.Notice!.Deadline)
+        {
+            return Outcome<TenderInfo>.Ok(Info()); // closed already, or the deadline moved later
+        }
+        var notice = S.Notice;
+        // Automatic invalidity (87号令 Art.63): over the ceiling, a required document missing, or the
+        // organization no longer eligible at the deadline. Each is recorded with its reason, never silently dropped.
+        var invalid = ImmutableDictionary.CreateBuilder<string, string>();
+        foreach (var a in S.Active)
+        {
+            var reason = Scoring.CeilingReason(a.Proposal.Price, notice.Ceiling)
+                ?? MissingDocuments(notice, a.Proposal)
+                ?? await eligibility.IneligibleReasonAsync(S.DistrictId, a.Uscc, notice.Eligibility);
+            if (reason is not null)
+            {
+                invalid[a.Uscc] = reason;
+            }
+        }
+        var validCount = S.Active.Count(a => !invalid.ContainsKey(a.Uscc));
+        var next = S with { Status = TenderStatus.Closed, ClosedAt = Now, InvalidReasons = invalid.ToImmutable(), Version = S.Version + 1 };
+        if (validCount < notice.MinimumValidApplications)
+        {
+            next = next with
+            {
+                Status = TenderStatus.Failed,
+                EndReason = $"有效申请{validCount}家，少于最少{notice.MinimumValidApplications}家，采购失败",
+            };
+            next = Notify(next, S.Active.Select(a => "org:" + a.Uscc).Append("street:" + S.StreetId), $"采购项目“{notice.Title}”{next.EndReason}");
+        }
+        else
+        {
+            next = Notify(next, ["street:" + S.StreetId], $"采购项目“{notice.Title}”已截止，收到有效申请{validCount}家，请申请抽取评审专家");
+        }
+        await state.CommitAsync(next);
+        return Outcome<TenderInfo>.Ok(Info());
+    }
+
+    public Task<TenderInfo?> GetInfoAsync() => Task.FromResult(S.Created ? Info() : null);
+
+    public async Task<Outcome<TenderInfo>> RerunAsync(Guid newTenderId, string user)
+    {
+        if (S.Status != TenderStatus.Failed)
+        {
+            return Outcome<TenderInfo>.Fail("", "只有采购失败的项目可以重新采购");
+        }
+        if (S.RerunAs is not null)
+        {
+            return Outcome<TenderInfo>.Fail("", "该项目已重新采购");
+        }
+        var window = S.Notice!.Deadline - S.Notice.OpensAt;
+        var now = Now;
+        var notice = S.Notice with { OpensAt = now, Deadline = now + window };
+        var created = await GrainFactory.GetGrain<ITenderGrain>(newTenderId).CreateAsync(S.StreetId, S.DistrictId, notice, user);
+        if (!created.Succeeded)
+        {
+            return created;
+        }
+        await state.CommitAsync(S with { RerunAs = newTenderId, Version = S.Version + 1 });
+        return created;
+    }
+
+    // ---- sealed applications --------------------------------------------------------------------
+
+    public async Task<Outcome<ApplicationReceipt>> SubmitAsync(
+        string uscc, string organizationName, ApplicationProposal proposal, string idempotencyKey, string user)
+    {
+        if (string.IsNullOrWhiteSpace(idempotencyKey))
+        {
+            return Outcome<ApplicationReceipt>.Fail("", "缺少提交编号，请刷新页面后重新提交");
+        }
+        // A retry (double click, lost answer) gets the first answer back and stores nothing new.
+        if (S.SubmitKeys.TryGetValue(idempotencyKey, out var seen))
+        {
+            return seen.Uscc == uscc ? Outcome<ApplicationReceipt>.Ok(seen)
+                : Outcome<ApplicationReceipt>.Fail("", "提交编号无效，请刷新页面后重新提交");
+        }
+        if (WindowClosed() is { } closed)
+        {
+            return Outcome<ApplicationReceipt>.Fail("", closed);
+        }
+        var notice = S.Notice!;
+        var errors = ValidateProposal(notice, proposal);
+        if (!errors.IsEmpty)
+        {
+            return Outcome<ApplicationReceipt>.Fail(errors);
+        }
+        if (await eligibility.IneligibleReasonAsync(S.DistrictId, uscc, notice.Eligibility) is { } ineligible)
+        {
+            return Outcome<ApplicationReceipt>.Fail("", ineligible);
+        }
+        // The clock is read again after the eligibility look-up: what counts is when the submission is
+        // accepted, and that same instant is recorded as its submission time.
+        var acceptedAt = Now;
+        if (WindowClosed(acceptedAt) is { } late)
+        {
+            return Outcome<ApplicationReceipt>.Fail("", late);
+        }
+        var previous = S.Applications.GetValueOrDefault(uscc);
+        var application = new TenderApplication(uscc, organizationName, proposal, (previous?.Revision ?? 0) + 1, acceptedAt, false, user);
+        var receipt = new ApplicationReceipt(uscc, application.Revision, application.SubmittedAt);
+        var next = S with
+        {
+            Applications = S.Applications.SetItem(uscc, application),
+            SubmitKeys = S.SubmitKeys.SetItem(idempotencyKey, receipt),
+        };
+        next = Notify(next, ["org:" + uscc], $"已收到您对“{notice.Title}”的申请（第{application.Revision}版），截止前可修改或撤回");
+        await state.CommitAsync(next);
+        return Outcome<ApplicationReceipt>.Ok(receipt);
+    }
+
+    public async Task<Outcome> WithdrawAsync(string uscc, string user)
+    {
+        if (WindowClosed() is { } closed)
+        {
+            return Outcome.Fail("", closed);
+        }
+        if (!S.Applications.TryGetValue(uscc, out var a) || a.Withdrawn)
+        {
+            return Outcome.Fail("", "没有可撤回的申请");
+        }
+        var next = S with { Applications = S.Applications.SetItem(uscc, a with { Withdrawn = true, SubmittedAt = Now, SubmittedBy = user }) };
+        await state.CommitAsync(next);
+        return Outcome.Ok;
+    }
+
+    public Task<TenderApplication?> GetOwnApplicationAsync(string uscc) =>
+        Task.FromResult(S.Applications.GetValueOrDefault(uscc));
+
+    public Task<Outcome<ImmutableArray<ApplicantSummary>>> GetApplicantsAsync()
+    {
+        if (!S.Created || S.ClosedAt is null)
+        {
+            return Task.FromResult(Outcome<ImmutableArray<ApplicantSummary>>.Fail("", "报名截止前申请处于密封状态"));
+        }
+        ImmutableArray<ApplicantSummary> list = [.. S.Active.OrderBy(a => a.SubmittedAt)
+            .Select(a => new ApplicantSummary(a.Uscc, a.OrganizationName, a.SubmittedAt, S.InvalidReasons.GetValueOrDefault(a.Uscc)))];
+        return Task.FromResult(Outcome<ImmutableArray<ApplicantSummary>>.Ok(list));
+    }
+
+    // ---- panel ----------------------------------------------------------------------------------
+
+    public async Task<Outcome<PanelRecord>> RequestPanelAsync(int size, string user)
+    {
+        if (!S.Created)
+        {
+            return Outcome<PanelRecord>.Fail("", Missing);
+        }
+        if (S.Status != TenderStatus.Closed)
+        {
+            return Outcome<PanelRecord>.Fail("", S.Status == TenderStatus.Published ? "报名截止后才能抽取评审专家" : "该项目已抽取评审专家或不在可抽取状态");
+        }
+        var pool = (await GrainFactory.GetGrain<IExpertPoolGrain>(S.DistrictId).GetExpertsAsync()).ToDictionary(e => e.Id);
+        var applicants = S.Active.Select(a => a.Uscc).ToHashSet();
+        var skipped = new List<string>();
+        bool MaySit(Expert e)
+        {
+            var why = PanelDraw.Exclusion(e, S.Notice!.ExpertField, S.StreetId, applicants);
+            if (why is not null && e.Field == S.Notice.ExpertField)
+            {
+                skipped.Add($"{e.Name}：{why}");
+            }
+            return why is null;
+        }
+        var eligibleCount = pool.Values.Count(e => PanelDraw.Exclusion(e, S.Notice!.ExpertField, S.StreetId, applicants) is null);
+        var sizeErrors = TenderRules.ValidatePanelSize(size, S.Notice!.Ceiling, eligibleCount);
+        if (!sizeErrors.IsEmpty)
+        {
+            return Outcome<PanelRecord>.Fail(sizeErrors);
+        }
+        var seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+        var order = PanelDraw.Order(pool.Values, seed);
+        var chosen = PanelDraw.Take(order, pool, size, MaySit);
+        var members = chosen.Select(id => new PanelMember(id, pool[id].Name, pool[id].UserName, PanelMemberStatus.Drawn, null)).ToImmutableArray();
+        var panel = new PanelRecord(seed, order, size, members, Now, user, [.. skipped.Distinct()]);
+        var next = S with { Panel = panel, Status = TenderStatus.UnderReview, Version = S.Version + 1 };
+        next = Notify(next, members.Where(m => m.UserName is not null).Select(m => "user:" + m.UserName),
+            $"您被抽取为“{S.Notice.Title}”的评审专家，请先声明与申请单位无利害关系");
+        await state.CommitAsync(next);
+        return Outcome<PanelRecord>.Ok(panel);
+    }
+
+    public Task<PanelRecord?> GetPanelAsync() => Task.FromResult(S.Panel);
+
+    public async Task<Outcome> DeclareAsync(string expertUser, bool conflict, string? reason)
+    {
+        if (Member(expertUser) is not { } member || S.Status != TenderStatus.UnderReview)
+        {
+            return Outcome.Fail("", "您不是该项目的评审专家");
+        }
+        if (member.Status != PanelMemberStatus.Drawn)
+        {
+            return Outcome.Fail("", "您已作出声明");
+        }
+        if (!conflict)
+        {
+            await state.CommitAsync(S with { Panel = Replace(S.Panel!, member with { Status = PanelMemberStatus.Confirmed }) });
+            return Outcome.Ok;
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Outcome.Fail("Reason", "请说明利害关系（任职、亲属关系、参与编制需求等）");
+        }
+        return await RecuseAsync(member, "本人声明：" + reason.Trim());
+    }
+
+    public Task<Outcome<ImmutableArray<TenderApplication>>> GetApplicationsForExpertAsync(string expertUser)
+    {
+        // 财库〔2016〕198号: an expert sees proposals only after declaring no conflict.
+        if (Member(expertUser) is not { Status: PanelMemberStatus.Confirmed } || S.Status is not (TenderStatus.UnderReview or TenderStatus.Publicity or TenderStatus.ReadyForContract))
+        {
+            return Task.FromResult(Outcome<ImmutableArray<TenderApplication>>.Fail("", "声明无利害关系后才能查看申请材料"));
+        }
+        ImmutableArray<TenderApplication> list = [.. S.Active.OrderBy(a => a.SubmittedAt)];
+        return Task.FromResult(Outcome<ImmutableArray<TenderApplication>>.Ok(list));
+    }
+
+    public Task<ImmutableDictionary<string, ImmutableDictionary<string, CriterionScore>>> GetExpertScoresAsync(string expertUser) =>
+        Task.FromResult(Member(expertUser) is { } m ? S.Scores.GetValueOrDefault(m.ExpertId) ?? ImmutableDictionary<string, ImmutableDictionary<string, CriterionScore>>.Empty
+            : ImmutableDictionary<string, ImmutableDictionary<string, CriterionScore>>.Empty);
+
+    public async Task<Outcome> ScoreAsync(string expertUser, string uscc, ImmutableDictionary<string, CriterionScore> sheet)
+    {
+        if (Member(expertUser) is not { Status: PanelMemberStatus.Confirmed } member || S.Status != TenderStatus.UnderReview)
+        {
+            return Outcome.Fail("", "声明无利害关系后才能评分");
+        }
+        if (!S.Active.Any(a => a.Uscc == uscc) || S.InvalidReasons.ContainsKey(uscc))
+        {
+            return Outcome.Fail("", "该申请无效或不存在，不参与评分");
+        }
+        var errors = Scoring.ValidateSheet(S.Notice!.Criteria, sheet);
+        if (!errors.IsEmpty)
+        {
+            return Outcome.Fail(errors);
+        }
+        var mine = (S.Scores.GetValueOrDefault(member.ExpertId) ?? ImmutableDictionary<string, ImmutableDictionary<string, CriterionScore>>.Empty).SetItem(uscc, sheet);
+        await state.CommitAsync(S with { Scores = S.Scores.SetItem(member.ExpertId, mine) });
+        return Outcome.Ok;
+    }
+
+    public async Task<Outcome> DecideLowPriceAsync(string expertUser, string uscc, bool accept, string explanation)
+    {
+        if (Member(expertUser) is not { Status: PanelMemberStatus.Confirmed } || S.Status != TenderStatus.UnderReview)
+        {
+            return Outcome.Fail("", "只有评审小组成员可以认定异常低价");
+        }
+        if (string.IsNullOrWhiteSpace(explanation))
+        {
+            return Outcome.Fail("Explanation", "请填写认定理由（申请单位的书面说明及评审意见）");
+        }
+        if (!Flagged().Contains(uscc))
+        {
+            return Outcome.Fail("", "该申请未被标记为异常低价");
+        }
+        var next = S with { LowPriceDecisions = S.LowPriceDecisions.SetItem(uscc, new LowPriceDecision(accept, explanation.Trim(), expertUser)) };
+        if (!accept)
+        {
+            // 87号令 Art.60: the panel may reject a price it finds unreasonably low after asking for an explanation.
+            next = next with { InvalidReasons = next.InvalidReasons.SetItem(uscc, "报价明显低于其他报价且不能合理说明，经评审小组认定无效：" + explanation.Trim()) };
+        }
+        await state.CommitAsync(next);
+        return Outcome.Ok;
+    }
+
+    public Task<Outcome<ImmutableArray<ApplicantResult>>> GetEvaluationAsync() => Task.FromResult(Evaluate());
+
+    // ---- award, 公示 and objections ---------------------------------------------------------------
+
+    public async Task<Outcome<TenderInfo>> ConfirmAwardAsync(string uscc, string? notTopReason, string user)
+    {
+        if (S.Status != TenderStatus.UnderReview)
+        {
+            return Outcome<TenderInfo>.Fail("", "评审完成后才能确定中标");
+        }
+        var evaluation = Evaluate();
+        if (!evaluation.Succeeded)
+        {
+            return Outcome<TenderInfo>.Fail(evaluation.Errors);
+        }
+        var results = evaluation.Value;
+        var ranked = results.Where(r => r.Rank is not null).OrderBy(r => r.Rank).ToList();
+        if (ranked.Count < S.Notice!.MinimumValidApplications)
+        {
+            var failed = S with
+            {
+                Status = TenderStatus.Failed, Results = results, Version = S.Version + 1,
+                EndReason = $"评审后有效申请{ranked.Count}家，少于最少{S.Notice.MinimumValidApplications}家，采购失败",
+            };
+            await state.CommitAsync(Notify(failed, S.Active.Select(a => "org:" + a.Uscc), $"采购项目“{S.Notice.Title}”{failed.EndReason}"));
+            return Outcome<TenderInfo>.Fail("", failed.EndReason);
+        }
+        var chosen = ranked.FirstOrDefault(r => r.ApplicantId == uscc);
+        if (chosen is null)
+        {
+            return Outcome<TenderInfo>.Fail("Winner", "只能在有效且已排名的申请中确定中标单位");
+        }
+        if (chosen.Rank != 1 && string.IsNullOrWhiteSpace(notTopReason))
+        {
+            return Outcome<TenderInfo>.Fail("NotTopReason", "未选择排名第一的申请单位，请填写理由");
+        }
+        // SPEC §3.2: only 已入库 organizations may be awarded; check again at award time.
+        if (await eligibility.IneligibleReasonAsync(S.DistrictId, uscc, S.Notice.Eligibility) is { } ineligible)
+        {
+            return Outcome<TenderInfo>.Fail("Winner", ineligible);
+        }
+        var ends = Now + TenderRules.DefaultPublicityPeriod;
+        var app = S.Applications[uscc];
+        var award = new TenderAward(uscc, app.OrganizationName, chosen.Price, chosen.Total!.Value,
+            chosen.Rank == 1 ? null : notTopReason!.Trim(), Now, ends, user);
+        var next = S with { Status = TenderStatus.Publicity, Results = results, Award = award, Version = S.Version + 1 };
+        next = Notify(next, S.Active.Select(a => "org:" + a.Uscc),
+            $"“{S.Notice.Title}”评审结果已公示：中标单位{app.OrganizationName}。您可在项目页查看本单位得分与排名，公示期内可提出质疑");
+        await state.CommitAsync(next);
+        await timers.ScheduleAsync(ITenderTimers.PublicityEndKind, Id, ends);
+        return Outcome<TenderInfo>.Ok(Info());
+    }
+
+    public Task<ImmutableArray<ApplicantResult>> GetPublishedResultsAsync() =>
+        Task.FromResult(S.Award is null ? ImmutableArray<ApplicantResult>.Empty : S.Results);
+
+    public async Task<Outcome<Objection>> FileObjectionAsync(string uscc, string text)
+    {
+        if (S.Status != TenderStatus.Publicity || Now >= S.Award!.PublicityEndsAt)
+        {
+            return Outcome<Objection>.Fail("", "只能在公示期内提出质疑");
+        }
+        if (!S.Active.Any(a => a.Uscc == uscc))
+        {
+            return Outcome<Objection>.Fail("", "只有参与本项目的申请单位可以提出质疑");
+        }
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > 2000)
+        {
+            return Outcome<Objection>.Fail("Text", "请填写质疑内容（不超过2000字）");
+        }
+        var objection = new Objection(Guid.NewGuid(), uscc, text.Trim(), Now, null, null);
+        var next = S with { Objections = S.Objections.Add(objection) };
+        next = Notify(next, ["street:" + S.StreetId], $"“{S.Notice!.Title}”收到质疑，须答复后方可签订合同");
+        await state.CommitAsync(next);
+        return Outcome<Objection>.Ok(objection);
+    }
+
+    public async Task<Outcome> AnswerObjectionAsync(Guid objectionId, string answer, string user)
+    {
+        var objection = S.Objections.FirstOrDefault(o => o.Id == objectionId);
+        if (objection is null)
+        {
+            return Outcome.Fail("", "质疑不存在");
+        }
+        if (objection.Answer is not null)
+        {
+            return Outcome.Fail("", "该质疑已答复");
+        }
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            return Outcome.Fail("Answer", "请填写答复内容");
+        }
+        var next = S with { Objections = S.Objections.Replace(objection, objection with { Answer = answer.Trim(), AnsweredAt = Now }) };
+        next = Notify(next, ["org:" + objection.Uscc], $"您对“{S.Notice!.Title}”的质疑已答复");
+        next = EndPublicityIfDue(next);
+        await state.CommitAsync(next);
+        return Outcome.Ok;
+    }
+
+    public Task<ImmutableArray<Objection>> GetObjectionsAsync() => Task.FromResult(S.Objections);
+
+    public async Task<Outcome<TenderInfo>> EndPublicityAsync()
+    {
+        if (!S.Created)
+        {
+            return Outcome<TenderInfo>.Fail("", Missing);
+        }
+        var next = EndPublicityIfDue(S);
+        if (!ReferenceEquals(next, S))
+        {
+            await state.CommitAsync(next);
+        }
+        return Outcome<TenderInfo>.Ok(Info());
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private TenderState EndPublicityIfDue(TenderState s)
+    {
+        // 公示 ends when its period is over and every objection has been answered.
+        if (s.Status != TenderStatus.Publicity || Now < s.Award!.PublicityEndsAt || s.Objections.Any(o => o.Answer is null))
+        {
+            return s;
+        }
+        return Notify(s with { Status = TenderStatus.ReadyForContract, Version = s.Version + 1 },
+            ["street:" + s.StreetId, "org:" + s.Award.Uscc], $"“{s.Notice!.Title}”公示期满，可以签订合同");
+    }
+
+    private Outcome<ImmutableArray<ApplicantResult>> Evaluate()
+    {
+        if (S.Panel is null || S.Status is TenderStatus.Draft or TenderStatus.Published or TenderStatus.Closed)
+        {
+            return Outcome<ImmutableArray<ApplicantResult>>.Fail("", "尚未开始评审");
+        }
+        if (S.Status is not TenderStatus.UnderReview)
+        {
+            return Outcome<ImmutableArray<ApplicantResult>>.Ok(S.Results);
+        }
+        var sitting = S.Panel.Sitting.ToList();
+        if (sitting.Count < S.Panel.Size || sitting.Any(m => m.Status != PanelMemberStatus.Confirmed))
+        {
+            return Outcome<ImmutableArray<ApplicantResult>>.Fail("", "评审专家尚未全部声明无利害关系");
+        }
+        var valid = S.Active.Where(a => !S.InvalidReasons.ContainsKey(a.Uscc)).ToList();
+        var missing = sitting.Count(m => valid.Any(a => S.Scores.GetValueOrDefault(m.ExpertId)?.ContainsKey(a.Uscc) != true));
+        if (missing > 0)
+        {
+            return Outcome<ImmutableArray<ApplicantResult>>.Fail("", $"尚有{missing}位评审专家未完成评分");
+        }
+        var undecided = Flagged().Where(u => !S.LowPriceDecisions.ContainsKey(u)).ToList();
+        if (undecided.Count > 0)
+        {
+            return Outcome<ImmutableArray<ApplicantResult>>.Fail("", $"有{undecided.Count}份异常低价申请待评审小组认定");
+        }
+        var sheets = sitting.ToDictionary(m => m.ExpertId.ToString(),
+            m => (IReadOnlyDictionary<string, IReadOnlyDictionary<string, CriterionScore>>)S.Scores[m.ExpertId]
+                .ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, CriterionScore>)kv.Value));
+        return Outcome<ImmutableArray<ApplicantResult>>.Ok(Scoring.Evaluate(S.Notice!.Criteria, Scored(), sheets));
+    }
+
+    private List<ScoredApplicant> Scored() =>
+        [.. S.Active.Select(a => new ScoredApplicant(a.Uscc, a.Proposal.Price, a.SubmittedAt, S.InvalidReasons.GetValueOrDefault(a.Uscc)))];
+
+    /// <summary>
+    /// Valid applications whose price is abnormally low, by the same rule and the same set as the scoring:
+    /// after the panel rejects one, the mean changes and any newly flagged price needs a decision too.
+    /// </summary>
+    private HashSet<string> Flagged() =>
+        Scoring.AbnormallyLow([.. Scored().Where(a => a.InvalidReason is null).Select(a => (a.ApplicantId, a.Price))]);
+
+    private async Task<Outcome> RecuseAsync(PanelMember member, string reason)
+    {
+        var pool = (await GrainFactory.GetGrain<IExpertPoolGrain>(S.DistrictId).GetExpertsAsync()).ToDictionary(e => e.Id);
+        var applicants = S.Active.Select(a => a.Uscc).ToHashSet();
+        var used = S.Panel!.Members.Select(m => m.ExpertId).ToHashSet();
+        // 财库〔2016〕198号: a recused member is replaced by the next eligible expert in the recorded draw order.
+        var replacement = PanelDraw.Take(S.Panel.Order, pool, 1,
+            e => !used.Contains(e.Id) && PanelDraw.Exclusion(e, S.Notice!.ExpertField, S.StreetId, applicants) is null);
+        var members = S.Panel.Members.Replace(member, member with { Status = PanelMemberStatus.Recused, RecusalReason = reason });
+        var next = S;
+        if (!replacement.IsEmpty)
+        {
+            var e = pool[replacement[0]];
+            members = members.Add(new PanelMember(e.Id, e.Name, e.UserName, PanelMemberStatus.Drawn, null));
+            next = Notify(next, e.UserName is null ? [] : ["user:" + e.UserName], $"您被补充抽取为“{S.Notice!.Title}”的评审专家，请先声明与申请单位无利害关系");
+        }
+        else
+        {
+            next = Notify(next, ["street:" + S.StreetId], $"“{S.Notice!.Title}”有专家回避，专家库中已无可补抽的专家，请联系区管理员补充专家库");
+        }
+        await state.CommitAsync(next with { Panel = S.Panel with { Members = members } });
+        return Outcome.Ok;
+    }
+
+    private PanelMember? Member(string expertUser) =>
+        S.Panel?.Members.LastOrDefault(m => m.UserName == expertUser && m.Status != PanelMemberStatus.Recused)
+        ?? S.Panel?.Members.LastOrDefault(m => m.UserName == expertUser);
+
+    private static PanelRecord Replace(PanelRecord panel, PanelMember member) =>
+        panel with { Members = panel.Members.Replace(panel.Members.First(m => m.ExpertId == member.ExpertId), member) };
+
+    private string? WindowClosed(DateTimeOffset? at = null)
+    {
+        if (!S.Created)
+        {
+            return Missing;
+        }
+        var now = at ?? Now;
+        // Server time decides, on every request: the closing job may not have run yet.
+        if (S.Status != TenderStatus.Published || now >= S.Notice!.Deadline)
+        {
+            return "报名已截止";
+        }
+        return now < S.Notice.OpensAt ? "报名尚未开始" : null;
+    }
+
+    private static ImmutableArray<FieldError> ValidateProposal(TenderNotice notice, ApplicationProposal p)
+    {
+        var errors = ImmutableArray.CreateBuilder<FieldError>();
+        if (p.Price.Yuan <= 0m)
+        {
+            errors.Add(new(nameof(p.Price), "报价必须大于0"));
+        }
+        else if (p.Price > notice.Ceiling)
+        {
+            errors.Add(new(nameof(p.Price), $"报价不能超过最高限价{notice.Ceiling}"));
+        }
+        if (string.IsNullOrWhiteSpace(p.ServicePlan))
+        {
+            errors.Add(new(nameof(p.ServicePlan), "请填写服务方案"));
+        }
+        if (string.IsNullOrWhiteSpace(p.Team))
+        {
+            errors.Add(new(nameof(p.Team), "请填写服务团队"));
+        }
+        if (p.CertifiedSocialWorkers < 0)
+        {
+            errors.Add(new(nameof(p.CertifiedSocialWorkers), "持证社工人数不能为负数"));
+        }
+        else if (p.CertifiedSocialWorkers < notice.Eligibility.MinimumCertifiedSocialWorkers)
+        {
+            errors.Add(new(nameof(p.CertifiedSocialWorkers), $"服务团队持证社工不少于{notice.Eligibility.MinimumCertifiedSocialWorkers}名"));
+        }
+        return errors.ToImmutable();
+    }
+
+    private static string? MissingDocuments(TenderNotice notice, ApplicationProposal p)
+    {
+        var missing = notice.RequiredDocuments.Where(d => !p.Documents.Contains(d)).ToList();
+        return missing.Count == 0 ? null : "缺少必需材料：" + string.Join("、", missing);
+    }
+
+    private async Task<ImmutableArray<FieldError>> ValidateNoticeAsync(long streetId, TenderNotice notice)
+    {
+        var errors = TenderRules.Validate(notice, Now);
+        var item = await GrainFactory.GetGrain<IStreetCatalogGrain>(streetId).GetItemAsync(notice.TransferItemId);
+        if (item is null || item.Status != TransferItemStatus.Published)
+        {
+            // SPEC §3.1: only a published catalog item may be bought.
+            errors = errors.Add(new(nameof(notice.TransferItemId), "只能从本街道已发布的转移事项创建采购公告"));
+        }
+        return errors;
+    }
+
+    private Outcome<TenderInfo>? Refuse(int expectedVersion)
+    {
+        if (!S.Created)
+        {
+            return Outcome<TenderInfo>.Fail("", Missing);
+        }
+        return S.Version == expectedVersion ? null : Outcome<TenderInfo>.Fail("", Stale);
+    }
+
+    private TenderState Notify(TenderState s, IEnumerable<string> recipients, string text) =>
+        s with { Notifications = s.Notifications.AddRange(recipients.Distinct().Select(r => new TenderNotification(Guid.NewGuid(), r, text, Now))) };
+
+    private TenderInfo Info() =>
+        new(Id, S.StreetId, S.DistrictId, S.Notice!, S.Status, S.Version, S.PublishedAt, S.ClosedAt, S.EndReason, S.Award, S.RerunAs);
+}

@@ -1,0 +1,29 @@
+using Marketplace.Tendering;
+using Marketplace.Web.Infrastructure.Jobs;
+
+namespace Marketplace.Web.Features.Tendering;
+
+/// <summary>Tender deadlines and 公示 ends as scheduled work (the database row is the truth).</summary>
+public sealed class TenderTimers(DueWork dueWork) : ITenderTimers
+{
+    public Task ScheduleAsync(string kind, Guid tenderId, DateTimeOffset dueAt) =>
+        dueWork.ScheduleAsync(kind, tenderId.ToString(), dueAt);
+}
+
+/// <summary>Closes a tender at its deadline. The grain ignores a second run and a run before the deadline.</summary>
+public sealed class TenderCloseHandler(IGrainFactory grains) : IDueWorkHandler
+{
+    public string Kind => ITenderTimers.CloseKind;
+
+    public Task RunAsync(string subjectId, CancellationToken ct) =>
+        grains.GetGrain<ITenderGrain>(Guid.Parse(subjectId)).CloseAsync();
+}
+
+/// <summary>Ends 公示. The grain ignores a second run, a run before the end, and an open objection.</summary>
+public sealed class TenderPublicityEndHandler(IGrainFactory grains) : IDueWorkHandler
+{
+    public string Kind => ITenderTimers.PublicityEndKind;
+
+    public Task RunAsync(string subjectId, CancellationToken ct) =>
+        grains.GetGrain<ITenderGrain>(Guid.Parse(subjectId)).EndPublicityAsync();
+}

@@ -1,0 +1,21 @@
+using Marketplace.Tendering;
+using Marketplace.Web.Infrastructure.GrainStorage;
+using Marketplace.Web.Infrastructure.Jobs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Marketplace.Web.Features.Tendering;
+
+public static class TenderingServiceCollectionExtensions
+{
+    public static IServiceCollection AddTenderingFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<IGrainStateProjection, TenderProjection>();
+        // Seams: the directory (issue 3) and the ledger (issue 4) replace these two at merge.
+        services.TryAddSingleton<ITenderApplicantEligibility, NgoAccountEligibility>();
+        services.TryAddSingleton<ITenderBudgetCheck, LedgerPendingBudgetCheck>();
+        services.TryAddSingleton<ITenderTimers, TenderTimers>();
+        services.AddSingleton<IDueWorkHandler, TenderCloseHandler>();
+        services.AddSingleton<IDueWorkHandler, TenderPublicityEndHandler>();
+        return services;
+    }
+}

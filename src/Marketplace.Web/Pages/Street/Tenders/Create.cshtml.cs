@@ -1,0 +1,81 @@
+using Marketplace.Catalog;
+using Marketplace.Tendering;
+using Marketplace.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Street.Tenders;
+
+/// <summary>Creates a purchase notice (draft) from one of the street's published transfer items.</summary>
+[Authorize(Roles = Roles.StreetOfficial)]
+public sealed class CreateModel(IGrainFactory grains, TimeProvider clock) : PageModel
+{
+    [BindProperty] public TenderInput Input { get; set; } = new();
+
+    public TransferItem Item { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid itemId)
+    {
+        if (await ItemAsync(itemId) is not { } item)
+        {
+            return NotFound();
+        }
+        Item = item;
+        var now = clock.GetUtcNow();
+        Input.Title = item.Fields.Title;
+        Input.Ceiling = item.Fields.ReferenceBudget.Yuan.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        Input.Funding[0] = Input.Ceiling;
+        Input.Requirements = item.Fields.Requirements;
+        Input.OpensAt = TenderInput.Local(now);
+        Input.Deadline = TenderInput.Local(now.AddDays(20));
+        var start = DateOnly.FromDateTime(now.ToOffset(TenderInput.Beijing).AddDays(30).DateTime);
+        Input.ServiceStart = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Input.ServiceEnd = start.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid itemId)
+    {
+        if (await ItemAsync(itemId) is not { } item || User.StreetOf() is not { } streetId || User.DistrictOf() is not { } districtId)
+        {
+            return NotFound();
+        }
+        Item = item;
+        ModelState.Clear();
+        var (notice, errors) = Input.ToNotice(item.Id, item.Fields.ProviderTypes);
+        if (notice is null)
+        {
+            return Errors(errors);
+        }
+        var id = Guid.NewGuid();
+        var created = await grains.GetGrain<ITenderGrain>(id).CreateAsync(streetId, districtId, notice, User.NameOf());
+        if (!created.Succeeded)
+        {
+            return Errors(created.Errors);
+        }
+        TempData["Notice"] = "采购公告已保存为草稿，发布后开始报名";
+        return RedirectToPage("Details", new { id });
+    }
+
+    private IActionResult Errors(IEnumerable<Marketplace.Domain.FieldError> errors)
+    {
+        foreach (var e in errors)
+        {
+            var key = e.Field switch
+            {
+                "" => "",
+                nameof(TenderNotice.Criteria) => "Input.PriceWeight",
+                nameof(TenderNotice.TransferItemId) => "",
+                "MinimumCertifiedSocialWorkers" => "Input.MinimumSocialWorkers",
+                _ => "Input." + e.Field,
+            };
+            ModelState.AddModelError(key, e.Message);
+        }
+        return Page();
+    }
+
+    private async Task<TransferItem?> ItemAsync(Guid itemId) =>
+        User.StreetOf() is { } streetId && await grains.GetGrain<IStreetCatalogGrain>(streetId).GetItemAsync(itemId) is { Status: TransferItemStatus.Published } item
+            ? item : null;
+}

@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using Marketplace.Domain;
+using Marketplace.Tendering;
+using Marketplace.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Street.Tenders;
+
+/// <summary>
+/// The buying street's view of one tender: publish, extend, close when due, request a panel, confirm the
+/// award, answer objections. Applications appear only after the deadline (the grain refuses before).
+/// </summary>
+[Authorize(Roles = Roles.StreetOfficial)]
+public sealed class DetailsModel(IGrainFactory grains) : PageModel
+{
+    public TenderInfo Tender { get; private set; } = default!;
+    public ImmutableArray<ApplicantSummary> Applicants { get; private set; } = [];
+    public PanelRecord? Panel { get; private set; }
+    public Outcome<ImmutableArray<ApplicantResult>>? Evaluation { get; private set; }
+    public ImmutableArray<Objection> Objections { get; private set; } = [];
+
+    [BindProperty] public TenderInput Input { get; set; } = new();
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? PanelSize { get; set; } = "3";
+    [BindProperty] public string? Winner { get; set; }
+    [BindProperty] public string? Answer { get; set; }
+
+    private ITenderGrain Grain(Guid id) => grains.GetGrain<ITenderGrain>(id);
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        Input = TenderInput.From(Tender.Notice);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostPublishAsync(Guid id) =>
+        ActAsync(id, async g => (await g.PublishAsync(Tender.Version, User.NameOf())).Errors, "公告已发布，报名开始");
+
+    public Task<IActionResult> OnPostCancelAsync(Guid id) =>
+        ActAsync(id, async g => (await g.CancelAsync(Reason ?? "", User.NameOf())).Errors, "采购项目已取消");
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id) =>
+        ActAsync(id, async g =>
+        {
+            var result = await g.CloseAsync();
+            return result.Succeeded && result.Value!.Status == TenderStatus.Published
+                ? [new FieldError("", "尚未到报名截止时间")] : result.Errors;
+        }, "报名已截止");
+
+    public Task<IActionResult> OnPostUpdateAsync(Guid id) =>
+        ActAsync(id, async g =>
+        {
+            var (notice, errors) = Input.ToNotice(Tender.Notice.TransferItemId, Tender.Notice.Eligibility.ProviderTypes);
+            if (notice is null)
+            {
+                return [.. errors.Select(e => e with { Field = "Input." + e.Field })];
+            }
+            var result = await g.UpdateNoticeAsync(Tender.Version, notice, User.NameOf());
+            return [.. result.Errors.Select(e => e with { Field = e.Field.Length == 0 ? "" : "Input." + e.Field })];
+        }, "公告已修改；距截止不足3天的，截止时间已顺延并通知申请单位");
+
+    public Task<IActionResult> OnPostPanelAsync(Guid id) =>
+        ActAsync(id, async g =>
+        {
+            if (!int.TryParse(PanelSize, out var size) || size < 1 || size > 99)
+            {
+                return [new FieldError(nameof(PanelSize), "请输入评审小组人数（单数，至少3人）")];
+            }
+            return (await g.RequestPanelAsync(size, User.NameOf())).Errors;
+        }, "评审专家已随机抽取，等待专家声明无利害关系");
+
+    public Task<IActionResult> OnPostAwardAsync(Guid id) =>
+        ActAsync(id, async g => (await g.ConfirmAwardAsync(Winner ?? "", Reason, User.NameOf())).Errors.Select(e => e with { Field = e.Field == "NotTopReason" ? nameof(Reason) : e.Field }).ToImmutableArray(),
+            "中标结果已公示");
+
+    public async Task<IActionResult> OnPostRerunAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var newId = Guid.NewGuid();
+        var result = await Grain(id).RerunAsync(newId, User.NameOf());
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", result.Errors[0].Message);
+            return Page();
+        }
+        TempData["Notice"] = "已按原公告生成新的采购草稿，请核对报名时间后发布";
+        return RedirectToPage(new { id = newId });
+    }
+
+    public Task<IActionResult> OnPostAnswerAsync(Guid id, Guid objectionId) =>
+        ActAsync(id, async g => (await g.AnswerObjectionAsync(objectionId, Answer ?? "", User.NameOf())).Errors, "质疑已答复");
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<ITenderGrain, Task<ImmutableArray<FieldError>>> act, string done)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        var errors = await act(Grain(id));
+        if (errors.IsDefaultOrEmpty)
+        {
+            TempData["Notice"] = done;
+            return RedirectToPage(new { id });
+        }
+        foreach (var e in errors)
+        {
+            ModelState.AddModelError(e.Field, e.Message);
+        }
+        await LoadAsync(id);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var info = await Grain(id).GetInfoAsync();
+        if (info is null || !TenantRules.CanEditStreet(User, info.StreetId))
+        {
+            return false;
+        }
+        Tender = info;
+        var applicants = await Grain(id).GetApplicantsAsync();
+        Applicants = applicants.Succeeded ? applicants.Value : [];
+        Panel = await Grain(id).GetPanelAsync();
+        Evaluation = Panel is null ? null : await Grain(id).GetEvaluationAsync();
+        Objections = await Grain(id).GetObjectionsAsync();
+        return true;
+    }
+}

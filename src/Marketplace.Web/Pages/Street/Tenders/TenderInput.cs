@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Marketplace.Domain;
+using Marketplace.Tendering;
+
+namespace Marketplace.Web.Pages.Street.Tenders;
+
+/// <summary>
+/// The purchase-notice form. Amounts, weights, counts and times arrive as text and are parsed here with
+/// Chinese messages, so bad input never reaches the binder's English errors.
+/// </summary>
+public sealed class TenderInput
+{
+    /// <summary>Beijing time: what officials and applicants read on every notice.</summary>
+    public static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    public static readonly string[] FundingSources = ["财政资金", "福彩公益金", "街道社会组织专项发展基金", "社会力量"];
+
+    [Display(Name = "项目名称")] public string? Title { get; set; }
+    [Display(Name = "采购方式")] public PurchaseMethod Method { get; set; } = PurchaseMethod.ContractOutsourcing;
+    [Display(Name = "最高限价（元）")] public string? Ceiling { get; set; }
+    [Display(Name = "资金来源（元）")] public List<string?> Funding { get; set; } = ["", "", "", ""];
+    [Display(Name = "服务期开始")] public string? ServiceStart { get; set; }
+    [Display(Name = "服务期结束")] public string? ServiceEnd { get; set; }
+    [Display(Name = "服务要求")] public string? Requirements { get; set; }
+    [Display(Name = "必需材料（以顿号或逗号分隔）")] public string? RequiredDocuments { get; set; } = "服务方案、持证社工名单、法人登记证书";
+    [Display(Name = "最少持证社工人数")] public string? MinimumSocialWorkers { get; set; } = "2";
+    [Display(Name = "服务方案分")] public string? PlanWeight { get; set; } = "40";
+    [Display(Name = "服务团队分")] public string? TeamWeight { get; set; } = "20";
+    [Display(Name = "服务经验分")] public string? ExperienceWeight { get; set; } = "10";
+    [Display(Name = "价格分")] public string? PriceWeight { get; set; } = "30";
+    [Display(Name = "报名开始时间")] public string? OpensAt { get; set; }
+    [Display(Name = "报名截止时间")] public string? Deadline { get; set; }
+    [Display(Name = "最少有效申请数")] public string? MinimumValidApplications { get; set; } = "3";
+    [Display(Name = "评审专家专业领域")] public string? ExpertField { get; set; } = "养老服务";
+
+    public static string Local(DateTimeOffset t) => t.ToOffset(Beijing).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    public static TenderInput From(TenderNotice n) => new()
+    {
+        Title = n.Title, Method = n.Method, Ceiling = n.Ceiling.Yuan.ToString("0.00", CultureInfo.InvariantCulture),
+        Funding = [.. FundingSources.Select(s => n.Funding.FirstOrDefault(f => f.Source == s)?.Amount.Yuan.ToString("0.00", CultureInfo.InvariantCulture) ?? "")],
+        ServiceStart = n.ServiceStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ServiceEnd = n.ServiceEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Requirements = n.Requirements, RequiredDocuments = string.Join("、", n.RequiredDocuments),
+        MinimumSocialWorkers = n.Eligibility.MinimumCertifiedSocialWorkers.ToString(CultureInfo.InvariantCulture),
+        PlanWeight = W(n, "plan"), TeamWeight = W(n, "team"), ExperienceWeight = W(n, "exp"), PriceWeight = W(n, "price"),
+        OpensAt = Local(n.OpensAt), Deadline = Local(n.Deadline),
+        MinimumValidApplications = n.MinimumValidApplications.ToString(CultureInfo.InvariantCulture), ExpertField = n.ExpertField,
+    };
+
+    private static string W(TenderNotice n, string code) =>
+        n.Criteria.FirstOrDefault(c => c.Code == code)?.Weight.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>The notice, or every field that could not be read.</summary>
+    public (TenderNotice? Notice, List<FieldError> Errors) ToNotice(Guid transferItemId, ImmutableArray<ProviderType> providerTypes)
+    {
+        var errors = new List<FieldError>();
+        var ceiling = ParseMoney(nameof(Ceiling), "最高限价", Ceiling, errors);
+        var funding = new List<FundingShare>();
+        for (var i = 0; i < FundingSources.Length; i++)
+        {
+            var text = i < Funding.Count ? Funding[i] : null;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+            if (MoneyFormat.TryParse(text, out var amount, out var error))
+            {
+                funding.Add(new FundingShare(FundingSources[i], amount));
+            }
+            else
+            {
+                errors.Add(new(nameof(Funding), FundingSources[i] + "：" + error));
+            }
+        }
+        var start = ParseDate(nameof(ServiceStart), ServiceStart, errors);
+        var end = ParseDate(nameof(ServiceEnd), ServiceEnd, errors);
+        var opens = ParseTime(nameof(OpensAt), OpensAt, errors);
+        var deadline = ParseTime(nameof(Deadline), Deadline, errors);
+        var workers = ParseInt(nameof(MinimumSocialWorkers), MinimumSocialWorkers, errors);
+        var minimum = ParseInt(nameof(MinimumValidApplications), MinimumValidApplications, errors);
+        var weights = new[] { (nameof(PlanWeight), PlanWeight), (nameof(TeamWeight), TeamWeight), (nameof(ExperienceWeight), ExperienceWeight), (nameof(PriceWeight), PriceWeight) }
+            .Select(w => ParseWeight(w.Item1, w.Item2, errors)).ToArray();
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var documents = (RequiredDocuments ?? "").Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var notice = new TenderNotice(transferItemId, (Title ?? "").Trim(), Method, ceiling, [.. funding], start, end,
+            (Requirements ?? "").Trim(), [.. documents.Distinct()], new EligibilityRequirements(providerTypes, workers, true),
+            [
+                new("plan", "服务方案", weights[0], false), new("team", "服务团队", weights[1], false),
+                new("exp", "服务经验", weights[2], false), new("price", "价格", weights[3], true),
+            ],
+            opens, deadline, minimum, (ExpertField ?? "").Trim());
+        return (notice, errors);
+    }
+
+    private static Money ParseMoney(string field, string label, string? text, List<FieldError> errors)
+    {
+        if (MoneyFormat.TryParse(text, out var m, out var error))
+        {
+            return m;
+        }
+        errors.Add(new(field, label + "：" + error));
+        return Money.Zero;
+    }
+
+    private static DateOnly ParseDate(string field, string? text, List<FieldError> errors)
+    {
+        if (DateOnly.TryParseExact((text ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+        errors.Add(new(field, "请输入日期，格式如 2026-04-01"));
+        return default;
+    }
+
+    public static DateTimeOffset? TryParseTime(string? text) =>
+        DateTime.TryParseExact((text ?? "").Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? new DateTimeOffset(t, Beijing).ToUniversalTime() : null; // stored in UTC (PostgreSQL timestamptz takes UTC only)
+
+    private static DateTimeOffset ParseTime(string field, string? text, List<FieldError> errors)
+    {
+        if (TryParseTime(text) is { } t)
+        {
+            return t;
+        }
+        errors.Add(new(field, "请输入时间，格式如 2026-04-01 09:00"));
+        return default;
+    }
+
+    private static int ParseInt(string field, string? text, List<FieldError> errors)
+    {
+        if (int.TryParse((text ?? "").Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 1000)
+        {
+            return n;
+        }
+        errors.Add(new(field, "请输入0至1000之间的整数"));
+        return 0;
+    }
+
+    private static decimal ParseWeight(string field, string? text, List<FieldError> errors)
+    {
+        if (decimal.TryParse((text ?? "").Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var w) && w <= 100m)
+        {
+            return w;
+        }
+        errors.Add(new(field, "请输入0至100之间的分值"));
+        return 0m;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Net;
+using Marketplace.Catalog;
+using Marketplace.Tests.Integration.Infrastructure;
+using Marketplace.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Tests.Integration.Tendering;
+
+/// <summary>Server time a test can move forward, to stand one second after a deadline without waiting.</summary>
+public sealed class MovableClock : TimeProvider
+{
+    private long _offsetTicks;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
+}
+
+/// <summary>The real app on a real database, with a server clock the tests can move.</summary>
+public abstract class TenderApp(DatabaseTarget target) : AppFixture(target)
+{
+    public MovableClock Clock { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+}
+
+public sealed class SqliteTenderApp() : TenderApp(DatabaseTarget.Sqlite);
+
+public sealed class PostgresTenderApp() : TenderApp(DatabaseTarget.Postgres);
+
+/// <summary>Filling in the tender forms as officials, organizations and experts do.</summary>
+internal static class TenderForms
+{
+    private static string Local(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    public static Dictionary<string, string> Notice(DateTimeOffset now, string title, string planWeight = "40") => new()
+    {
+        ["Input.Title"] = title, ["Input.Method"] = "ContractOutsourcing", ["Input.Ceiling"] = "300000",
+        ["Input.Funding[0]"] = "200000", ["Input.Funding[1]"] = "100000",
+        ["Input.ServiceStart"] = "2027-01-01", ["Input.ServiceEnd"] = "2027-12-31",
+        ["Input.OpensAt"] = Local(now.AddMinutes(-5)), ["Input.Deadline"] = Local(now.AddHours(2)),
+        ["Input.Requirements"] = "为辖区高龄独居老人提供每周一次上门探访", ["Input.RequiredDocuments"] = "服务方案、持证社工名单",
+        ["Input.MinimumSocialWorkers"] = "2", ["Input.MinimumValidApplications"] = "2", ["Input.ExpertField"] = "养老服务",
+        ["Input.PlanWeight"] = planWeight, ["Input.TeamWeight"] = "20", ["Input.ExperienceWeight"] = "10", ["Input.PriceWeight"] = "30",
+    };
+
+    public static async Task<Guid> PublishedItemAsync(MarketplaceAppFactory factory, string street)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.TransferItems.Where(i => i.Status == TransferItemStatus.Published && db.Streets.Any(s => s.Id == i.StreetId && s.Name == street))
+            .Select(i => i.Id).FirstAsync();
+    }
+
+    /// <summary>Creates and publishes a notice as 东山街道; returns its id.</summary>
+    public static async Task<Guid> PublishAsync(AppSession official, DateTimeOffset now, string title)
+    {
+        var item = await PublishedItemAsync(official.Factory, "东山街道");
+        var created = await official.PostFormAsync($"/Street/Tenders/Create/{item}", Notice(now, title));
+        await AssertRedirectAsync(created);
+        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        var published = await official.PostFormAsync($"/Street/Tenders/Details/{id}", [], $"/Street/Tenders/Details/{id}?handler=Publish");
+        await AssertRedirectAsync(published);
+        return id;
+    }
+
+    /// <summary>A form post that succeeded redirects; otherwise the page's messages say why.</summary>
+    public static async Task AssertRedirectAsync(HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            var errors = System.Text.RegularExpressions.Regex.Matches(body, "(?:text-danger|alert-danger)[^>]*>([^<]+)<").Select(m => m.Groups[1].Value);
+            Assert.Fail($"{(int)response.StatusCode}: {string.Join(" | ", errors)}");
+        }
+    }
+
+    public static Task<HttpResponseMessage> ApplyAsync(AppSession ngo, Guid id, string price, string plan) =>
+        ngo.PostFormAsync($"/Ngo/Tenders/Apply/{id}", new List<KeyValuePair<string, string>>
+        {
+            new("Price", price), new("SocialWorkers", "3"), new("ServicePlan", plan), new("Team", "项目主管1名、持证社工3名"),
+            new("Experience", "连续三年承接居家养老项目"), new("Documents", "服务方案"), new("Documents", "持证社工名单"),
+            new("SubmitKey", Guid.NewGuid().ToString("N")),
+        }, $"/Ngo/Tenders/Apply/{id}?handler=Submit");
+}
