@@ -6,8 +6,7 @@ namespace Marketplace.Tendering;
 /// <summary>
 /// Whether an organization may apply to (and be awarded) a purchase: 已入库, no active negative entry,
 /// a matching provider type, enough certified social workers (SPEC §3.2). The organization directory
-/// answers this; until it is connected, the default implementation only knows whether an NGO account
-/// is bound to the credit code.
+/// answers this (Web: DirectoryEligibility).
 /// </summary>
 public interface ITenderApplicantEligibility
 {
@@ -17,8 +16,7 @@ public interface ITenderApplicantEligibility
 
 /// <summary>
 /// Whether the buying street can commit the notice's funding split (SPEC §3.9: a notice cannot be
-/// published without the money). The street budget ledger answers this; until it is connected, the
-/// default implementation allows every split.
+/// published without the money). The street budget ledger answers this (Web: LedgerBudgetCheck).
 /// </summary>
 public interface ITenderBudgetCheck
 {

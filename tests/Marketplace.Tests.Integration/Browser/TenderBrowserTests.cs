@@ -16,8 +16,8 @@ public sealed class TenderBrowserFixture : BrowserFixture
 
 public sealed class TenderBrowserTests(TenderBrowserFixture browser) : IClassFixture<TenderBrowserFixture>
 {
-    private const string Lejia = "52320115MJ5001234J";
-    private const string Renai = "52320115MJ5002345K";
+    private const string Lejia = "52320115MJ5K41253H";
+    private const string Renai = "52320115MJ5K526814";
 
     private async Task<IPage> LoginAsync(string userName)
     {
@@ -49,6 +49,10 @@ public sealed class TenderBrowserTests(TenderBrowserFixture browser) : IClassFix
         await official.GetByLabel("项目名称").FillAsync(title);
         await official.GetByLabel("最高限价（元）").FillAsync("300000");
         await official.GetByLabel("财政资金").FillAsync("300000");
+        // Served from this year's confirmed budget (the form's default starts a month ahead).
+        var start = Marketplace.Tests.Integration.Tendering.TenderForms.ServiceStart(DateTimeOffset.UtcNow);
+        await official.GetByLabel("服务期开始").FillAsync(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await official.GetByLabel("服务期结束").FillAsync(start.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await official.GetByLabel("报名截止时间").FillAsync(deadline.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         await official.GetByLabel("最少有效申请数").FillAsync("2");
         await official.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();

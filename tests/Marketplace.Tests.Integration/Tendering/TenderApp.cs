@@ -35,11 +35,16 @@ internal static class TenderForms
 {
     private static string Local(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>Service starts today (China time), so it draws on this year's seeded budget.</summary>
+    public static DateOnly ServiceStart(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+
     public static Dictionary<string, string> Notice(DateTimeOffset now, string title, string planWeight = "40") => new()
     {
         ["Input.Title"] = title, ["Input.Method"] = "ContractOutsourcing", ["Input.Ceiling"] = "300000",
-        ["Input.Funding[0]"] = "200000", ["Input.Funding[1]"] = "100000",
-        ["Input.ServiceStart"] = "2027-01-01", ["Input.ServiceEnd"] = "2027-12-31",
+        // All from 财政资金 of this year's confirmed budget: a notice is published only with the money behind it.
+        ["Input.Funding[0]"] = "300000",
+        ["Input.ServiceStart"] = ServiceStart(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Input.ServiceEnd"] = ServiceStart(now).AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["Input.OpensAt"] = Local(now.AddMinutes(-5)), ["Input.Deadline"] = Local(now.AddHours(2)),
         ["Input.Requirements"] = "为辖区高龄独居老人提供每周一次上门探访", ["Input.RequiredDocuments"] = "服务方案、持证社工名单",
         ["Input.MinimumSocialWorkers"] = "2", ["Input.MinimumValidApplications"] = "2", ["Input.ExpertField"] = "养老服务",

@@ -9,10 +9,7 @@ namespace Marketplace.Tests.Unit.Tendering;
 
 public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<ClusterFixture>
 {
-    private static int _seq;
-
-    /// <summary>A fresh, valid USCC-shaped code per call (the default eligibility check only asks that an account is bound to it).</summary>
-    private static string Uscc() => $"91320115MA{Interlocked.Increment(ref _seq):D7}X";
+    private static string Uscc() => TenderTestData.NewUscc();
 
     private static ApplicationProposal Proposal(decimal price, int workers = 3) => new(
         Money.FromYuan(price), "每周一次上门探访，建立服务档案", "项目主管1名、持证社工3名", workers, "连续三年承接居家养老项目",
@@ -26,6 +23,7 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
         {
             TransferItemId = itemId, Deadline = now + (window ?? TimeSpan.FromHours(1)), MinimumValidApplications = minimum,
         };
+        await cluster.FundedAsync(streetId, notice.ServiceStart.Year);
         var grain = cluster.Grains.GetGrain<ITenderGrain>(Guid.NewGuid());
         var created = await grain.CreateAsync(streetId, districtId, notice, "dongshan");
         Assert.True(created.Succeeded, created.Errors.IsDefaultOrEmpty ? "" : created.Errors[0].Message);
@@ -125,11 +123,37 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
     }
 
     [Fact]
-    public async Task An_organization_without_an_account_is_not_eligible()
+    public async Task An_organization_outside_the_directory_is_not_eligible()
     {
         var (grain, _) = await PublishedAsync("横溪街道");
-        var result = await grain.SubmitAsync(Uscc(), "无账号组织", Proposal(100_000m), "x", "ngo");
-        Assert.Equal("该组织尚未在平台登记，不能申请", Assert.Single(result.Errors).Message);
+        var result = await grain.SubmitAsync(Uscc(), "未入库组织", Proposal(100_000m), "x", "ngo");
+        Assert.Equal("该组织尚未登记进入社会组织目录，不能申请", Assert.Single(result.Errors).Message);
+    }
+
+    [Fact]
+    public async Task A_suspended_organization_cannot_apply()
+    {
+        var (grain, _) = await PublishedAsync("横溪街道");
+        var uscc = Uscc();
+        await cluster.AddNgoAccountsAsync(uscc);
+        Assert.True((await cluster.Grains.GetGrain<Marketplace.Organizations.IOrganizationGrain>(uscc)
+            .ChangeStatusAsync(Marketplace.Organizations.DirectoryStatus.Suspended, "年检未通过", "admin")).Succeeded);
+        var result = await grain.SubmitAsync(uscc, "暂停组织", Proposal(100_000m), "x", "ngo");
+        Assert.False(result.Succeeded);
+        Assert.Null(await grain.GetOwnApplicationAsync(uscc));
+    }
+
+    [Fact]
+    public async Task A_notice_without_the_money_behind_it_is_not_published()
+    {
+        var (streetId, districtId, itemId) = await cluster.StreetWithItemAsync("麒麟街道");
+        var now = cluster.Clock.GetUtcNow();
+        // No budget for 麒麟街道 in the service year: the ledger refuses the split.
+        var notice = TenderRulesTests.Notice(now.AddMinutes(-1)) with { TransferItemId = itemId, Deadline = now.AddHours(1) };
+        var grain = cluster.Grains.GetGrain<ITenderGrain>(Guid.NewGuid());
+        var created = await grain.CreateAsync(streetId, districtId, notice, "test");
+        Assert.True(created.Succeeded);
+        Assert.False((await grain.PublishAsync(created.Value!.Version, "test")).Succeeded);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class TenderReviewTests(ClusterFixture cluster) : IClassFixture<Cl
     [Fact]
     public async Task Full_review_draws_a_conflict_free_panel_scores_awards_and_holds_publicity_until_objections_are_answered()
     {
-        const string lejia = "91320115MA1LEJIA01", renai = "91320115MA1RENAI02", qiming = "91320115MA1QIMIN03";
+        string lejia = TenderTestData.NewUscc(), renai = TenderTestData.NewUscc(), qiming = TenderTestData.NewUscc();
         await cluster.AddNgoAccountsAsync(lejia, renai, qiming);
         var (streetId, districtId, itemId) = await cluster.StreetWithItemAsync("东山街道");
         var field = "养老服务-" + Guid.NewGuid().ToString("N")[..6]; // a field of its own: other tests' experts stay out
@@ -28,6 +28,7 @@ public sealed class TenderReviewTests(ClusterFixture cluster) : IClassFixture<Cl
 
         var now = cluster.Clock.GetUtcNow();
         var notice = TenderRulesTests.Notice(now.AddMinutes(-1)) with { TransferItemId = itemId, Deadline = now.AddHours(1), ExpertField = field };
+        await cluster.FundedAsync(streetId, notice.ServiceStart.Year);
         var tender = cluster.Grains.GetGrain<ITenderGrain>(Guid.NewGuid());
         var created = (await tender.CreateAsync(streetId, districtId, notice, "dongshan")).Value!;
         await tender.PublishAsync(created.Version, "dongshan");

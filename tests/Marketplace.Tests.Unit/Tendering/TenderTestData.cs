@@ -1,4 +1,6 @@
+using Marketplace.Budgets;
 using Marketplace.Catalog;
+using Marketplace.Organizations;
 using Marketplace.Domain;
 using Marketplace.Tests.Unit.Infrastructure;
 using Marketplace.Web.Data;
@@ -23,11 +25,49 @@ internal static class TenderTestData
         return (s.Id, s.DistrictId, item.Id);
     }
 
-    /// <summary>NGO accounts bound to these credit codes (what the default eligibility check asks for).</summary>
+    private static int _sequence;
+
+    /// <summary>A fresh 社工机构 credit code (prefix 52, 江宁区) with its GB 32100-2015 check character.</summary>
+    public static string NewUscc()
+    {
+        var body = $"52320115MJ{Interlocked.Increment(ref _sequence):D7}";
+        return body + Uscc.CheckCharacter(body);
+    }
+
+    /// <summary>
+    /// Organizations with these credit codes admitted (已入库) to 江宁区's directory, with enough certified
+    /// social workers: what the directory's eligibility check asks of an applicant.
+    /// </summary>
     public static async Task AddNgoAccountsAsync(this ClusterFixture cluster, params string[] usccs)
     {
-        await using var db = await cluster.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        db.Users.AddRange(usccs.Select(u => new ApplicationUser { UserName = "ngo-" + u, NormalizedUserName = "NGO-" + u, DisplayName = u, OrganizationUscc = u }));
-        await db.SaveChangesAsync();
+        var district = await cluster.QueryAsync(db => db.Districts.Where(d => d.Name == "江宁区").Select(d => d.Id).SingleAsync());
+        foreach (var uscc in usccs)
+        {
+            var grain = cluster.Grains.GetGrain<IOrganizationGrain>(uscc);
+            var registered = await grain.RegisterAsync(new OrganizationProfile
+            {
+                Name = "江宁区社会工作服务中心" + uscc[^4..], Type = ProviderType.SocialWorkAgency, RegistrationAuthority = "南京市江宁区民政局",
+                RegisteredOn = new DateOnly(2018, 5, 1), LegalRepresentative = "李明", ContactPerson = "李明", ContactPhone = "025-52100000",
+                Address = "南京市江宁区东山街道上元大街1号", DistrictId = district, ServiceAreaCodes = ["elderly"], StaffCount = 12,
+                SocialWorkers = new SocialWorkerCounts(3, 2, 0),
+            }, "test");
+            Assert.True(registered.Succeeded, registered.Errors.IsDefaultOrEmpty ? "" : registered.Errors[0].Message);
+            var admitted = await grain.ChangeStatusAsync(DirectoryStatus.Admitted, null, "admin");
+            Assert.True(admitted.Succeeded, admitted.Errors.IsDefaultOrEmpty ? "" : admitted.Errors[0].Message);
+        }
+    }
+
+    /// <summary>A confirmed budget for the street and year, so a notice has the money behind it.</summary>
+    public static async Task FundedAsync(this ClusterFixture cluster, long streetId, int year)
+    {
+        var budget = cluster.Grains.GetStreetBudget(streetId, year);
+        if ((await budget.GetAsync()).Budget is { Status: BudgetStatus.Confirmed })
+        {
+            return;
+        }
+        SourceAmount[] lines = [new(FundingSource.Fiscal, Money.FromYuan(2_000_000m)), new(FundingSource.StreetNgoFund, Money.FromYuan(500_000m))];
+        var entered = await budget.EnterBudgetAsync(new BudgetEntry(Money.FromYuan(2_500_000m), [.. lines], "测试预算"), 0, "test");
+        Assert.True(entered.Succeeded, entered.Errors.IsDefaultOrEmpty ? "" : entered.Errors[0].Message);
+        Assert.True((await budget.ConfirmBudgetAsync(entered.Value!.Version, "admin")).Succeeded);
     }
 }

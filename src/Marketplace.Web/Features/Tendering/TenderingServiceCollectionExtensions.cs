@@ -11,8 +11,8 @@ public static class TenderingServiceCollectionExtensions
     {
         services.AddSingleton<IGrainStateProjection, TenderProjection>();
         // Seams: the directory (issue 3) and the ledger (issue 4) replace these two at merge.
-        services.TryAddSingleton<ITenderApplicantEligibility, NgoAccountEligibility>();
-        services.TryAddSingleton<ITenderBudgetCheck, LedgerPendingBudgetCheck>();
+        services.TryAddSingleton<ITenderApplicantEligibility, DirectoryEligibility>();
+        services.TryAddSingleton<ITenderBudgetCheck, LedgerBudgetCheck>();
         services.TryAddSingleton<ITenderTimers, TenderTimers>();
         services.AddSingleton<IDueWorkHandler, TenderCloseHandler>();
         services.AddSingleton<IDueWorkHandler, TenderPublicityEndHandler>();

@@ -44,7 +44,7 @@ public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions option
             await BudgetSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<IGrainFactory>(), db,
                 scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
             await OrganizationSeeder.SeedAsync(scope.ServiceProvider, db, options.DemoPassword, cancellationToken);
-            await TenderingSeed.SeedAsync(scope.ServiceProvider, db, options.DemoPassword);
+            await TenderingSeed.SeedAsync(scope.ServiceProvider, db);
             log.LogInformation("Demo data loaded from seed/");
         }
         await PrintLoginsAsync(db, cancellationToken);

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Marketplace.Domain;
 using Marketplace.Tendering;
+using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +16,7 @@ namespace Marketplace.Web.Pages.Ngo.Tenders;
 /// the award its own scores and rank, the winner's total, and a 质疑 form during 公示.
 /// </summary>
 [Authorize(Roles = Roles.Ngo)]
-public sealed class ApplyModel(IGrainFactory grains) : PageModel
+public sealed class ApplyModel(IGrainFactory grains, AppDbContext db) : PageModel
 {
     public TenderInfo Tender { get; private set; } = default!;
     public TenderApplication? Own { get; private set; }
@@ -74,7 +76,9 @@ public sealed class ApplyModel(IGrainFactory grains) : PageModel
         {
             var proposal = new ApplicationProposal(price, (ServicePlan ?? "").Trim(), (Team ?? "").Trim(), workers, (Experience ?? "").Trim(),
                 [.. Documents.Where(Tender.Notice.RequiredDocuments.Contains)]);
-            var result = await Grain(id).SubmitAsync(Uscc, User.NameOf(), proposal, SubmitKey ?? "", User.Identity?.Name ?? "");
+            // The applicant is the organization as the directory names it, not the person signed in.
+            var organization = await db.Organizations.Where(o => o.Uscc == Uscc).Select(o => o.Name).SingleOrDefaultAsync() ?? User.NameOf();
+            var result = await Grain(id).SubmitAsync(Uscc, organization, proposal, SubmitKey ?? "", User.Identity?.Name ?? "");
             if (result.Succeeded)
             {
                 TempData["Notice"] = $"申请已提交（第{result.Value!.Revision}版）。截止前可修改或撤回，以最后一次提交为准";

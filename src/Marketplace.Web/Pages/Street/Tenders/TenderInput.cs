@@ -15,7 +15,8 @@ public sealed class TenderInput
     /// <summary>Beijing time: what officials and applicants read on every notice.</summary>
     public static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
-    public static readonly string[] FundingSources = ["财政资金", "福彩公益金", "街道社会组织专项发展基金", "社会力量"];
+    /// <summary>The ledger's funding sources, by the names the budget pages use.</summary>
+    public static readonly string[] FundingSources = [.. Marketplace.Budgets.FundingSources.All.Select(s => Marketplace.Budgets.FundingSources.Chinese(s))];
 
     [Display(Name = "项目名称")] public string? Title { get; set; }
     [Display(Name = "采购方式")] public PurchaseMethod Method { get; set; } = PurchaseMethod.ContractOutsourcing;

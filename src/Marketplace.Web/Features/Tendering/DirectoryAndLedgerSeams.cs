@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using Marketplace.Budgets;
+using Marketplace.Domain;
+using Marketplace.Organizations;
+using Marketplace.Tendering;
+using Marketplace.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Features.Tendering;
+
+/// <summary>
+/// Applicants are checked against the district's directory of capable organizations (SPEC §3.2): the
+/// organization must be in this district's directory, 已入库, free of active negative entries, of an
+/// allowed type and with enough certified social workers. The organization's grain answers the last four.
+/// </summary>
+public sealed class DirectoryEligibility(
+    IOrganizationEligibility directory, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) : ITenderApplicantEligibility
+{
+    public async Task<string?> IneligibleReasonAsync(long districtId, string uscc, EligibilityRequirements requirements, CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var orgDistrict = await db.Organizations.Where(o => o.Uscc == uscc).Select(o => (long?)o.DistrictId).SingleOrDefaultAsync(ct);
+            if (orgDistrict is null)
+            {
+                return "该组织尚未登记进入社会组织目录，不能申请";
+            }
+            if (requirements.DirectoryMembershipRequired && orgDistrict != districtId)
+            {
+                return "该组织不在本区有承接能力的社会组织目录中";
+            }
+        }
+        var outcome = await directory.CheckAsync(uscc, requirements.ProviderTypes, requirements.MinimumCertifiedSocialWorkers, clock.GetUtcNow());
+        return outcome.Succeeded ? null : string.Join("；", outcome.Errors.Select(e => e.Message));
+    }
+}
+
+/// <summary>
+/// A notice may be published only with the money behind it (SPEC §3.9): the buying street's budget
+/// grain for the year checks the split against what is still uncommitted per funding source.
+/// </summary>
+public sealed class LedgerBudgetCheck(IGrainFactory grains) : ITenderBudgetCheck
+{
+    public async Task<Outcome> CanCommitAsync(long streetId, int year, ImmutableArray<FundingShare> split, CancellationToken ct = default)
+    {
+        var amounts = ImmutableArray.CreateBuilder<SourceAmount>();
+        foreach (var share in split)
+        {
+            var source = FundingSources.All.Where(s => s.Chinese() == share.Source).Select(s => (FundingSource?)s).SingleOrDefault();
+            if (source is null)
+            {
+                return Outcome.Fail("Funding", $"未知的资金来源：{share.Source}");
+            }
+            amounts.Add(new SourceAmount(source.Value, share.Amount));
+        }
+        if (year is < StreetBudgetKey.MinYear or > StreetBudgetKey.MaxYear)
+        {
+            return Outcome.Fail("Funding", "服务期限的年度不正确");
+        }
+        // A purchase (合同外包/项目委托) is not a 公益创投 grant: lottery funds follow the district's rule.
+        return await grains.GetStreetBudget(streetId, year)
+            .CanCommitAsync(Money.Sum(amounts.Select(a => a.Amount)), amounts.ToImmutable(), publicWelfare: false);
+    }
+}
