@@ -124,5 +124,15 @@ public sealed class TenderBrowserTests(TenderBrowserFixture browser) : IClassFix
         var json = await (await visitor.APIRequest.GetAsync("/api/public/tenders")).TextAsync();
         Assert.Contains("\"total\":\"89.79\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("每周一次上门探访", json, StringComparison.Ordinal);
+
+        // The award notice (中标结果公示) as a PDF from the public page, read back.
+        var pdfUrl = await visitor.GetByRole(AriaRole.Link, new() { Name = "下载中标结果公示 (PDF)" }).GetAttributeAsync("href");
+        var pdf = await (await visitor.APIRequest.GetAsync(pdfUrl!)).BodyAsync();
+        var text = Marketplace.Tests.Integration.Reports.PdfText.All(pdf);
+        Assert.Contains("中标结果公示", text, StringComparison.Ordinal);
+        Assert.Contains("江宁区乐家社会工作服务中心", text, StringComparison.Ordinal);
+        Assert.Contains("89.79", text, StringComparison.Ordinal);
+        Assert.Contains("83.00", text, StringComparison.Ordinal);
+        Assert.Contains("质疑", text, StringComparison.Ordinal);
     }
 }
