@@ -113,6 +113,25 @@ public abstract class TenderSealingTests(TenderApp app)
         await using var scope = Factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Tenders.Where(t => t.Id == id).Select(t => t.Deadline).SingleAsync();
     }
+
+    [SkippableFact]
+    public async Task Street_exports_its_own_purchases_as_xlsx()
+    {
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        var title = "导出测试" + Guid.NewGuid().ToString("N")[..6];
+        await TenderForms.PublishAsync(official, app.Clock.GetUtcNow(), title);
+        Assert.Contains(title, XlsxText(await (await official.GetAsync("/Street/Tenders?handler=Export")).Content.ReadAsByteArrayAsync()));
+        using var other = await AppSession.LoginAsync(Factory, "moling");
+        Assert.DoesNotContain(title, XlsxText(await (await other.GetAsync("/Street/Tenders?handler=Export")).Content.ReadAsByteArrayAsync()));
+    }
+
+    /// <summary>All text of an .xlsx package (its XML parts), enough to find a cell's words.</summary>
+    private static string XlsxText(byte[] xlsx)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
+        return string.Concat(zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal))
+            .Select(e => new StreamReader(e.Open()).ReadToEnd()));
+    }
 }
 
 public sealed class TenderSealingTests_Sqlite(SqliteTenderApp app) : TenderSealingTests(app), IClassFixture<SqliteTenderApp>;

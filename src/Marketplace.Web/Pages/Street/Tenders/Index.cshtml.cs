@@ -1,4 +1,6 @@
 using Marketplace.Catalog;
+using Marketplace.Reports.Excel;
+using Marketplace.Tendering;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
@@ -26,5 +28,25 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Items = await db.TransferItems.AsNoTracking().Where(i => i.StreetId == streetId && i.Status == TransferItemStatus.Published)
             .OrderBy(i => i.Title).ToListAsync(ct);
         return Page();
+    }
+
+    /// <summary>The street's purchases as .xlsx, for the officials' own records and reporting upward.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        if (User.StreetOf() is not { } streetId)
+        {
+            return Forbid();
+        }
+        var tenders = await db.Tenders.AsNoTracking().Where(t => t.StreetId == streetId).OrderByDescending(t => t.Deadline).ToListAsync(ct);
+        var stream = new MemoryStream();
+        XlsxWriter.Write(stream, "采购项目",
+            ["项目名称", "采购方式", "最高限价（元）", "状态", "报名截止", "中标单位", "中标金额（元）", "公示截止"],
+            tenders.Select(t => (IReadOnlyList<object?>)
+            [
+                t.Title, t.Method.Chinese(), t.Ceiling, t.Status.Chinese(), t.Deadline.ToOffset(TimeSpan.FromHours(8)).DateTime,
+                t.AwardedName, t.AwardedPrice, t.PublicityEndsAt?.ToOffset(TimeSpan.FromHours(8)).DateTime,
+            ]));
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "tenders.xlsx");
     }
 }
