@@ -134,5 +134,20 @@ public sealed class TenderBrowserTests(TenderBrowserFixture browser) : IClassFix
         Assert.Contains("89.79", text, StringComparison.Ordinal);
         Assert.Contains("83.00", text, StringComparison.Ordinal);
         Assert.Contains("质疑", text, StringComparison.Ordinal);
+
+        // The scores as .xlsx, and the purchase in 东山街道's annual budget report.
+        var xlsxUrl = await visitor.GetByRole(AriaRole.Link, new() { Name = "评审得分 (.xlsx)" }).GetAttributeAsync("href");
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await (await visitor.APIRequest.GetAsync(xlsxUrl!)).BodyAsync())))
+        {
+            var xml = string.Concat(zip.Entries.Select(e => new StreamReader(e.Open()).ReadToEnd()));
+            Assert.Contains("江宁区乐家社会工作服务中心", xml, StringComparison.Ordinal);
+        }
+        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+        var budgets = System.Text.Json.JsonDocument.Parse(await (await visitor.APIRequest.GetAsync($"/api/public/budgets?year={year}")).TextAsync());
+        var dongshan = budgets.RootElement.EnumerateArray().Single(b => b.GetProperty("street").GetString() == "东山街道").GetProperty("street_id").GetInt64();
+        var report = Marketplace.Tests.Integration.Reports.PdfText.All(
+            await (await visitor.APIRequest.GetAsync($"/reports/budget/{year}/street/{dongshan}.pdf")).BodyAsync());
+        Assert.Contains(title, report, StringComparison.Ordinal);
+        Assert.Contains("江宁区乐家社会工作服务中心", report, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Reports.Models;
+using Marketplace.Tendering;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Budgets;
 using Microsoft.EntityFrameworkCore;
@@ -43,10 +44,23 @@ public sealed class BudgetReportData(TimeProvider clock)
                 commitments.Where(c => c.ServiceAreaCode == a.Code).Select(c => c.CommitmentId).Distinct().Count(), a.Committed))],
             [.. byMethod.GroupBy(m => m.CommitmentType ?? "其他")
                 .Select(g => new BreakdownLine(g.Key, g.Select(x => x.CommitmentId).Distinct().Count(), Money.FromFen(g.Sum(x => x.AmountFen))))],
-            [])
+            await PurchasesAsync(db, streetId, year, ct))
         {
             Floor = s.Standing.Floor,
         };
+    }
+
+    /// <summary>
+    /// The street's awarded purchases of the year (by notice deadline) with organization, amount and status.
+    /// Paid and grade stay empty until contracts carry payments and evaluations.
+    /// </summary>
+    private static async Task<IReadOnlyList<PurchaseLine>> PurchasesAsync(AppDbContext db, long streetId, int year, CancellationToken ct)
+    {
+        var tenders = await db.Tenders.AsNoTracking()
+            .Where(t => t.StreetId == streetId && t.AwardedName != null)
+            .Select(t => new { t.Title, t.AwardedName, t.Method, t.AwardedPrice, t.Status, t.Deadline }).ToListAsync(ct);
+        return [.. tenders.Where(t => t.Deadline.ToOffset(TimeSpan.FromHours(8)).Year == year).OrderBy(t => t.Deadline)
+            .Select(t => new PurchaseLine(t.Title, t.AwardedName!, t.Method.Chinese(), t.AwardedPrice ?? Money.Zero, t.Status.Chinese()))];
     }
 
     public async Task<DistrictBudgetReportModel?> DistrictAsync(AppDbContext db, long districtId, int year, bool confirmedOnly, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Marketplace.Reports;
 using Marketplace.Reports.Documents;
+using Marketplace.Reports.Excel;
 using Marketplace.Reports.Models;
 using Marketplace.Tendering;
 using NoticeResult = Marketplace.Reports.Models.ApplicantResult;
@@ -38,18 +39,36 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
     }
 
     /// <summary>The 中标结果公示 as a PDF: winner, price, every applicant's total and rank, the panel, the 公示 period.</summary>
-    public async Task<IActionResult> OnGetAwardPdfAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAwardPdfAsync(Guid id, CancellationToken ct) =>
+        await AwardNoticeAsync(id, ct) is { } model
+            ? File(ReportRenderer.Render(new AwardNoticeReport(model)), "application/pdf", $"{model.TenderTitle}-中标结果公示.pdf")
+            : NotFound();
+
+    /// <summary>The same published totals and ranks as .xlsx.</summary>
+    public async Task<IActionResult> OnGetAwardXlsxAsync(Guid id, CancellationToken ct)
+    {
+        if (await AwardNoticeAsync(id, ct) is not { } model)
+        {
+            return NotFound();
+        }
+        var stream = new MemoryStream();
+        ReportWorkbooks.AwardScores(stream, model);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "award-scores.xlsx");
+    }
+
+    private async Task<AwardNoticeModel?> AwardNoticeAsync(Guid id, CancellationToken ct)
     {
         var grain = grains.GetGrain<ITenderGrain>(id);
         if (await grain.GetInfoAsync() is not { Award: { } award } info)
         {
-            return NotFound();
+            return null;
         }
         var street = await db.Streets.Where(s => s.Id == info.StreetId).Select(s => new { s.Name, District = s.District!.City + s.District.Name }).SingleAsync(ct);
         var results = await db.TenderResults.AsNoTracking().Where(r => r.TenderId == id && r.Rank != null).ToListAsync(ct);
         var panel = await grain.GetPanelAsync();
         var unit = street.Name + "办事处";
-        var model = new AwardNoticeModel(
+        return new AwardNoticeModel(
             info.Notice.Title, "GM-" + id.ToString("N")[..8].ToUpperInvariant(), street.District + street.Name, unit,
             info.Notice.Method.Chinese(), award.OrganizationName, award.Price,
             [.. results.OrderBy(r => r.Rank).Select(r => new NoticeResult(r.Rank!.Value, r.OrganizationName, r.Price, r.Total ?? 0m, r.Uscc == award.Uscc))],
@@ -59,7 +78,6 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             Kind = AwardKind.Bid,
             Contact = unit + "（在本平台“采购公告”中该项目页面提交质疑）",
         };
-        return File(ReportRenderer.Render(new AwardNoticeReport(model)), "application/pdf", $"{info.Notice.Title}-中标结果公示.pdf");
     }
 
     private static DateOnly ChinaDate(DateTimeOffset t) => DateOnly.FromDateTime(t.ToOffset(TimeSpan.FromHours(8)).DateTime);
