@@ -166,6 +166,9 @@ public abstract class OrganizationFlowTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         var doc = await QueryAsync(Factory, db => db.OrganizationDocuments.AsNoTracking().SingleAsync(d => d.Uscc == code));
         Assert.Equal("登记证书.pdf", doc.OriginalName);
+        var ngoPage = await ngo.GetHtmlAsync("/ngo/organization");
+        Assert.Contains("登记证书 已上传", ngoPage);
+        Assert.Contains("审计报告 未上传", ngoPage);
         Assert.DoesNotContain("登记证书", doc.StoredName);
         var url = $"/organizations/documents/{doc.Id}";
 
