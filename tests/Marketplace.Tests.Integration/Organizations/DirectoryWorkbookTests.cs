@@ -119,6 +119,15 @@ public sealed class DirectoryWorkbookTests(SqliteApp app) : IClassFixture<Sqlite
 
         // The reader undoes the apostrophe, so an exported sheet round-trips.
         var read = XlsxReader.Read(new MemoryStream(bytes), 10_000).Select(r => r.Cells).ToList();
-        Assert.Contains(read, cells => cells.Length > 1 && cells[0] == code && cells[1] == name);
+        var exported = Assert.Single(read, cells => cells.Length > 1 && cells[0] == code);
+        Assert.Equal(name, exported[1]);
+        // Dates are real Excel dates in the export; the import reads them back as the same day.
+        Assert.Equal(new DateOnly(2019, 3, 12), DirectoryWorkbook.ParseDate(exported[4]));
+        Assert.Equal(DirectoryWorkbook.ExportColumns, read[0][..DirectoryWorkbook.ExportColumns.Length]);
+
+        var template = await admin.GetAsync("/district/organizations/import?handler=Template");
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        var header = Assert.Single(XlsxReader.Read(new MemoryStream(await template.Content.ReadAsByteArrayAsync()), 10));
+        Assert.Equal(DirectoryWorkbook.ImportColumns, header.Cells);
     }
 }

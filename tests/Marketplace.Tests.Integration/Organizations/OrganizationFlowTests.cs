@@ -100,6 +100,24 @@ public abstract class OrganizationFlowTests(AppFixture app)
     }
 
     [SkippableFact]
+    public async Task Simultaneous_registrations_of_one_code_leave_exactly_one_organization_and_account()
+    {
+        var code = NewCode();
+        var districtId = await DistrictIdAsync(Factory, "江宁区");
+        var sessions = Enumerable.Range(0, 4).Select(_ => new AppSession(Factory)).ToList();
+        var names = sessions.Select(_ => NewUserName()).ToList();
+        var responses = await Task.WhenAll(sessions.Select((s, i) =>
+            s.PostFormAsync("/organizations/register", Registration(code, names[i], $"并发注册中心{i}", districtId))));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.Equal(1, await QueryAsync(Factory, db => db.Users.CountAsync(u => names.Contains(u.UserName!))));
+        Assert.Equal(1, await QueryAsync(Factory, db => db.Users.CountAsync(u => u.OrganizationUscc == code)));
+        Assert.Equal(1, await QueryAsync(Factory, db => db.Organizations.CountAsync(o => o.Uscc == code)));
+        sessions.ForEach(s => s.Dispose());
+    }
+
+    [SkippableFact]
     public async Task Bad_registration_input_gets_chinese_messages_and_stores_nothing()
     {
         var districtId = await DistrictIdAsync(Factory, "江宁区");
@@ -148,6 +166,9 @@ public abstract class OrganizationFlowTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         var doc = await QueryAsync(Factory, db => db.OrganizationDocuments.AsNoTracking().SingleAsync(d => d.Uscc == code));
         Assert.Equal("登记证书.pdf", doc.OriginalName);
+        var ngoPage = await ngo.GetHtmlAsync("/ngo/organization");
+        Assert.Contains("登记证书 已上传", ngoPage);
+        Assert.Contains("审计报告 未上传", ngoPage);
         Assert.DoesNotContain("登记证书", doc.StoredName);
         var url = $"/organizations/documents/{doc.Id}";
 

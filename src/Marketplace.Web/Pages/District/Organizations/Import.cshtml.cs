@@ -1,3 +1,4 @@
+using Marketplace.Reports.Excel;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -23,6 +24,15 @@ public sealed class ImportModel(DirectoryImport import, IOptions<OrganizationOpt
 
     public void OnGet()
     {
+    }
+
+    /// <summary>GET ?handler=Template: an empty sheet with just the column headers.</summary>
+    public IActionResult OnGetTemplate()
+    {
+        var stream = new MemoryStream();
+        XlsxWriter.Write(stream, "社会组织目录", DirectoryWorkbook.ImportColumns, []);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "社会组织目录导入模板.xlsx");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
