@@ -1,4 +1,5 @@
 using Marketplace.Catalog;
+using Marketplace.Domain;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public static class CatalogQueries
     public sealed record PublicItem(
         Guid Id, long StreetId, string Street, long DistrictId, string District, string Title, string Content,
         string ServiceAreaCode, string ServiceArea, string ProviderTypes, string Requirements, string Materials,
-        decimal ReferenceBudget, DateTimeOffset? PublishedAt);
+        Money ReferenceBudget, DateTimeOffset? PublishedAt);
 
     public sealed record Page(IReadOnlyList<PublicItem> Items, int Total, int PageNumber, int PageSize)
     {
@@ -62,5 +63,5 @@ public static class CatalogQueries
 
     private static PublicItem ToPublic(TransferItemRow i, string street, string district, string area) => new(
         i.Id, i.StreetId, street, i.DistrictId, district, i.Title, i.Content, i.ServiceAreaCode, area,
-        i.ProviderTypes, i.Requirements, i.Materials, i.ReferenceBudget.Yuan, i.PublishedAt);
+        i.ProviderTypes, i.Requirements, i.Materials, i.ReferenceBudget, i.PublishedAt);
 }

@@ -22,7 +22,7 @@ public static class PublicCatalogApi
                 return new CatalogPageDto(
                     [.. result.Items.Select(i => new CatalogItemDto(i.Id, i.StreetId, i.Street, i.DistrictId, i.District,
                         i.Title, i.Content, i.ServiceAreaCode, i.ServiceArea, [.. ProviderTypeText.Names(i.ProviderTypes)],
-                        i.Requirements, i.Materials, MoneyFormat.Plain(Money.FromYuan(i.ReferenceBudget)).Replace(",", "", StringComparison.Ordinal),
+                        i.Requirements, i.Materials, MoneyFormat.Number(i.ReferenceBudget),
                         i.PublishedAt))],
                     result.Total, result.PageNumber, result.PageSize, result.PageCount);
             })

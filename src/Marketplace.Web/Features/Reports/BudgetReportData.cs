@@ -70,7 +70,7 @@ public sealed class BudgetReportData(TimeProvider clock)
             return null;
         }
         var streets = await BudgetQueries.YearAsync(db, year, districtId, confirmedOnly, ct);
-        return ToDistrict(streets, await DistrictNameAsync(db, districtId, ct), year, await FloorAsync(db, districtId, ct));
+        return ToDistrict(streets, await DistrictNameAsync(db, districtId, ct), year);
     }
 
     /// <summary>Every district, reporting progress as each district's figures are read.</summary>
@@ -81,23 +81,21 @@ public sealed class BudgetReportData(TimeProvider clock)
         foreach (var (d, i) in districts.Select((d, i) => (d, i)))
         {
             var streets = await BudgetQueries.YearAsync(db, year, d.Id, confirmedOnly: true, ct);
-            sections.Add(ToDistrict(streets, d.Name, year, await FloorAsync(db, d.Id, ct)));
+            sections.Add(ToDistrict(streets, d.Name, year));
             progress.Report((i + 1) * 80 / Math.Max(1, districts.Count));
         }
         return new AllDistrictsBudgetReportModel(year, PublicUnit, Today, sections);
     }
 
-    private DistrictBudgetReportModel ToDistrict(IReadOnlyList<BudgetQueries.StreetYear> streets, string district, int year, Money floor) =>
+    // The district's floor is already in each street's standing (BudgetQueries reads the district policy).
+    private DistrictBudgetReportModel ToDistrict(IReadOnlyList<BudgetQueries.StreetYear> streets, string district, int year) =>
         new(district, year, PublicUnit, Today,
             [.. streets.Select(s => new StreetBudgetSummary(s.Street, s.Standing.Total, s.Standing.PreviousYearTotal,
                 s.Row?.Committed ?? Money.Zero, s.Row?.Disbursed ?? Money.Zero))])
         {
-            Floor = floor,
+            Floor = streets.Count > 0 ? streets[0].Standing.Floor : BudgetPolicy.DefaultFloor,
         };
 
     private static Task<string> DistrictNameAsync(AppDbContext db, long districtId, CancellationToken ct) =>
         db.Districts.Where(d => d.Id == districtId).Select(d => d.City + d.Name).SingleAsync(ct);
-
-    private static async Task<Money> FloorAsync(AppDbContext db, long districtId, CancellationToken ct) =>
-        (await BudgetPolicySource.ForDistrictAsync(db, districtId, ct)).Floor;
 }

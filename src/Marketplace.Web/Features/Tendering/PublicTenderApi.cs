@@ -14,7 +14,7 @@ public static class PublicTenderApi
 
     public sealed record ResultDto(int? Rank, string Organization, string Price, string? Total, bool Valid);
 
-    private static string Amount(Money m) => MoneyFormat.Plain(m).Replace(",", "", StringComparison.Ordinal);
+    private static string Amount(Money m) => MoneyFormat.Number(m);
 
     /// <summary>GET /api/public/tenders — published purchases and their results, no login.</summary>
     public static void MapPublicTenderApi(this IEndpointRouteBuilder app) =>

@@ -43,7 +43,7 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db) : PageMode
         }
         if (Own is { Withdrawn: false } own)
         {
-            Price = own.Proposal.Price.Yuan.ToString("0.00", CultureInfo.InvariantCulture);
+            Price = MoneyFormat.Number(own.Proposal.Price);
             (ServicePlan, Team, Experience) = (own.Proposal.ServicePlan, own.Proposal.Team, own.Proposal.Experience);
             SocialWorkers = own.Proposal.CertifiedSocialWorkers.ToString(CultureInfo.InvariantCulture);
             Documents = [.. own.Proposal.Documents];

@@ -45,7 +45,7 @@ public sealed class TransferItemInput
         Requirements = item.Fields.Requirements,
         Materials = item.Fields.Materials,
         GuidingEntryCode = item.Fields.GuidingEntryCode,
-        ReferenceBudget = MoneyFormat.Plain(item.Fields.ReferenceBudget).Replace(",", "", StringComparison.Ordinal),
+        ReferenceBudget = MoneyFormat.Number(item.Fields.ReferenceBudget),
         Nature = item.Fields.Nature,
         Version = item.Version,
     };

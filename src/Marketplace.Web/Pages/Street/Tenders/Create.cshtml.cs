@@ -1,3 +1,4 @@
+using Marketplace.Domain;
 using Marketplace.Catalog;
 using Marketplace.Tendering;
 using Marketplace.Web.Infrastructure.Identity;
@@ -24,7 +25,7 @@ public sealed class CreateModel(IGrainFactory grains, TimeProvider clock) : Page
         Item = item;
         var now = clock.GetUtcNow();
         Input.Title = item.Fields.Title;
-        Input.Ceiling = item.Fields.ReferenceBudget.Yuan.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        Input.Ceiling = MoneyFormat.Number(item.Fields.ReferenceBudget);
         Input.Funding[0] = Input.Ceiling;
         Input.Requirements = item.Fields.Requirements;
         Input.OpensAt = TenderInput.Local(now);

@@ -40,8 +40,8 @@ public sealed class TenderInput
 
     public static TenderInput From(TenderNotice n) => new()
     {
-        Title = n.Title, Method = n.Method, Ceiling = n.Ceiling.Yuan.ToString("0.00", CultureInfo.InvariantCulture),
-        Funding = [.. FundingSources.Select(s => n.Funding.FirstOrDefault(f => f.Source == s)?.Amount.Yuan.ToString("0.00", CultureInfo.InvariantCulture) ?? "")],
+        Title = n.Title, Method = n.Method, Ceiling = MoneyFormat.Number(n.Ceiling),
+        Funding = [.. FundingSources.Select(s => (n.Funding.FirstOrDefault(f => f.Source == s) is { } f ? MoneyFormat.Number(f.Amount) : ""))],
         ServiceStart = n.ServiceStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ServiceEnd = n.ServiceEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Requirements = n.Requirements, RequiredDocuments = string.Join("、", n.RequiredDocuments),
