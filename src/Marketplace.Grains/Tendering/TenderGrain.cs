@@ -6,7 +6,7 @@ using Marketplace.Persistence;
 
 namespace Marketplace.Tendering;
 
-public sealed class TenderGrain(
+public sealed partial class TenderGrain(
     [PersistentState("tender", StorageNames.Marketplace)] IPersistentState<TenderState> state,
     ITenderApplicantEligibility eligibility,
     ITenderBudgetCheck budget,
