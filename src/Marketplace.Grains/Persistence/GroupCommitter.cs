@@ -70,10 +70,9 @@ public sealed class GroupCommitter<T>(
             var items = _inFlight.Select(x => x.Item).ToList();
             try
             {
-                // On the thread pool: SQLite's driver completes its "async" calls synchronously, and run
-                // inline the write would hold the grain's thread, so no submission could be accepted (and
-                // join the next batch) while it lasts. The continuation returns to the grain's scheduler.
-                await Task.Run(() => write(items));
+                // The write must not hold the caller's thread while it lasts, or nothing could queue behind
+                // it: it has to be truly asynchronous (SQLite's driver is not — see TenderSubmissionLog).
+                await write(items);
             }
             catch (Exception ex)
             {

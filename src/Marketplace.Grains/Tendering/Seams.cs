@@ -12,6 +12,14 @@ public interface ITenderApplicantEligibility
 {
     /// <summary>Null when eligible, otherwise the reason in Chinese.</summary>
     Task<string?> IneligibleReasonAsync(long districtId, string uscc, EligibilityRequirements requirements, CancellationToken ct = default);
+
+    /// <summary>
+    /// The same answer, possibly a few seconds old: for submissions during a deadline rush, so thousands of
+    /// them a second do not each query the directory. Closing and the award use the fresh check, so an
+    /// organization suspended in between is still caught (87号令 Art.63).
+    /// </summary>
+    Task<string?> RecentIneligibleReasonAsync(long districtId, string uscc, EligibilityRequirements requirements, CancellationToken ct = default) =>
+        IneligibleReasonAsync(districtId, uscc, requirements, ct);
 }
 
 /// <summary>

@@ -12,13 +12,6 @@ namespace Marketplace.Tendering;
 /// </summary>
 public sealed partial class TenderGrain
 {
-    /// <summary>
-    /// How long an eligibility answer is reused during a rush. Closing checks every application again
-    /// (87号令 Art.63), so an organization suspended within this time is still caught at the deadline.
-    /// </summary>
-    private static readonly TimeSpan EligibilityReuse = TimeSpan.FromSeconds(10);
-
-    private readonly Dictionary<(string Uscc, int NoticeVersion), (string? Reason, DateTimeOffset CheckedAt)> _eligibility = [];
     private Task<SubmissionWindow>? _window;
     private GroupCommitter<SubmissionEntry>? _committer;
 
@@ -49,7 +42,7 @@ public sealed partial class TenderGrain
         {
             return Outcome<ApplicationReceipt>.Fail(errors);
         }
-        if (await IneligibleReasonAsync(uscc) is { } ineligible)
+        if (await eligibility.RecentIneligibleReasonAsync(S.DistrictId, uscc, notice.Eligibility) is { } ineligible)
         {
             return Outcome<ApplicationReceipt>.Fail("", ineligible);
         }
@@ -66,7 +59,7 @@ public sealed partial class TenderGrain
             return raced;
         }
         var entry = window!.Submit(uscc, organizationName, proposal, idempotencyKey, acceptedAt, user,
-            a => new TenderNotification(Guid.NewGuid(), "org:" + uscc, $"已收到您对“{notice.Title}”的申请（第{a.Revision}版），截止前可修改或撤回", acceptedAt));
+            a => new TenderNotification(Guid.CreateVersion7(acceptedAt), "org:" + uscc, $"已收到您对“{notice.Title}”的申请（第{a.Revision}版），截止前可修改或撤回", acceptedAt));
         await Committer.EnqueueAsync(entry);
         return Outcome<ApplicationReceipt>.Ok(new ApplicationReceipt(uscc, entry.Application.Revision, acceptedAt));
     }
@@ -128,7 +121,6 @@ public sealed partial class TenderGrain
     {
         _window = null;
         _committer = null;
-        _eligibility.Clear();
     }
 
     private Task<SubmissionWindow> WindowAsync()
@@ -172,18 +164,5 @@ public sealed partial class TenderGrain
             }
         }
         return Outcome<ApplicationReceipt>.Ok(seen);
-    }
-
-    private async Task<string?> IneligibleReasonAsync(string uscc)
-    {
-        var key = (uscc, S.Version);
-        var now = Now;
-        if (_eligibility.TryGetValue(key, out var known) && now - known.CheckedAt < EligibilityReuse)
-        {
-            return known.Reason;
-        }
-        var reason = await eligibility.IneligibleReasonAsync(S.DistrictId, uscc, S.Notice!.Eligibility);
-        _eligibility[key] = (reason, now);
-        return reason;
     }
 }

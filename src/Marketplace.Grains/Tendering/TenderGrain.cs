@@ -611,7 +611,7 @@ public sealed partial class TenderGrain(
     }
 
     private TenderState Notify(TenderState s, IEnumerable<string> recipients, string text) =>
-        s with { Notifications = s.Notifications.AddRange(recipients.Distinct().Select(r => new TenderNotification(Guid.NewGuid(), r, text, Now))) };
+        s with { Notifications = s.Notifications.AddRange(recipients.Distinct().Select(r => new TenderNotification(Guid.CreateVersion7(Now), r, text, Now))) };
 
     private TenderInfo Info() =>
         new(Id, S.StreetId, S.DistrictId, S.Notice!, S.Status, S.Version, S.PublishedAt, S.ClosedAt, S.EndReason, S.Award, S.RerunAs);

@@ -85,7 +85,8 @@ public sealed record Objection(
     [property: Id(5)] DateTimeOffset? AnsweredAt);
 
 /// <summary>
-/// An in-app message. Recipient: "org:{uscc}", "user:{userName}", "street:{id}" or "district-ngos:{id}".
+/// An in-app message; its id is time-ordered (UUIDv7) so new rows append at the end of the table's key
+/// instead of landing on random pages (a rush writes thousands of receipts a second). Recipient: "org:{uscc}", "user:{userName}", "street:{id}" or "district-ngos:{id}".
 /// The projection copies these into the Notifications table, which a mailer can read too.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("marketplace.TenderNotification")]

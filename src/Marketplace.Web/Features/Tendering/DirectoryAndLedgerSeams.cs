@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Marketplace.Budgets;
 using Marketplace.Domain;
@@ -16,6 +17,29 @@ namespace Marketplace.Web.Features.Tendering;
 public sealed class DirectoryEligibility(
     IOrganizationEligibility directory, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) : ITenderApplicantEligibility
 {
+    /// <summary>How long a submission may rely on an earlier answer (ADR 0007).</summary>
+    public static readonly TimeSpan RecentEnough = TimeSpan.FromSeconds(10);
+
+    private const int MaxRemembered = 100_000;
+    private readonly ConcurrentDictionary<string, (string? Reason, DateTimeOffset CheckedAt)> _recent = new();
+
+    public async Task<string?> RecentIneligibleReasonAsync(long districtId, string uscc, EligibilityRequirements requirements, CancellationToken ct = default)
+    {
+        var key = $"{districtId}|{uscc}|{string.Join(",", requirements.ProviderTypes)}|{requirements.MinimumCertifiedSocialWorkers}|{requirements.DirectoryMembershipRequired}";
+        var now = clock.GetUtcNow();
+        if (_recent.TryGetValue(key, out var known) && now - known.CheckedAt < RecentEnough)
+        {
+            return known.Reason;
+        }
+        var reason = await IneligibleReasonAsync(districtId, uscc, requirements, ct);
+        if (_recent.Count >= MaxRemembered)
+        {
+            _recent.Clear(); // answers are only seconds old anyway: forgetting them all costs one look-up each
+        }
+        _recent[key] = (reason, now);
+        return reason;
+    }
+
     public async Task<string?> IneligibleReasonAsync(long districtId, string uscc, EligibilityRequirements requirements, CancellationToken ct = default)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))

@@ -1125,9 +1125,6 @@ namespace Marketplace.Web.Migrations.Postgres
 
                     b.HasKey("TenderId", "Sequence");
 
-                    b.HasIndex("TenderId", "IdempotencyKey")
-                        .IsUnique();
-
                     b.ToTable("TenderSubmissions", (string)null);
                 });
 

@@ -1106,9 +1106,6 @@ namespace Marketplace.Web.Migrations.Sqlite
 
                     b.HasKey("TenderId", "Sequence");
 
-                    b.HasIndex("TenderId", "IdempotencyKey")
-                        .IsUnique();
-
                     b.ToTable("TenderSubmissions", (string)null);
                 });
 

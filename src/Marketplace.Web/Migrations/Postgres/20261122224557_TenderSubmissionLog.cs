@@ -28,12 +28,6 @@ namespace Marketplace.Web.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_TenderSubmissions", x => new { x.TenderId, x.Sequence });
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_TenderSubmissions_TenderId_IdempotencyKey",
-                table: "TenderSubmissions",
-                columns: new[] { "TenderId", "IdempotencyKey" },
-                unique: true);
         }
 
         /// <inheritdoc />

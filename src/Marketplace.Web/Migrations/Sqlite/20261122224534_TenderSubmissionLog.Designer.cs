@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Marketplace.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261122221607_TenderSubmissionLog")]
+    [Migration("20261122224534_TenderSubmissionLog")]
     partial class TenderSubmissionLog
     {
         /// <inheritdoc />
@@ -1108,9 +1108,6 @@ namespace Marketplace.Web.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("TenderId", "Sequence");
-
-                    b.HasIndex("TenderId", "IdempotencyKey")
-                        .IsUnique();
 
                     b.ToTable("TenderSubmissions", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Web.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261122221650_TenderSubmissionLog")]
+    [Migration("20261122224557_TenderSubmissionLog")]
     partial class TenderSubmissionLog
     {
         /// <inheritdoc />
@@ -1127,9 +1127,6 @@ namespace Marketplace.Web.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.HasKey("TenderId", "Sequence");
-
-                    b.HasIndex("TenderId", "IdempotencyKey")
-                        .IsUnique();
 
                     b.ToTable("TenderSubmissions", (string)null);
                 });
