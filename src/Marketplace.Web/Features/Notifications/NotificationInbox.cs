@@ -23,8 +23,9 @@ public static class NotificationInbox
     }
 
     /// <summary>
-    /// The recipient keys that reach <paramref name="user"/>: its own account, its organization, its street
-    /// (street officials only) and the NGOs of its district (NGO members only).
+    /// The recipient keys the sign-in claims name: the account, its organization and its street (street
+    /// officials only). "district-ngos:{id}" is matched in <see cref="Mine"/> through the organization's
+    /// directory entry, because an NGO account carries no district of its own.
     /// </summary>
     public static IReadOnlyList<string> RecipientsOf(ClaimsPrincipal user)
     {
@@ -40,10 +41,6 @@ public static class NotificationInbox
         if (user.IsInRole(Roles.StreetOfficial) && user.StreetOf() is { } street)
         {
             mine.Add("street:" + street);
-        }
-        if (user.IsInRole(Roles.Ngo) && user.DistrictOf() is { } district)
-        {
-            mine.Add("district-ngos:" + district);
         }
         return mine;
     }
@@ -97,10 +94,18 @@ public static class NotificationInbox
 
     private static string? UserIdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
+    /// <summary>Every notification that reaches the user, as one query the database runs.</summary>
     private static IQueryable<NotificationRow> Mine(AppDbContext db, ClaimsPrincipal user)
     {
         var recipients = RecipientsOf(user);
-        return db.Notifications.AsNoTracking().Where(n => recipients.Contains(n.Recipient));
+        var notifications = db.Notifications.AsNoTracking();
+        if (user.IsInRole(Roles.Ngo) && user.OrganizationOf() is { } uscc)
+        {
+            // Notices to all NGOs of a district reach the members of every organization registered there.
+            return notifications.Where(n => recipients.Contains(n.Recipient)
+                || n.Recipient == db.Organizations.Where(o => o.Uscc == uscc).Select(o => "district-ngos:" + o.DistrictId.ToString()).FirstOrDefault());
+        }
+        return notifications.Where(n => recipients.Contains(n.Recipient));
     }
 
     private static IQueryable<NotificationRow> Unread(AppDbContext db, ClaimsPrincipal user, string userId) =>

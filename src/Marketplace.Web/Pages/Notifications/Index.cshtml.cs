@@ -15,28 +15,28 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public NotificationInbox.Page Result { get; private set; } = default!;
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
-
     public string TenderLink(Guid tenderId) => NotificationInbox.TenderLink(User, tenderId);
 
-    public async Task OnGetAsync(CancellationToken ct) => Result = await NotificationInbox.PageAsync(db, User, PageNumber, ct);
+    // "page" is also the route value naming the Razor page itself, which wins over the query string in
+    // ordinary binding; the page number is therefore read from the query (GET) or the form (POST) only.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken ct) =>
+        Result = await NotificationInbox.PageAsync(db, User, page, ct);
 
-    public async Task<IActionResult> OnPostMarkReadAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostMarkReadAsync(Guid id, [FromForm(Name = "page")] int page, CancellationToken ct)
     {
         if (!await NotificationInbox.MarkReadAsync(db, User, id, clock.GetUtcNow(), ct))
         {
             return NotFound();
         }
-        return BackToList();
+        return BackToList(page);
     }
 
-    public async Task<IActionResult> OnPostMarkAllReadAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostMarkAllReadAsync([FromForm(Name = "page")] int page, CancellationToken ct)
     {
         await NotificationInbox.MarkAllReadAsync(db, User, clock.GetUtcNow(), ct);
-        return BackToList();
+        return BackToList(page);
     }
 
-    // "page" is a reserved route value in Razor Pages, so the page number goes back as a plain query string.
-    private RedirectResult BackToList() =>
-        Redirect(PageNumber > 1 ? $"{Request.PathBase}{Request.Path}?page={PageNumber}" : $"{Request.PathBase}{Request.Path}");
+    private RedirectResult BackToList(int page) =>
+        Redirect(page > 1 ? $"{Request.PathBase}{Request.Path}?page={page}" : $"{Request.PathBase}{Request.Path}");
 }
