@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Marketplace.Tests.Integration.Infrastructure;
+using Marketplace.Tests.Integration.Tendering;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
@@ -38,11 +39,11 @@ public abstract partial class NotificationReadTests(AppFixture app)
         Assert.Contains($"href=\"/Ngo/Tenders/Apply/{tender}\"", list);
         Assert.DoesNotContain("发给另一家组织的消息", list);
 
-        await AssertRedirectAsync(await MarkReadAsync(ngo, toOrg));
+        await TenderForms.AssertRedirectAsync(await MarkReadAsync(ngo, toOrg));
         Assert.Equal(before + 2, await UnreadInNavAsync(ngo));
         Assert.Contains($"data-notification=\"{toOrg}\" data-read=\"true\"", await ngo.GetHtmlAsync("/Notifications"));
 
-        await AssertRedirectAsync(await ngo.PostFormAsync("/Notifications", [], "/Notifications?handler=MarkAllRead"));
+        await TenderForms.AssertRedirectAsync(await ngo.PostFormAsync("/Notifications", [], "/Notifications?handler=MarkAllRead"));
         Assert.Equal(0, await UnreadInNavAsync(ngo));
         var after = await ngo.GetHtmlAsync("/Notifications");
         Assert.DoesNotContain("data-read=\"false\"", after);
@@ -65,13 +66,13 @@ public abstract partial class NotificationReadTests(AppFixture app)
         Assert.Equal(secondBefore + 1, await UnreadInNavAsync(second));
         Assert.Contains($"href=\"/Street/Tenders/Details/{tender}\"", await first.GetHtmlAsync("/Notifications"));
 
-        await AssertRedirectAsync(await MarkReadAsync(first, id));
+        await TenderForms.AssertRedirectAsync(await MarkReadAsync(first, id));
         Assert.Equal(firstBefore, await UnreadInNavAsync(first));
         // The colleague of the same street has not read it.
         Assert.Equal(secondBefore + 1, await UnreadInNavAsync(second));
         Assert.Contains($"data-notification=\"{id}\" data-read=\"false\"", await second.GetHtmlAsync("/Notifications"));
 
-        await AssertRedirectAsync(await second.PostFormAsync("/Notifications", [], "/Notifications?handler=MarkAllRead"));
+        await TenderForms.AssertRedirectAsync(await second.PostFormAsync("/Notifications", [], "/Notifications?handler=MarkAllRead"));
         Assert.Equal(0, await UnreadInNavAsync(second));
         Assert.Equal(2, await ReadsOfAsync(id));
     }
@@ -108,7 +109,7 @@ public abstract partial class NotificationReadTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, (await MarkReadAsync(official, toNgos)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await MarkReadAsync(official, Guid.NewGuid())).StatusCode);
         // Marking all of one's own leaves another organization's message unread.
-        await AssertRedirectAsync(await renai.PostFormAsync("/Notifications", [], "/Notifications?handler=MarkAllRead"));
+        await TenderForms.AssertRedirectAsync(await renai.PostFormAsync("/Notifications", [], "/Notifications?handler=MarkAllRead"));
 
         Assert.Equal(0, await ReadsOfAsync(toLejia));
         Assert.Equal(1, await ReadsOfAsync(toNgos)); // renai's own read of the district-wide notice
@@ -155,9 +156,6 @@ public abstract partial class NotificationReadTests(AppFixture app)
 
     private static Task<HttpResponseMessage> MarkReadAsync(AppSession who, Guid id) =>
         who.PostFormAsync("/Notifications", [], $"/Notifications?handler=MarkRead&id={id}");
-
-    private static async Task AssertRedirectAsync(HttpResponseMessage response) =>
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
 
     /// <summary>The number on the 消息 badge of the navigation; no badge means none unread.</summary>
     private static async Task<int> UnreadInNavAsync(AppSession who)

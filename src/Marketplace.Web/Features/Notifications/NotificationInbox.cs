@@ -19,8 +19,10 @@ public static class NotificationInbox
 
     public sealed record Page(IReadOnlyList<Item> Items, int Total, int Unread, int PageNumber)
     {
-        public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+        public int PageCount => PageCountOf(Total);
     }
+
+    private static int PageCountOf(int total) => Math.Max(1, (total + PageSize - 1) / PageSize);
 
     /// <summary>
     /// The recipient keys the sign-in claims name: the account, its organization and its street (street
@@ -63,8 +65,7 @@ public static class NotificationInbox
         var mine = Mine(db, user);
         var total = await mine.CountAsync(ct);
         var unread = await Unread(db, user, userId).CountAsync(ct);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-        page = Math.Clamp(page, 1, pageCount);
+        page = Math.Clamp(page, 1, PageCountOf(total));
         var items = await mine
             .OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
