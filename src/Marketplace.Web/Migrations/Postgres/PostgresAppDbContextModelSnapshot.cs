@@ -380,6 +380,24 @@ namespace Marketplace.Web.Migrations.Postgres
                     b.ToTable("NegativeEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Data.Entities.NotificationRead", b =>
+                {
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NotificationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("NotificationReads", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Web.Data.Entities.NotificationRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1397,6 +1415,21 @@ namespace Marketplace.Web.Migrations.Postgres
                     b.HasOne("Marketplace.Web.Data.Entities.District", null)
                         .WithMany()
                         .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Data.Entities.NotificationRead", b =>
+                {
+                    b.HasOne("Marketplace.Web.Data.Entities.NotificationRow", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

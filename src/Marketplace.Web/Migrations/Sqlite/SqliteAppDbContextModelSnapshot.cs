@@ -369,6 +369,24 @@ namespace Marketplace.Web.Migrations.Sqlite
                     b.ToTable("NegativeEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Data.Entities.NotificationRead", b =>
+                {
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NotificationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("NotificationReads", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Web.Data.Entities.NotificationRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1372,6 +1390,21 @@ namespace Marketplace.Web.Migrations.Sqlite
                     b.HasOne("Marketplace.Web.Data.Entities.District", null)
                         .WithMany()
                         .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Web.Data.Entities.NotificationRead", b =>
+                {
+                    b.HasOne("Marketplace.Web.Data.Entities.NotificationRow", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Web.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

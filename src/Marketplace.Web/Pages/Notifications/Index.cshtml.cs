@@ -1,34 +1,42 @@
 using Marketplace.Web.Data;
-using Marketplace.Web.Data.Entities;
-using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Features.Notifications;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Notifications;
 
-/// <summary>The signed-in user's messages: to the account, its organization, its street, or all NGOs of its district.</summary>
+/// <summary>
+/// The signed-in user's messages (to the account, its organization, its street, or all NGOs of its
+/// district), newest first, unread ones marked; marking read changes only this user's own state.
+/// </summary>
 [Authorize]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
-    public List<NotificationRow> Items { get; private set; } = [];
+    public NotificationInbox.Page Result { get; private set; } = default!;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public string TenderLink(Guid tenderId) => NotificationInbox.TenderLink(User, tenderId);
+
+    // "page" is also the route value naming the Razor page itself, which wins over the query string in
+    // ordinary binding; the page number is therefore read from the query (GET) or the form (POST) only.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int page, CancellationToken ct) =>
+        Result = await NotificationInbox.PageAsync(db, User, page, ct);
+
+    public async Task<IActionResult> OnPostMarkReadAsync(Guid id, [FromForm(Name = "page")] int page, CancellationToken ct)
     {
-        var mine = new List<string> { "user:" + User.Identity?.Name };
-        if (User.OrganizationOf() is { } uscc)
+        if (!await NotificationInbox.MarkReadAsync(db, User, id, clock.GetUtcNow(), ct))
         {
-            mine.Add("org:" + uscc);
+            return NotFound();
         }
-        if (User.IsInRole(Roles.StreetOfficial) && User.StreetOf() is { } street)
-        {
-            mine.Add("street:" + street);
-        }
-        if (User.IsInRole(Roles.Ngo) && User.DistrictOf() is { } district)
-        {
-            mine.Add("district-ngos:" + district);
-        }
-        var items = await db.Notifications.AsNoTracking().Where(n => mine.Contains(n.Recipient)).ToListAsync(ct);
-        Items = [.. items.OrderByDescending(n => n.CreatedAt).Take(200)];
+        return BackToList(page);
     }
+
+    public async Task<IActionResult> OnPostMarkAllReadAsync([FromForm(Name = "page")] int page, CancellationToken ct)
+    {
+        await NotificationInbox.MarkAllReadAsync(db, User, clock.GetUtcNow(), ct);
+        return BackToList(page);
+    }
+
+    private RedirectResult BackToList(int page) =>
+        Redirect(page > 1 ? $"{Request.PathBase}{Request.Path}?page={page}" : $"{Request.PathBase}{Request.Path}");
 }
