@@ -174,6 +174,10 @@ public sealed partial class TenderGrain(
 
     public async Task<Outcome<TenderInfo>> RerunAsync(Guid newTenderId, string user)
     {
+        if (S.SingleSource is not null)
+        {
+            return Outcome<TenderInfo>.Fail("", "该项目已转为单一来源采购，不能再重新采购");
+        }
         if (S.Status != TenderStatus.Failed)
         {
             return Outcome<TenderInfo>.Fail("", "只有采购失败的项目可以重新采购");
@@ -459,7 +463,14 @@ public sealed partial class TenderGrain(
         {
             return Outcome<Objection>.Fail("", "只能在公示期内提出质疑");
         }
-        if (!S.Active.Any(a => a.Uscc == uscc))
+        if (S.SingleSource is not null)
+        {
+            if (await SingleSourceObjectionRefusalAsync(uscc) is { } refused)
+            {
+                return Outcome<Objection>.Fail("", refused);
+            }
+        }
+        else if (!S.Active.Any(a => a.Uscc == uscc))
         {
             return Outcome<Objection>.Fail("", "只有参与本项目的申请单位可以提出质疑");
         }
@@ -674,5 +685,5 @@ public sealed partial class TenderGrain(
         s with { Notifications = s.Notifications.AddRange(recipients.Distinct().Select(r => new TenderNotification(Guid.NewGuid(), r, text, Now))) };
 
     private TenderInfo Info() =>
-        new(Id, S.StreetId, S.DistrictId, S.Notice!, S.Status, S.Version, S.PublishedAt, S.ClosedAt, S.EndReason, S.Award, S.RerunAs);
+        new(Id, S.StreetId, S.DistrictId, S.Notice!, S.Status, S.Version, S.PublishedAt, S.ClosedAt, S.EndReason, S.Award, S.RerunAs, S.SingleSource);
 }
