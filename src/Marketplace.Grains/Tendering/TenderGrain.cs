@@ -455,7 +455,8 @@ public sealed partial class TenderGrain(
     }
 
     public Task<ImmutableArray<ApplicantResult>> GetPublishedResultsAsync() =>
-        Task.FromResult(S.Award is null ? ImmutableArray<ApplicantResult>.Empty : S.Results);
+        // A single-source award was not ranked: a failed review's scores are not its result.
+        Task.FromResult(S.Award is null || S.SingleSource is not null ? ImmutableArray<ApplicantResult>.Empty : S.Results);
 
     public async Task<Outcome<Objection>> FileObjectionAsync(string uscc, string text)
     {
