@@ -22,6 +22,10 @@ public static class SingleSourceRules
     public const int MinimumReasonLength = 10;
     public const int MaximumReasonLength = 2000;
 
+    /// <summary>The status as shown: a single-source decision's 公示 is not a 中标公示.</summary>
+    public static string Chinese(this TenderStatus status, bool singleSource) =>
+        singleSource && status == TenderStatus.Publicity ? "单一来源公示" : status.Chinese();
+
     /// <summary>
     /// The negotiated price stays within the notice's ceiling (the money the street committed to), and the
     /// reason is specific enough to be publicised: 74号令 Art.39 requires the 公示 to state why only this
