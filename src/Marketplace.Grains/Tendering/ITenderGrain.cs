@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Marketplace.Domain;
+using Orleans.Concurrency;
 
 namespace Marketplace.Tendering;
 
@@ -55,8 +56,14 @@ public interface ITenderGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("SwitchToSingleSource")] Task<Outcome<TenderInfo>> SwitchToSingleSourceAsync(string uscc, Money price, string reason, string user);
 
+    /// <summary>
+    /// Interleaves with other calls: it is checked on the grain's thread, then waits for the group commit
+    /// that makes it durable, while the next submissions are checked (ADR 0007).
+    /// </summary>
+    [AlwaysInterleave]
     [Alias("Submit")] Task<Outcome<ApplicationReceipt>> SubmitAsync(string uscc, string organizationName, ApplicationProposal proposal, string idempotencyKey, string user);
 
+    [AlwaysInterleave]
     [Alias("Withdraw")] Task<Outcome> WithdrawAsync(string uscc, string user);
 
     /// <summary>The applicant's own application (the latest revision), for that applicant only.</summary>

@@ -11,6 +11,7 @@ public sealed partial class TenderGrain(
     ITenderApplicantEligibility eligibility,
     ITenderBudgetCheck budget,
     ITenderTimers timers,
+    ITenderSubmissionLog submissions,
     TimeProvider clock) : Grain, ITenderGrain
 {
     private const string Missing = "采购项目不存在";
@@ -61,7 +62,7 @@ public sealed partial class TenderGrain(
             next = next with { Notice = notice };
             if (deadline != S.Notice.Deadline)
             {
-                next = Notify(next, S.Active.Select(a => "org:" + a.Uscc).Append("street:" + S.StreetId),
+                next = Notify(next, (await ActiveApplicationsAsync()).Select(a => "org:" + a.Uscc).Append("street:" + S.StreetId),
                     $"采购公告“{notice.Title}”已变更，报名截止时间延长至{deadline.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}");
             }
         }
@@ -122,7 +123,7 @@ public sealed partial class TenderGrain(
             return Outcome<TenderInfo>.Fail("", $"“{S.Status.Chinese()}”状态的采购项目不能取消");
         }
         var next = S with { Status = TenderStatus.Cancelled, EndReason = reason.Trim(), Version = S.Version + 1 };
-        next = Notify(next, S.Active.Select(a => "org:" + a.Uscc), $"采购项目“{S.Notice!.Title}”已取消：{reason.Trim()}");
+        next = Notify(next, (await ActiveApplicationsAsync()).Select(a => "org:" + a.Uscc), $"采购项目“{S.Notice!.Title}”已取消：{reason.Trim()}");
         await state.CommitAsync(next);
         return Outcome<TenderInfo>.Ok(Info());
     }
@@ -138,10 +139,13 @@ public sealed partial class TenderGrain(
             return Outcome<TenderInfo>.Ok(Info()); // closed already, or the deadline moved later
         }
         var notice = S.Notice;
+        // The applications leave the submission log for the tender's own state: from here on every rule
+        // reads them there, as they stood at the deadline.
+        var @sealed = await SealedAtDeadlineAsync();
         // Automatic invalidity (87号令 Art.63): over the ceiling, a required document missing, or the
         // organization no longer eligible at the deadline. Each is recorded with its reason, never silently dropped.
         var invalid = ImmutableDictionary.CreateBuilder<string, string>();
-        foreach (var a in S.Active)
+        foreach (var a in @sealed.Active)
         {
             var reason = Scoring.CeilingReason(a.Proposal.Price, notice.Ceiling)
                 ?? MissingDocuments(notice, a.Proposal)
@@ -151,8 +155,8 @@ public sealed partial class TenderGrain(
                 invalid[a.Uscc] = reason;
             }
         }
-        var validCount = S.Active.Count(a => !invalid.ContainsKey(a.Uscc));
-        var next = S with { Status = TenderStatus.Closed, ClosedAt = Now, InvalidReasons = invalid.ToImmutable(), Version = S.Version + 1 };
+        var validCount = @sealed.Active.Count(a => !invalid.ContainsKey(a.Uscc));
+        var next = @sealed with { Status = TenderStatus.Closed, ClosedAt = Now, InvalidReasons = invalid.ToImmutable(), Version = S.Version + 1 };
         if (validCount < notice.MinimumValidApplications)
         {
             next = next with
@@ -160,13 +164,14 @@ public sealed partial class TenderGrain(
                 Status = TenderStatus.Failed,
                 EndReason = $"有效申请{validCount}家，少于最少{notice.MinimumValidApplications}家，采购失败",
             };
-            next = Notify(next, S.Active.Select(a => "org:" + a.Uscc).Append("street:" + S.StreetId), $"采购项目“{notice.Title}”{next.EndReason}");
+            next = Notify(next, @sealed.Active.Select(a => "org:" + a.Uscc).Append("street:" + S.StreetId), $"采购项目“{notice.Title}”{next.EndReason}");
         }
         else
         {
             next = Notify(next, ["street:" + S.StreetId], $"采购项目“{notice.Title}”已截止，收到有效申请{validCount}家，请申请抽取评审专家");
         }
         await state.CommitAsync(next);
+        CloseWindow();
         return Outcome<TenderInfo>.Ok(Info());
     }
 
@@ -198,72 +203,7 @@ public sealed partial class TenderGrain(
         return created;
     }
 
-    // ---- sealed applications --------------------------------------------------------------------
-
-    public async Task<Outcome<ApplicationReceipt>> SubmitAsync(
-        string uscc, string organizationName, ApplicationProposal proposal, string idempotencyKey, string user)
-    {
-        if (string.IsNullOrWhiteSpace(idempotencyKey))
-        {
-            return Outcome<ApplicationReceipt>.Fail("", "缺少提交编号，请刷新页面后重新提交");
-        }
-        // A retry (double click, lost answer) gets the first answer back and stores nothing new.
-        if (S.SubmitKeys.TryGetValue(idempotencyKey, out var seen))
-        {
-            return seen.Uscc == uscc ? Outcome<ApplicationReceipt>.Ok(seen)
-                : Outcome<ApplicationReceipt>.Fail("", "提交编号无效，请刷新页面后重新提交");
-        }
-        if (WindowClosed() is { } closed)
-        {
-            return Outcome<ApplicationReceipt>.Fail("", closed);
-        }
-        var notice = S.Notice!;
-        var errors = ValidateProposal(notice, proposal);
-        if (!errors.IsEmpty)
-        {
-            return Outcome<ApplicationReceipt>.Fail(errors);
-        }
-        if (await eligibility.IneligibleReasonAsync(S.DistrictId, uscc, notice.Eligibility) is { } ineligible)
-        {
-            return Outcome<ApplicationReceipt>.Fail("", ineligible);
-        }
-        // The clock is read again after the eligibility look-up: what counts is when the submission is
-        // accepted, and that same instant is recorded as its submission time.
-        var acceptedAt = Now;
-        if (WindowClosed(acceptedAt) is { } late)
-        {
-            return Outcome<ApplicationReceipt>.Fail("", late);
-        }
-        var previous = S.Applications.GetValueOrDefault(uscc);
-        var application = new TenderApplication(uscc, organizationName, proposal, (previous?.Revision ?? 0) + 1, acceptedAt, false, user);
-        var receipt = new ApplicationReceipt(uscc, application.Revision, application.SubmittedAt);
-        var next = S with
-        {
-            Applications = S.Applications.SetItem(uscc, application),
-            SubmitKeys = S.SubmitKeys.SetItem(idempotencyKey, receipt),
-        };
-        next = Notify(next, ["org:" + uscc], $"已收到您对“{notice.Title}”的申请（第{application.Revision}版），截止前可修改或撤回");
-        await state.CommitAsync(next);
-        return Outcome<ApplicationReceipt>.Ok(receipt);
-    }
-
-    public async Task<Outcome> WithdrawAsync(string uscc, string user)
-    {
-        if (WindowClosed() is { } closed)
-        {
-            return Outcome.Fail("", closed);
-        }
-        if (!S.Applications.TryGetValue(uscc, out var a) || a.Withdrawn)
-        {
-            return Outcome.Fail("", "没有可撤回的申请");
-        }
-        var next = S with { Applications = S.Applications.SetItem(uscc, a with { Withdrawn = true, SubmittedAt = Now, SubmittedBy = user }) };
-        await state.CommitAsync(next);
-        return Outcome.Ok;
-    }
-
-    public Task<TenderApplication?> GetOwnApplicationAsync(string uscc) =>
-        Task.FromResult(S.Applications.GetValueOrDefault(uscc));
+    // ---- sealed applications: TenderGrain.Submissions.cs -----------------------------------------
 
     public Task<Outcome<ImmutableArray<ApplicantSummary>>> GetApplicantsAsync()
     {

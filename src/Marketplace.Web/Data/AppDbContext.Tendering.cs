@@ -8,4 +8,5 @@ public partial class AppDbContext
     public DbSet<TenderRow> Tenders => Set<TenderRow>();
     public DbSet<TenderResultRow> TenderResults => Set<TenderResultRow>();
     public DbSet<NotificationRow> Notifications => Set<NotificationRow>();
+    public DbSet<TenderSubmissionRow> TenderSubmissions => Set<TenderSubmissionRow>();
 }

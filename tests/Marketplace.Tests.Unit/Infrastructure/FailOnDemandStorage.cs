@@ -1,4 +1,6 @@
 using Marketplace.Persistence;
+using Marketplace.Tendering;
+using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.GrainStorage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
@@ -38,5 +40,16 @@ public sealed class FailOnDemandStorage(IGrainStorage inner, FailingWrites failu
         services.AddSingleton<FailingWrites>();
         services.AddKeyedSingleton<IGrainStorage>(StorageNames.Marketplace, (sp, _) =>
             new FailOnDemandStorage(ActivatorUtilities.CreateInstance<EfGrainStorage>(sp), sp.GetRequiredService<FailingWrites>()));
+        services.AddSingleton<ITenderSubmissionLog>(sp =>
+            new FailOnDemandSubmissionLog(ActivatorUtilities.CreateInstance<TenderSubmissionLog>(sp), sp.GetRequiredService<FailingWrites>()));
     }
+}
+
+/// <summary>The real submission log, except that it throws (before touching the database) when told to.</summary>
+public sealed class FailOnDemandSubmissionLog(ITenderSubmissionLog inner, FailingWrites failures) : ITenderSubmissionLog
+{
+    public Task<System.Collections.Immutable.ImmutableArray<SubmissionEntry>> ReadAsync(Guid tenderId) => inner.ReadAsync(tenderId);
+
+    public Task AppendAsync(Guid tenderId, IReadOnlyList<SubmissionEntry> entries) =>
+        failures.TakeFailure() ? throw new IOException("Simulated storage failure (disk full).") : inner.AppendAsync(tenderId, entries);
 }

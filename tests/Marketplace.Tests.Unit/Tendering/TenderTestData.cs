@@ -2,6 +2,7 @@ using Marketplace.Budgets;
 using Marketplace.Catalog;
 using Marketplace.Organizations;
 using Marketplace.Domain;
+using Marketplace.Tendering;
 using Marketplace.Tests.Unit.Infrastructure;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
@@ -69,5 +70,29 @@ internal static class TenderTestData
         var entered = await budget.EnterBudgetAsync(new BudgetEntry(Money.FromYuan(2_500_000m), [.. lines], "测试预算"), 0, "test");
         Assert.True(entered.Succeeded, entered.Errors.IsDefaultOrEmpty ? "" : entered.Errors[0].Message);
         Assert.True((await budget.ConfirmBudgetAsync(entered.Value!.Version, "admin")).Succeeded);
+    }
+
+    /// <summary>What an applicant offers in these tests: the required documents, three certified social workers.</summary>
+    public static ApplicationProposal Proposal(decimal price, int workers = 3) => new(
+        Money.FromYuan(price), "每周一次上门探访，建立服务档案", "项目主管1名、持证社工3名", workers, "连续三年承接居家养老项目",
+        ["服务方案", "持证社工名单"]);
+
+    /// <summary>A funded, published notice of the street, open from a minute ago for <paramref name="window"/> (default 1 hour).</summary>
+    public static async Task<(ITenderGrain Grain, TenderInfo Info)> PublishedTenderAsync(this ClusterFixture cluster, string street,
+        TimeSpan? window = null, int minimum = 3, decimal ceiling = 300_000m)
+    {
+        var (streetId, districtId, itemId) = await cluster.StreetWithItemAsync(street);
+        var now = cluster.Clock.GetUtcNow();
+        var notice = TenderRulesTests.Notice(now.AddMinutes(-1), ceiling) with
+        {
+            TransferItemId = itemId, Deadline = now + (window ?? TimeSpan.FromHours(1)), MinimumValidApplications = minimum,
+        };
+        await cluster.FundedAsync(streetId, notice.ServiceStart.Year);
+        var grain = cluster.Grains.GetGrain<ITenderGrain>(Guid.NewGuid());
+        var created = await grain.CreateAsync(streetId, districtId, notice, "dongshan");
+        Assert.True(created.Succeeded, created.Errors.IsDefaultOrEmpty ? "" : created.Errors[0].Message);
+        var published = await grain.PublishAsync(created.Value!.Version, "dongshan");
+        Assert.True(published.Succeeded, published.Errors.IsDefaultOrEmpty ? "" : published.Errors[0].Message);
+        return (grain, published.Value!);
     }
 }

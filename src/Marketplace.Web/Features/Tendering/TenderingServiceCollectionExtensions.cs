@@ -14,6 +14,7 @@ public static class TenderingServiceCollectionExtensions
         services.TryAddSingleton<ITenderApplicantEligibility, DirectoryEligibility>();
         services.TryAddSingleton<ITenderBudgetCheck, LedgerBudgetCheck>();
         services.TryAddSingleton<ITenderTimers, TenderTimers>();
+        services.TryAddSingleton<ITenderSubmissionLog, TenderSubmissionLog>();
         services.AddSingleton<IDueWorkHandler, TenderCloseHandler>();
         services.AddSingleton<IDueWorkHandler, TenderPublicityEndHandler>();
         return services;

@@ -1097,6 +1097,44 @@ namespace Marketplace.Web.Migrations.Postgres
                     b.ToTable("Tenders", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Data.Entities.TenderSubmissionRow", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("TenderId", "Sequence");
+
+                    b.HasIndex("TenderId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("TenderSubmissions", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Web.Data.Entities.TransferItemRow", b =>
                 {
                     b.Property<Guid>("Id")

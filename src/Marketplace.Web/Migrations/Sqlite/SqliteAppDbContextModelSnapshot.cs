@@ -1078,6 +1078,44 @@ namespace Marketplace.Web.Migrations.Sqlite
                     b.ToTable("Tenders", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Web.Data.Entities.TenderSubmissionRow", b =>
+                {
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenderId", "Sequence");
+
+                    b.HasIndex("TenderId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("TenderSubmissions", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Web.Data.Entities.TransferItemRow", b =>
                 {
                     b.Property<Guid>("Id")
