@@ -17,7 +17,8 @@ public sealed record TenderInfo(
     [property: Id(7)] DateTimeOffset? ClosedAt,
     [property: Id(8)] string? EndReason,
     [property: Id(9)] TenderAward? Award,
-    [property: Id(10)] Guid? RerunAs);
+    [property: Id(10)] Guid? RerunAs,
+    [property: Id(11)] SingleSourceRecord? SingleSource);
 
 /// <summary>An applicant as the street official and the panel see it after the deadline.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.ApplicantSummary")]
@@ -48,6 +49,12 @@ public interface ITenderGrain : IGrainWithGuidKey
 
     /// <summary>A failed purchase is run again as a new draft (same notice, a new window of the same length from now).</summary>
     [Alias("Rerun")] Task<Outcome<TenderInfo>> RerunAsync(Guid newTenderId, string user);
+
+    /// <summary>
+    /// A failed purchase, not re-run, switched to single-source (单一来源) with one eligible organization, a
+    /// negotiated price within the ceiling and a recorded reason; the decision goes into 公示.
+    /// </summary>
+    [Alias("SwitchToSingleSource")] Task<Outcome<TenderInfo>> SwitchToSingleSourceAsync(string uscc, Money price, string reason, string user);
 
     /// <summary>
     /// Interleaves with other calls: it is checked on the grain's thread, then waits for the group commit

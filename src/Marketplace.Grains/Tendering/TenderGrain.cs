@@ -179,6 +179,10 @@ public sealed partial class TenderGrain(
 
     public async Task<Outcome<TenderInfo>> RerunAsync(Guid newTenderId, string user)
     {
+        if (S.SingleSource is not null)
+        {
+            return Outcome<TenderInfo>.Fail("", "该项目已转为单一来源采购，不能再重新采购");
+        }
         if (S.Status != TenderStatus.Failed)
         {
             return Outcome<TenderInfo>.Fail("", "只有采购失败的项目可以重新采购");
@@ -391,7 +395,8 @@ public sealed partial class TenderGrain(
     }
 
     public Task<ImmutableArray<ApplicantResult>> GetPublishedResultsAsync() =>
-        Task.FromResult(S.Award is null ? ImmutableArray<ApplicantResult>.Empty : S.Results);
+        // A single-source award was not ranked: a failed review's scores are not its result.
+        Task.FromResult(S.Award is null || S.SingleSource is not null ? ImmutableArray<ApplicantResult>.Empty : S.Results);
 
     public async Task<Outcome<Objection>> FileObjectionAsync(string uscc, string text)
     {
@@ -399,7 +404,14 @@ public sealed partial class TenderGrain(
         {
             return Outcome<Objection>.Fail("", "只能在公示期内提出质疑");
         }
-        if (!S.Active.Any(a => a.Uscc == uscc))
+        if (S.SingleSource is not null)
+        {
+            if (await SingleSourceObjectionRefusalAsync(uscc) is { } refused)
+            {
+                return Outcome<Objection>.Fail("", refused);
+            }
+        }
+        else if (!S.Active.Any(a => a.Uscc == uscc))
         {
             return Outcome<Objection>.Fail("", "只有参与本项目的申请单位可以提出质疑");
         }
@@ -614,5 +626,5 @@ public sealed partial class TenderGrain(
         s with { Notifications = s.Notifications.AddRange(recipients.Distinct().Select(r => new TenderNotification(Guid.CreateVersion7(Now), r, text, Now))) };
 
     private TenderInfo Info() =>
-        new(Id, S.StreetId, S.DistrictId, S.Notice!, S.Status, S.Version, S.PublishedAt, S.ClosedAt, S.EndReason, S.Award, S.RerunAs);
+        new(Id, S.StreetId, S.DistrictId, S.Notice!, S.Status, S.Version, S.PublishedAt, S.ClosedAt, S.EndReason, S.Award, S.RerunAs, S.SingleSource);
 }

@@ -158,6 +158,8 @@ public static class TenderRules
         (TenderStatus.Published, TenderStatus.Closed) => true,
         (TenderStatus.Closed, TenderStatus.UnderReview) => true,
         (TenderStatus.UnderReview, TenderStatus.Publicity) => true,
+        // 单一来源公示 of a failed purchase (财政部74号令 Art.38–39).
+        (TenderStatus.Failed, TenderStatus.Publicity) => true,
         (TenderStatus.Publicity, TenderStatus.ReadyForContract) => true,
         (TenderStatus.Published or TenderStatus.Closed or TenderStatus.UnderReview, TenderStatus.Failed) => true,
         (TenderStatus.Draft or TenderStatus.Published or TenderStatus.Closed or TenderStatus.UnderReview, TenderStatus.Cancelled) => true,

@@ -123,6 +123,8 @@ public sealed record TenderState
     [Id(20)] public string CreatedBy { get; init; } = "";
     /// <summary>The new tender a failed one was run again as.</summary>
     [Id(21)] public Guid? RerunAs { get; init; }
+    /// <summary>The single-source decision a failed tender was switched to (the other follow-up to a re-run).</summary>
+    [Id(22)] public SingleSourceRecord? SingleSource { get; init; }
 
     public IEnumerable<TenderApplication> Active => Applications.Values.Where(a => !a.Withdrawn);
 }

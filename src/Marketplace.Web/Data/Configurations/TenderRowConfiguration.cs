@@ -15,6 +15,7 @@ internal sealed class TenderRowConfiguration : IEntityTypeConfiguration<TenderRo
         b.Property(x => x.EndReason).HasMaxLength(500);
         b.Property(x => x.AwardedUscc).HasMaxLength(18);
         b.Property(x => x.AwardedName).HasMaxLength(200);
+        b.Property(x => x.SingleSourceReason).HasMaxLength(Marketplace.Tendering.SingleSourceRules.MaximumReasonLength);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Method).HasConversion<string>().HasMaxLength(30);
         b.HasIndex(x => new { x.Status, x.DistrictId });

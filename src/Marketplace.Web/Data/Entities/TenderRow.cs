@@ -29,6 +29,8 @@ public sealed class TenderRow
     public Money? AwardedPrice { get; set; }
     public DateTimeOffset? PublicityEndsAt { get; set; }
     public int Version { get; set; }
+    /// <summary>Set when a failed purchase was switched to single-source (单一来源): the reason publicised with it.</summary>
+    public string? SingleSourceReason { get; set; }
 }
 
 /// <summary>One applicant's published result (total and rank, no proposal): written only once the award is public.</summary>

@@ -43,8 +43,10 @@ public sealed class TenderProjection : GrainStateProjection<TenderState>
         row.AwardedPrice = state.Award?.Price;
         row.PublicityEndsAt = state.Award?.PublicityEndsAt.ToUniversalTime();
         row.Version = state.Version;
+        row.SingleSourceReason = state.SingleSource?.Reason;
 
-        if (state.Award is not null && !await db.TenderResults.AnyAsync(r => r.TenderId == id, ct))
+        // A single-source award has no ranking to publish (a failed review's scores stay unpublished).
+        if (state.Award is not null && state.SingleSource is null && !await db.TenderResults.AnyAsync(r => r.TenderId == id, ct))
         {
             db.TenderResults.AddRange(state.Results.Select(r => new TenderResultRow
             {

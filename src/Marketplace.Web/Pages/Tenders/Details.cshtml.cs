@@ -60,7 +60,8 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
     private async Task<AwardNoticeModel?> AwardNoticeAsync(Guid id, CancellationToken ct)
     {
         var grain = grains.GetGrain<ITenderGrain>(id);
-        if (await grain.GetInfoAsync() is not { Award: { } award } info)
+        // A single-source decision has no ranking: its 公示 is the page itself, not a 中标结果公示.
+        if (await grain.GetInfoAsync() is not { Award: { } award, SingleSource: null } info)
         {
             return null;
         }

@@ -1,31 +1,44 @@
 using System.Collections.Immutable;
 using Marketplace.Domain;
+using Marketplace.Organizations;
 using Marketplace.Tendering;
+using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Street.Tenders;
 
 /// <summary>
 /// The buying street's view of one tender: publish, extend, close when due, request a panel, confirm the
-/// award, answer objections. Applications appear only after the deadline (the grain refuses before).
+/// award, answer objections; re-run a failed purchase or switch it to single-source (单一来源).
+/// Applications appear only after the deadline (the grain refuses before).
 /// </summary>
 [Authorize(Roles = Roles.StreetOfficial)]
-public sealed class DetailsModel(IGrainFactory grains) : PageModel
+public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageModel
 {
     public TenderInfo Tender { get; private set; } = default!;
     public ImmutableArray<ApplicantSummary> Applicants { get; private set; } = [];
     public PanelRecord? Panel { get; private set; }
     public Outcome<ImmutableArray<ApplicantResult>>? Evaluation { get; private set; }
     public ImmutableArray<Objection> Objections { get; private set; } = [];
+    /// <summary>Organizations a failed tender may be switched to: its applicants first, then the district's other eligible ones.</summary>
+    public List<SingleSourceCandidate> Candidates { get; private set; } = [];
+    /// <summary>Names of the organizations that objected (in a single-source 公示 they need not be applicants).</summary>
+    public Dictionary<string, string> ObjectorNames { get; private set; } = [];
 
     [BindProperty] public TenderInput Input { get; set; } = new();
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? PanelSize { get; set; } = "3";
     [BindProperty] public string? Winner { get; set; }
     [BindProperty] public string? Answer { get; set; }
+    [BindProperty] public string? SingleSourceUscc { get; set; }
+    [BindProperty] public string? SingleSourcePrice { get; set; }
+    [BindProperty] public string? SingleSourceReason { get; set; }
+
+    public sealed record SingleSourceCandidate(string Uscc, string Name, bool Applied);
 
     private ITenderGrain Grain(Guid id) => grains.GetGrain<ITenderGrain>(id);
 
@@ -96,6 +109,26 @@ public sealed class DetailsModel(IGrainFactory grains) : PageModel
         return RedirectToPage(new { id = newId });
     }
 
+    public Task<IActionResult> OnPostSingleSourceAsync(Guid id) =>
+        ActAsync(id, async g =>
+        {
+            if (!MoneyFormat.TryParse(SingleSourcePrice, out var price, out var priceError))
+            {
+                return [new FieldError(nameof(SingleSourcePrice), "成交价格：" + priceError)];
+            }
+            var result = await g.SwitchToSingleSourceAsync(SingleSourceUscc ?? "", price, SingleSourceReason ?? "", User.NameOf());
+            return [.. result.Errors.Select(e => e with
+            {
+                Field = e.Field switch
+                {
+                    "Uscc" => nameof(SingleSourceUscc),
+                    "Price" => nameof(SingleSourcePrice),
+                    "Reason" => nameof(SingleSourceReason),
+                    _ => e.Field,
+                },
+            })];
+        }, "已转为单一来源采购，单一来源公示已发布");
+
     public Task<IActionResult> OnPostAnswerAsync(Guid id, Guid objectionId) =>
         ActAsync(id, async g => (await g.AnswerObjectionAsync(objectionId, Answer ?? "", User.NameOf())).Errors, "质疑已答复");
 
@@ -133,6 +166,29 @@ public sealed class DetailsModel(IGrainFactory grains) : PageModel
         Panel = await Grain(id).GetPanelAsync();
         Evaluation = Panel is null ? null : await Grain(id).GetEvaluationAsync();
         Objections = await Grain(id).GetObjectionsAsync();
+        var objectors = Objections.Select(o => o.Uscc).Distinct().ToList();
+        ObjectorNames = objectors.Count == 0 ? [] : await db.Organizations.AsNoTracking().Where(o => objectors.Contains(o.Uscc)).ToDictionaryAsync(o => o.Uscc, o => o.Name);
+        if (info is { Status: TenderStatus.Failed, RerunAs: null, SingleSource: null })
+        {
+            await LoadCandidatesAsync(info);
+        }
         return true;
+    }
+
+    /// <summary>
+    /// 已入库 organizations of the district with an allowed type and enough certified social workers; the
+    /// grain checks each choice again (negative entries included), so this list only saves a wrong pick.
+    /// </summary>
+    private async Task LoadCandidatesAsync(TenderInfo info)
+    {
+        var rule = info.Notice.Eligibility;
+        var types = rule.ProviderTypes.ToList();
+        var organizations = await db.Organizations.AsNoTracking()
+            .Where(o => o.DistrictId == info.DistrictId && o.Status == DirectoryStatus.Admitted && types.Contains(o.Type)
+                && o.CertifiedSocialWorkers >= rule.MinimumCertifiedSocialWorkers)
+            .Select(o => new { o.Uscc, o.Name }).ToListAsync();
+        var applied = Applicants.Select(a => a.Uscc).ToHashSet();
+        Candidates = [.. organizations.Select(o => new SingleSourceCandidate(o.Uscc, o.Name, applied.Contains(o.Uscc)))
+            .OrderByDescending(c => c.Applied).ThenBy(c => c.Name, StringComparer.Ordinal)];
     }
 }
