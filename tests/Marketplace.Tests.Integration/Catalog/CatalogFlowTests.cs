@@ -158,6 +158,18 @@ public abstract class CatalogFlowTests(AppFixture app)
         Assert.Empty(farPage.GetProperty("items").EnumerateArray());
         Assert.Equal(999, farPage.GetProperty("page").GetInt32());
     }
+
+    [SkippableFact]
+    public async Task Public_catalog_page_reads_the_page_number_from_the_query_string()
+    {
+        // "page" is also the route value naming the Razor page: it must not shadow ?page=.
+        using var anonymous = new AppSession(Factory);
+        var all = await anonymous.Http.GetFromJsonAsync<JsonElement>("/api/public/catalog");
+        var title = all.GetProperty("items")[0].GetProperty("title").GetString()!;
+        Assert.Contains(title, await anonymous.GetHtmlAsync("/Catalog"));
+        var beyond = await anonymous.GetHtmlAsync("/Catalog?page=999");
+        Assert.DoesNotContain(title, beyond);
+    }
 }
 
 public sealed class CatalogFlowTests_Sqlite(SqliteApp app) : CatalogFlowTests(app), IClassFixture<SqliteApp>;

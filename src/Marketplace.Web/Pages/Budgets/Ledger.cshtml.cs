@@ -25,7 +25,8 @@ public sealed class LedgerModel(AppDbContext db, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)] public LedgerAccountKind? Account { get; set; }
     [BindProperty(SupportsGet = true)] public PostingKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query string only: "page" is also the route value naming the Razor page, which would win.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public int BudgetYear => Year ?? BudgetQueries.CurrentYear(clock);
     public string StreetName { get; private set; } = "";

@@ -15,7 +15,8 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public long? Street { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query string only: "page" is also the route value naming the Razor page, which would win.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public CatalogQueries.Page Result { get; private set; } = new([], 0, 1, CatalogQueries.PageSize);
     public List<SelectListItem> Areas { get; private set; } = [];
