@@ -4,6 +4,7 @@ using Marketplace.Tendering;
 using Marketplace.Tests.Unit.Infrastructure;
 using Marketplace.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using static Marketplace.Tests.Unit.Tendering.TenderTestData;
 
 namespace Marketplace.Tests.Unit.Tendering;
 
@@ -11,31 +12,10 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
 {
     private static string Uscc() => TenderTestData.NewUscc();
 
-    private static ApplicationProposal Proposal(decimal price, int workers = 3) => new(
-        Money.FromYuan(price), "每周一次上门探访，建立服务档案", "项目主管1名、持证社工3名", workers, "连续三年承接居家养老项目",
-        ["服务方案", "持证社工名单"]);
-
-    private async Task<(ITenderGrain Grain, TenderInfo Info)> PublishedAsync(string street, TimeSpan? window = null, int minimum = 3, decimal ceiling = 300_000m)
-    {
-        var (streetId, districtId, itemId) = await cluster.StreetWithItemAsync(street);
-        var now = cluster.Clock.GetUtcNow();
-        var notice = TenderRulesTests.Notice(now.AddMinutes(-1), ceiling) with
-        {
-            TransferItemId = itemId, Deadline = now + (window ?? TimeSpan.FromHours(1)), MinimumValidApplications = minimum,
-        };
-        await cluster.FundedAsync(streetId, notice.ServiceStart.Year);
-        var grain = cluster.Grains.GetGrain<ITenderGrain>(Guid.NewGuid());
-        var created = await grain.CreateAsync(streetId, districtId, notice, "dongshan");
-        Assert.True(created.Succeeded, created.Errors.IsDefaultOrEmpty ? "" : created.Errors[0].Message);
-        var published = await grain.PublishAsync(created.Value!.Version, "dongshan");
-        Assert.True(published.Succeeded, published.Errors.IsDefaultOrEmpty ? "" : published.Errors[0].Message);
-        return (grain, published.Value!);
-    }
-
     [Fact]
     public async Task A_submission_one_second_after_the_deadline_is_refused_even_before_the_closing_job_ran()
     {
-        var (grain, info) = await PublishedAsync("东山街道");
+        var (grain, info) = await cluster.PublishedTenderAsync("东山街道");
         var uscc = Uscc();
         await cluster.AddNgoAccountsAsync(uscc);
         Assert.True((await grain.SubmitAsync(uscc, "乐家社会工作服务中心", Proposal(280_000m), "k1", "ngo")).Succeeded);
@@ -53,7 +33,7 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
     [Fact]
     public async Task Closing_before_the_deadline_does_nothing_and_closing_twice_changes_nothing()
     {
-        var (grain, info) = await PublishedAsync("秣陵街道");
+        var (grain, info) = await cluster.PublishedTenderAsync("秣陵街道");
         var usccs = new[] { Uscc(), Uscc(), Uscc() };
         await cluster.AddNgoAccountsAsync(usccs);
         foreach (var (u, i) in usccs.Select((u, i) => (u, i)))
@@ -81,7 +61,7 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
     [Fact]
     public async Task Submitting_twice_with_the_same_idempotency_key_stores_one_application()
     {
-        var (grain, _) = await PublishedAsync("淳化街道");
+        var (grain, _) = await cluster.PublishedTenderAsync("淳化街道");
         var uscc = Uscc();
         await cluster.AddNgoAccountsAsync(uscc);
         var results = await Task.WhenAll(
@@ -95,7 +75,7 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
     [Fact]
     public async Task Applicants_revise_and_withdraw_until_the_deadline_and_the_last_version_counts()
     {
-        var (grain, _) = await PublishedAsync("汤山街道");
+        var (grain, _) = await cluster.PublishedTenderAsync("汤山街道");
         var uscc = Uscc();
         await cluster.AddNgoAccountsAsync(uscc);
         await grain.SubmitAsync(uscc, "乐家", Proposal(250_000m), "a", "ngo");
@@ -114,7 +94,7 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
     [InlineData(300_000.01, "报价不能超过最高限价¥300,000.00")]
     public async Task Negative_and_over_ceiling_prices_are_refused_and_nothing_is_stored(decimal price, string message)
     {
-        var (grain, _) = await PublishedAsync("湖熟街道");
+        var (grain, _) = await cluster.PublishedTenderAsync("湖熟街道");
         var uscc = Uscc();
         await cluster.AddNgoAccountsAsync(uscc);
         var result = await grain.SubmitAsync(uscc, "乐家", Proposal(price), "x", "ngo");
@@ -125,7 +105,7 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
     [Fact]
     public async Task An_organization_outside_the_directory_is_not_eligible()
     {
-        var (grain, _) = await PublishedAsync("横溪街道");
+        var (grain, _) = await cluster.PublishedTenderAsync("横溪街道");
         var result = await grain.SubmitAsync(Uscc(), "未入库组织", Proposal(100_000m), "x", "ngo");
         Assert.Equal("该组织尚未登记进入社会组织目录，不能申请", Assert.Single(result.Errors).Message);
     }
@@ -133,7 +113,7 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
     [Fact]
     public async Task A_suspended_organization_cannot_apply()
     {
-        var (grain, _) = await PublishedAsync("横溪街道");
+        var (grain, _) = await cluster.PublishedTenderAsync("横溪街道");
         var uscc = Uscc();
         await cluster.AddNgoAccountsAsync(uscc);
         Assert.True((await cluster.Grains.GetGrain<Marketplace.Organizations.IOrganizationGrain>(uscc)
@@ -159,7 +139,7 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
     [Fact]
     public async Task Before_the_deadline_applications_are_sealed_in_the_grain_and_leave_no_trace_in_read_models()
     {
-        var (grain, info) = await PublishedAsync("谷里街道");
+        var (grain, info) = await cluster.PublishedTenderAsync("谷里街道");
         var usccs = new[] { Uscc(), Uscc() };
         await cluster.AddNgoAccountsAsync(usccs);
         await grain.SubmitAsync(usccs[0], "乐家社会工作服务中心", Proposal(250_000m), "a", "ngo");
@@ -184,7 +164,7 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
     [Fact]
     public async Task Changing_a_published_notice_within_three_days_extends_the_deadline_and_tells_applicants()
     {
-        var (grain, info) = await PublishedAsync("江宁街道", TimeSpan.FromDays(2));
+        var (grain, info) = await cluster.PublishedTenderAsync("江宁街道", TimeSpan.FromDays(2));
         var uscc = Uscc();
         await cluster.AddNgoAccountsAsync(uscc);
         await grain.SubmitAsync(uscc, "乐家", Proposal(250_000m), "a", "ngo");
@@ -202,7 +182,7 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
     [Fact]
     public async Task Fewer_than_the_minimum_valid_applications_fails_the_purchase_at_the_deadline()
     {
-        var (grain, info) = await PublishedAsync("禄口街道");
+        var (grain, info) = await cluster.PublishedTenderAsync("禄口街道");
         var usccs = new[] { Uscc(), Uscc(), Uscc() };
         await cluster.AddNgoAccountsAsync(usccs);
         await grain.SubmitAsync(usccs[0], "甲", Proposal(250_000m), "a", "ngo");
