@@ -80,7 +80,7 @@ public sealed class TenderSingleSourceTests(ClusterFixture cluster) : IClassFixt
         Assert.Equal((TenderStatus.Publicity, Reason, chosen, (Money?)Yuan(260_000m)), (row.Status, row.SingleSourceReason, row.AwardedUscc, row.AwardedPrice));
         Assert.False(await cluster.QueryAsync(db => db.TenderResults.AnyAsync(r => r.TenderId == failed.Id)));
         var recipients = await cluster.QueryAsync(db => db.Notifications.Where(n => n.TenderId == failed.Id && n.Text.Contains("单一来源")).Select(n => n.Recipient).ToListAsync());
-        Assert.Equal(new[] { "org:" + applicant, "org:" + chosen, "street:" + failed.StreetId }.Order(), recipients.Order());
+        Assert.Equal(new[] { "org:" + applicant, "org:" + chosen, "street:" + failed.StreetId, "district-ngos:" + failed.DistrictId }.Order(), recipients.Order());
         var work = await cluster.QueryAsync(db => db.ScheduledWork.AsNoTracking().SingleAsync(w => w.Kind == ITenderTimers.PublicityEndKind && w.SubjectId == failed.Id.ToString()));
         Assert.Equal(award.PublicityEndsAt, work.DueAt, TimeSpan.FromMilliseconds(1)); // SQLite keeps milliseconds
     }
