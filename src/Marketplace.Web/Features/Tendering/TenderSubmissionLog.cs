@@ -37,7 +37,8 @@ public sealed class TenderSubmissionLog : ITenderSubmissionLog, IAsyncDisposable
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    private sealed record Append(Guid TenderId, IReadOnlyList<SubmissionEntry> Entries, TaskCompletionSource Done);
+    /// <summary>A tender's batch, already as rows: the callers (many grains, both cores) do the serializing, the writer only inserts.</summary>
+    private sealed record Append(IReadOnlyList<TenderSubmissionRow> Submissions, IReadOnlyList<NotificationRow> Receipts, TaskCompletionSource Done);
 
     public async Task<ImmutableArray<SubmissionEntry>> ReadAsync(Guid tenderId)
     {
@@ -54,7 +55,19 @@ public sealed class TenderSubmissionLog : ITenderSubmissionLog, IAsyncDisposable
     public Task AppendAsync(Guid tenderId, IReadOnlyList<SubmissionEntry> entries)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(new Append(tenderId, entries, done)))
+        var submissions = entries.Select(e => new TenderSubmissionRow
+        {
+            TenderId = tenderId, Sequence = e.Sequence, Uscc = e.Application.Uscc, Revision = e.Application.Revision,
+            Withdrawn = e.Application.Withdrawn, IdempotencyKey = e.IdempotencyKey,
+            SubmittedAt = e.Application.SubmittedAt.ToUniversalTime(),
+            Document = JsonSerializer.Serialize(e.Application, EfGrainStorage.Json),
+        }).ToList();
+        var receipts = entries.Where(e => e.Notification is not null).Select(e => new NotificationRow
+        {
+            Id = e.Notification!.Id, TenderId = tenderId, Recipient = e.Notification.Recipient, Text = e.Notification.Text,
+            CreatedAt = e.Notification.At.ToUniversalTime(),
+        }).ToList();
+        if (!_queue.Writer.TryWrite(new Append(submissions, receipts, done)))
         {
             done.SetException(new ObjectDisposedException(nameof(TenderSubmissionLog)));
         }
@@ -77,7 +90,7 @@ public sealed class TenderSubmissionLog : ITenderSubmissionLog, IAsyncDisposable
             while (entries < MaxEntriesPerTransaction && reader.TryRead(out var next))
             {
                 batch.Add(next);
-                entries += next.Entries.Count;
+                entries += next.Submissions.Count;
             }
             try
             {
@@ -113,18 +126,8 @@ public sealed class TenderSubmissionLog : ITenderSubmissionLog, IAsyncDisposable
     {
         await using var db = await _dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
-        await db.InsertAsync([.. batch.SelectMany(a => a.Entries.Select(e => new TenderSubmissionRow
-        {
-            TenderId = a.TenderId, Sequence = e.Sequence, Uscc = e.Application.Uscc, Revision = e.Application.Revision,
-            Withdrawn = e.Application.Withdrawn, IdempotencyKey = e.IdempotencyKey,
-            SubmittedAt = e.Application.SubmittedAt.ToUniversalTime(),
-            Document = JsonSerializer.Serialize(e.Application, EfGrainStorage.Json),
-        }))]);
-        await db.InsertAsync([.. batch.SelectMany(a => a.Entries.Where(e => e.Notification is not null).Select(e => new NotificationRow
-        {
-            Id = e.Notification!.Id, TenderId = a.TenderId, Recipient = e.Notification.Recipient, Text = e.Notification.Text,
-            CreatedAt = e.Notification.At.ToUniversalTime(),
-        }))]);
+        await db.InsertAsync([.. batch.SelectMany(a => a.Submissions)]);
+        await db.InsertAsync([.. batch.SelectMany(a => a.Receipts)]);
         await tx.CommitAsync();
     }
 }
