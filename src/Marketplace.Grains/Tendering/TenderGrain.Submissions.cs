@@ -100,9 +100,7 @@ public sealed partial class TenderGrain
         {
             return [.. S.Active];
         }
-        var window = await WindowAsync();
-        await Committer.SettleAsync();
-        return [.. window.Committed.Values.Where(a => !a.Withdrawn)];
+        return [.. (await SettledWindowAsync()).Committed.Values.Where(a => !a.Withdrawn)];
     }
 
     /// <summary>
@@ -111,9 +109,16 @@ public sealed partial class TenderGrain
     /// </summary>
     private async Task<TenderState> SealedAtDeadlineAsync()
     {
+        var window = await SettledWindowAsync();
+        return S with { Applications = window.Committed.ToImmutableDictionary(), SubmitKeys = window.CommittedKeys };
+    }
+
+    /// <summary>The window once every submission accepted so far is durable or has failed.</summary>
+    private async Task<SubmissionWindow> SettledWindowAsync()
+    {
         var window = await WindowAsync();
         await Committer.SettleAsync();
-        return S with { Applications = window.Committed.ToImmutableDictionary(), SubmitKeys = window.CommittedKeys };
+        return window;
     }
 
     /// <summary>After closing the tender's own state holds the applications; the log is not read again.</summary>

@@ -3,6 +3,7 @@ using Marketplace.Domain;
 using Marketplace.Organizations;
 using Marketplace.Tendering;
 using Marketplace.Web.Data;
+using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -183,9 +184,11 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
     {
         var rule = info.Notice.Eligibility;
         var types = rule.ProviderTypes.ToList();
-        var organizations = await db.Organizations.AsNoTracking()
-            .Where(o => o.DistrictId == info.DistrictId && o.Status == DirectoryStatus.Admitted && types.Contains(o.Type)
-                && o.CertifiedSocialWorkers >= rule.MinimumCertifiedSocialWorkers)
+        var admitted = new DirectoryQueries.Filter
+        {
+            DistrictId = info.DistrictId, Status = DirectoryStatus.Admitted, MinSocialWorkers = rule.MinimumCertifiedSocialWorkers,
+        };
+        var organizations = await DirectoryQueries.Apply(db, admitted).Where(o => types.Contains(o.Type))
             .Select(o => new { o.Uscc, o.Name }).ToListAsync();
         var applied = Applicants.Select(a => a.Uscc).ToHashSet();
         Candidates = [.. organizations.Select(o => new SingleSourceCandidate(o.Uscc, o.Name, applied.Contains(o.Uscc)))
