@@ -18,7 +18,8 @@ public sealed record TenderInfo(
     [property: Id(8)] string? EndReason,
     [property: Id(9)] TenderAward? Award,
     [property: Id(10)] Guid? RerunAs,
-    [property: Id(11)] SingleSourceRecord? SingleSource);
+    [property: Id(11)] SingleSourceRecord? SingleSource,
+    [property: Id(12)] string? CreatedBy = null);
 
 /// <summary>An applicant as the street official and the panel see it after the deadline.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.ApplicantSummary")]

@@ -50,14 +50,15 @@ public sealed partial class TenderGrain
             return Outcome<TenderInfo>.Fail("Uscc", "该组织尚未登记进入社会组织目录");
         }
         var now = Now;
-        var ends = now + TenderRules.DefaultPublicityPeriod;
+        var period = await PublicityPeriodAsync(now);
+        var ends = period.EndsAt;
         var record = new SingleSourceRecord(key, profile.Name, price, reason.Trim(), user, now);
         // No competition, so no score: the award carries the negotiated price and a total of 0.
-        var award = new TenderAward(key, profile.Name, price, 0m, null, now, ends, user);
+        var award = new TenderAward(key, profile.Name, price, 0m, null, now, ends, user, period.WorkingDays);
         var next = S with { Status = TenderStatus.Publicity, SingleSource = record, Award = award, Version = S.Version + 1 };
         // Every organization of the district hears of it: any of them may object during the 公示 (74号令 Art.40).
         next = Notify(next, S.Active.Select(a => "org:" + a.Uscc).Prepend("org:" + key).Prepend("street:" + S.StreetId).Append("district-ngos:" + S.DistrictId),
-            $"“{notice.Title}”转为单一来源采购，拟由{profile.Name}承接，成交价格{price}。公示期至{ends.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}，公示期内可提出质疑");
+            $"“{notice.Title}”转为单一来源采购，拟由{profile.Name}承接，成交价格{price}。公示期{period.WorkingDays}个工作日，至{period.LastDay:yyyy-MM-dd}止，公示期内可提出质疑");
         await state.CommitAsync(next);
         await timers.ScheduleAsync(ITenderTimers.PublicityEndKind, Id, ends);
         return Outcome<TenderInfo>.Ok(Info());

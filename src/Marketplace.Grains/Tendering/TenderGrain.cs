@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
+using Marketplace.Calendar;
 using Marketplace.Catalog;
 using Marketplace.Domain;
 using Marketplace.Persistence;
@@ -382,10 +383,11 @@ public sealed partial class TenderGrain(
         {
             return Outcome<TenderInfo>.Fail("Winner", ineligible);
         }
-        var ends = Now + TenderRules.DefaultPublicityPeriod;
+        var period = await PublicityPeriodAsync(Now);
+        var ends = period.EndsAt;
         var app = S.Applications[uscc];
         var award = new TenderAward(uscc, app.OrganizationName, chosen.Price, chosen.Total!.Value,
-            chosen.Rank == 1 ? null : notTopReason!.Trim(), Now, ends, user);
+            chosen.Rank == 1 ? null : notTopReason!.Trim(), Now, ends, user, period.WorkingDays);
         var next = S with { Status = TenderStatus.Publicity, Results = results, Award = award, Version = S.Version + 1 };
         next = Notify(next, S.Active.Select(a => "org:" + a.Uscc),
             $"“{S.Notice.Title}”评审结果已公示：中标单位{app.OrganizationName}。您可在项目页查看本单位得分与排名，公示期内可提出质疑");
@@ -393,6 +395,10 @@ public sealed partial class TenderGrain(
         await timers.ScheduleAsync(ITenderTimers.PublicityEndKind, Id, ends);
         return Outcome<TenderInfo>.Ok(Info());
     }
+
+    /// <summary>公示 counts working days on the district's calendar (节假日安排), default 5.</summary>
+    private Task<WorkingDayPeriod> PublicityPeriodAsync(DateTimeOffset announcedAt) =>
+        GrainFactory.GetGrain<IDistrictCalendarGrain>(S.DistrictId).PublicityPeriodAsync(announcedAt);
 
     public Task<ImmutableArray<ApplicantResult>> GetPublishedResultsAsync() =>
         // A single-source award was not ranked: a failed review's scores are not its result.
@@ -626,5 +632,5 @@ public sealed partial class TenderGrain(
         s with { Notifications = s.Notifications.AddRange(recipients.Distinct().Select(r => new TenderNotification(Guid.CreateVersion7(Now), r, text, Now))) };
 
     private TenderInfo Info() =>
-        new(Id, S.StreetId, S.DistrictId, S.Notice!, S.Status, S.Version, S.PublishedAt, S.ClosedAt, S.EndReason, S.Award, S.RerunAs, S.SingleSource);
+        new(Id, S.StreetId, S.DistrictId, S.Notice!, S.Status, S.Version, S.PublishedAt, S.ClosedAt, S.EndReason, S.Award, S.RerunAs, S.SingleSource, S.CreatedBy);
 }

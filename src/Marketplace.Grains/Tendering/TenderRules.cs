@@ -11,9 +11,6 @@ public static class TenderRules
     /// <summary>A notice changed within this time before its deadline gets its deadline moved out to it.</summary>
     public static readonly TimeSpan MinimumNoticeAfterChange = TimeSpan.FromDays(3);
 
-    /// <summary>Default length of the award notice period (公示期).</summary>
-    public static readonly TimeSpan DefaultPublicityPeriod = TimeSpan.FromDays(5);
-
     /// <summary>From this ceiling on, the panel has at least five members.</summary>
     public static readonly Money LargePurchaseCeiling = Money.FromYuan(1_000_000m);
 

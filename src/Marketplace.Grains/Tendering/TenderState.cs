@@ -72,7 +72,20 @@ public sealed record TenderAward(
     [property: Id(4)] string? NotTopReason,
     [property: Id(5)] DateTimeOffset AwardedAt,
     [property: Id(6)] DateTimeOffset PublicityEndsAt,
-    [property: Id(7)] string AwardedBy);
+    [property: Id(7)] string AwardedBy,
+    [property: Id(8)] int PublicityWorkingDays = 0)
+{
+    /// <summary>The China date of the 公示's last day (it ends at 24:00 of that day).</summary>
+    public DateOnly PublicityLastDay() => WorkingDayPeriod.LastDayOf(PublicityEndsAt);
+
+    /// <summary>How every page states the 公示 period: announced on, last day, and its length in working days.</summary>
+    public string PublicityText()
+    {
+        var announced = DateOnly.FromDateTime(AwardedAt.ToOffset(ChineseWorkCalendar.ChinaOffset).DateTime);
+        var length = PublicityWorkingDays > 0 ? $"，共{PublicityWorkingDays}个工作日" : "";
+        return $"{announced:yyyy-MM-dd} 发布，至 {PublicityLastDay():yyyy-MM-dd} 24:00 止{length}";
+    }
+}
 
 /// <summary>A 质疑 filed during 公示 and the street's answer.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.Objection")]

@@ -47,9 +47,13 @@ public sealed class AwardNoticeReport(AwardNoticeModel model) : IReportDocument
         builder.Paragraph(model.Panel.Count == 0 ? "（无）" : string.Join("、", model.Panel));
 
         builder.Heading("四、公示期");
-        var days = model.NoticeEnd.DayNumber - model.NoticeStart.DayNumber + 1;
+        // Counted in working days on the district's calendar (节假日安排): a calendar-day count would say 6 or 9
+        // for a 5-working-day period that spans a weekend or a holiday.
+        var length = model.WorkingDays > 0
+            ? $"共 {ReportText.Count(model.WorkingDays)} 个工作日，法定节假日及休息日不计"
+            : $"共 {ReportText.Count(model.NoticeEnd.DayNumber - model.NoticeStart.DayNumber + 1)} 日";
         builder.Paragraph(
-            $"公示期自 {ReportText.Date(model.NoticeStart)} 起至 {ReportText.Date(model.NoticeEnd)} 止（共 {ReportText.Count(days)} 日）。");
+            $"公示期自 {ReportText.Date(model.NoticeStart)} 起至 {ReportText.Date(model.NoticeEnd)} 24时止（{length}）。");
 
         builder.Heading("五、质疑方式");
         builder.Paragraph(

@@ -33,6 +33,9 @@ public sealed record AwardNoticeModel(
 {
     public AwardKind Kind { get; init; } = AwardKind.Deal;
 
+    /// <summary>Length of the 公示 in working days (节假日不计); 0 for a period counted in calendar days.</summary>
+    public int WorkingDays { get; init; }
+
     /// <summary>Who receives objections (质疑) and how to reach them, e.g. "东山街道办事处社会事务科，电话 025-…".</summary>
     public string? Contact { get; init; }
 }

@@ -95,7 +95,7 @@ public sealed class TenderReviewTests(ClusterFixture cluster) : IClassFixture<Cl
         Assert.Equal([(lejia, 81.87m), (qiming, 78.67m), (renai, 76.80m)], published.Select(r => (r.Uscc, r.Total!.Value)));
 
         var objection = (await tender.FileObjectionAsync(renai, "对服务团队评分有异议")).Value!;
-        cluster.Clock.Advance(TenderRules.DefaultPublicityPeriod + TimeSpan.FromSeconds(1));
+        cluster.Clock.Advance(awarded.Award!.PublicityEndsAt - cluster.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
         Assert.Equal("只能在公示期内提出质疑", (await tender.FileObjectionAsync(qiming, "迟到的质疑")).Errors[0].Message);
         Assert.Equal(TenderStatus.Publicity, (await tender.EndPublicityAsync()).Value!.Status); // open objection holds it
         Assert.True((await tender.AnswerObjectionAsync(objection.Id, "经复核，评分符合评分标准", "dongshan")).Succeeded);

@@ -72,7 +72,8 @@ public sealed class TenderSingleSourceTests(ClusterFixture cluster) : IClassFixt
         Assert.InRange(record.DecidedAt, now.AddMinutes(-1), now);
         var award = info.Award!;
         Assert.Equal((chosen, 260_000m, (string?)null), (award.Uscc, award.Price.Yuan, award.NotTopReason));
-        Assert.Equal(record.DecidedAt + TenderRules.DefaultPublicityPeriod, award.PublicityEndsAt);
+        // 5 working days on the district's calendar, ending at 24:00 China time of the last one.
+        Assert.Equal((ChineseWorkCalendar.Official.Period(record.DecidedAt, 5).EndsAt, 5), (award.PublicityEndsAt, award.PublicityWorkingDays));
         // A single-source award has no ranking to publish.
         Assert.Empty(await grain.GetPublishedResultsAsync());
 
@@ -200,7 +201,8 @@ public sealed class TenderSingleSourceTests(ClusterFixture cluster) : IClassFixt
         Assert.True((await grain.AnswerObjectionAsync(objection.Value!.Id, "经核实，该平台接口仅向原建设单位开放", "lukou")).Succeeded);
         Assert.Equal(TenderStatus.Publicity, (await grain.GetInfoAsync())!.Status);
 
-        cluster.Clock.Advance(TenderRules.DefaultPublicityPeriod + TimeSpan.FromSeconds(1));
+        var ends = (await grain.GetInfoAsync())!.Award!.PublicityEndsAt;
+        cluster.Clock.Advance(ends - cluster.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
         var ended = (await grain.EndPublicityAsync()).Value!;
 
         Assert.Equal(TenderStatus.ReadyForContract, ended.Status);

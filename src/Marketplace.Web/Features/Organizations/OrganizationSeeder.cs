@@ -16,7 +16,6 @@ namespace Marketplace.Web.Features.Organizations;
 /// </summary>
 internal static class OrganizationSeeder
 {
-    private const string Seeder = "seed";
 
     internal sealed record BaseSeed(string District, string? Street, string Name, string Level, string Address);
 
@@ -61,22 +60,22 @@ internal static class OrganizationSeeder
                 IncubationBaseId = o.IncubationBase is null ? null : bases[o.IncubationBase], PastProjects = o.Projects,
             };
             var grain = grains.GetGrain<IOrganizationGrain>(o.Uscc);
-            Check(await grain.RegisterAsync(profile, o.Login?.UserName ?? Seeder), o.Name);
+            Check(await grain.RegisterAsync(profile, o.Login?.UserName ?? DemoPeople.DistrictAdmin(o.District)), o.Name);
             if (o.Incubation is { } i)
             {
-                Check(await grain.AddIncubationRecordAsync(bases[i.Base], i.StartsOn, i.EndsOn, i.Mentor, i.GraduatedOn, Seeder), o.Name);
+                Check(await grain.AddIncubationRecordAsync(bases[i.Base], i.StartsOn, i.EndsOn, i.Mentor, i.GraduatedOn, DemoPeople.DistrictAdmin(o.District)), o.Name);
             }
             if (status is DirectoryStatus.Admitted or DirectoryStatus.Suspended)
             {
-                Check(await grain.ChangeStatusAsync(DirectoryStatus.Admitted, "资料齐全，审核通过", Seeder), o.Name);
+                Check(await grain.ChangeStatusAsync(DirectoryStatus.Admitted, "资料齐全，审核通过", DemoPeople.DistrictAdmin(o.District)), o.Name);
             }
             if (o.Negative is { } n)
             {
-                Check(await grain.AddNegativeEntryAsync(new NegativeEntryDraft(Enum.Parse<NegativeSource>(n.Source), n.Reason, n.StartsOn, n.EndsOn, n.Published, null), Seeder), o.Name);
+                Check(await grain.AddNegativeEntryAsync(new NegativeEntryDraft(Enum.Parse<NegativeSource>(n.Source), n.Reason, n.StartsOn, n.EndsOn, n.Published, null), DemoPeople.DistrictAdmin(o.District)), o.Name);
             }
             if (status is not (DirectoryStatus.Admitted or DirectoryStatus.Applying))
             {
-                Check(await grain.ChangeStatusAsync(status, o.StatusReason, Seeder), o.Name);
+                Check(await grain.ChangeStatusAsync(status, o.StatusReason, DemoPeople.DistrictAdmin(o.District)), o.Name);
             }
             if (o.Login is { } login)
             {

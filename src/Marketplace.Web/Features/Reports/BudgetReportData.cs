@@ -42,7 +42,7 @@ public sealed class BudgetReportData(TimeProvider clock)
             s.Row?.Disbursed ?? Money.Zero,
             [.. areas.Select(a => new BreakdownLine(a.Name,
                 commitments.Where(c => c.ServiceAreaCode == a.Code).Select(c => c.CommitmentId).Distinct().Count(), a.Committed))],
-            [.. byMethod.GroupBy(m => m.CommitmentType ?? "其他")
+            [.. byMethod.GroupBy(m => m.CommitmentType is { } type ? DocumentTypes.Chinese(type) : "其他")
                 .Select(g => new BreakdownLine(g.Key, g.Select(x => x.CommitmentId).Distinct().Count(), Money.FromFen(g.Sum(x => x.AmountFen))))],
             await PurchasesAsync(db, streetId, year, ct))
         {

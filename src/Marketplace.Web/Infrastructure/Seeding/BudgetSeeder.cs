@@ -23,16 +23,13 @@ internal sealed record LedgerMovementSeed(
 /// </summary>
 internal static class BudgetSeeder
 {
-    /// <summary>Shown as the person who entered, confirmed and posted the demo data.</summary>
-    private const string DemoUser = "演示数据";
-
     public static async Task SeedAsync(IGrainFactory grains, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Name, d => d.Id, ct);
         foreach (var p in SeedFiles.Read<BudgetPolicySeed>("budget-policies.json"))
         {
             var id = districts[p.District];
-            db.DistrictBudgetPolicies.Add(new DistrictBudgetPolicyRow { DistrictId = id, Floor = Yuan(p.Floor), UpdatedBy = DemoUser });
+            db.DistrictBudgetPolicies.Add(new DistrictBudgetPolicyRow { DistrictId = id, Floor = Yuan(p.Floor), UpdatedBy = DemoPeople.DistrictAdmin(p.District) });
             db.FundingSourceRules.AddRange(FundingSources.All.Select(s => new FundingSourceRuleRow
             {
                 DistrictId = id, Source = s, Enabled = true,
@@ -54,10 +51,10 @@ internal static class BudgetSeeder
                 new(FundingSource.Fiscal, Yuan(b.Fiscal)), new(FundingSource.WelfareLottery, Yuan(b.WelfareLottery)),
                 new(FundingSource.StreetNgoFund, Yuan(b.StreetNgoFund)), new(FundingSource.SocialCapital, Yuan(b.SocialCapital)),
             ];
-            var entered = Check(await grain.EnterBudgetAsync(new BudgetEntry(Money.Sum(lines.Select(l => l.Amount)), lines, b.Note), 0, DemoUser), b.Street);
+            var entered = Check(await grain.EnterBudgetAsync(new BudgetEntry(Money.Sum(lines.Select(l => l.Amount)), lines, b.Note), 0, DemoPeople.StreetOfficial(b.District, b.Street)), b.Street);
             if (b.Status == nameof(BudgetStatus.Confirmed))
             {
-                Check(await grain.ConfirmBudgetAsync(entered.Version, DemoUser), b.Street);
+                Check(await grain.ConfirmBudgetAsync(entered.Version, DemoPeople.DistrictAdmin(b.District)), b.Street);
             }
         }
 
@@ -74,14 +71,15 @@ internal static class BudgetSeeder
             ];
             var total = Money.Sum(split.Select(s => s.Amount));
             var contract = new DocumentRef(DocumentTypes.Contract, m.Contract);
-            var key = $"seed:{m.Kind}:{m.Document}";
+            var key = $"{m.Document}:{m.Kind}";
+            var by = DemoPeople.StreetOfficial(m.District, m.Street);
             var outcome = m.Kind switch
             {
-                "commit" => await grain.CommitAsync(new CommitRequest(key, contract, m.Area!, m.PublicWelfare, total, split, m.Reason, DemoUser)),
+                "commit" => await grain.CommitAsync(new CommitRequest(key, contract, m.Area!, m.PublicWelfare, total, split, m.Reason, by)),
                 "disburse" => await grain.DisburseAsync(new MovementRequest(key, contract,
-                    new DocumentRef(DocumentTypes.Tranche, m.Document), total, split, m.Reason, DemoUser)),
+                    new DocumentRef(DocumentTypes.Tranche, m.Document), total, split, m.Reason, by)),
                 "release" => await grain.ReleaseAsync(new MovementRequest(key, contract,
-                    new DocumentRef(DocumentTypes.Contract, m.Document), total, split, m.Reason, DemoUser)),
+                    new DocumentRef(DocumentTypes.Contract, m.Document), total, split, m.Reason, by)),
                 _ => throw new InvalidOperationException($"Unknown seed movement kind '{m.Kind}'."),
             };
             Check(outcome, m.Document);

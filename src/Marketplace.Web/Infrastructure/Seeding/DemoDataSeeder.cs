@@ -101,7 +101,8 @@ public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions option
     {
         foreach (var item in SeedFiles.Read<TransferItemSeed>("transfer-items.json"))
         {
-            var street = await db.Streets.SingleAsync(s => s.Name == item.Street, ct);
+            var street = await db.Streets.Include(s => s.District).SingleAsync(s => s.Name == item.Street, ct);
+            var by = DemoPeople.StreetOfficial(street.District!.Name, street.Name);
             var area = await db.GuidingCatalogEntries
                 .Where(g => g.DistrictId == street.DistrictId && g.Code == item.Guiding).Select(g => g.ServiceAreaCode).SingleAsync(ct);
             var draft = new TransferItemDraft(item.Title, item.Content,
@@ -109,34 +110,46 @@ public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions option
                 Money.FromYuan(decimal.Parse(item.Budget, System.Globalization.CultureInfo.InvariantCulture)),
                 PurchaseNature.Service, item.Guiding);
             var catalog = grains.GetGrain<IStreetCatalogGrain>(street.Id);
-            var created = await catalog.CreateAsync(draft, "seed");
+            var created = await catalog.CreateAsync(draft, by);
             if (!created.Succeeded)
             {
                 throw new InvalidOperationException($"Seed item '{item.Title}' is invalid: {created.Errors[0].Message}");
             }
             if (item.Publish)
             {
-                await catalog.PublishAsync(created.Value!.Id, created.Value.Version, "seed");
+                await catalog.PublishAsync(created.Value!.Id, created.Value.Version, by);
             }
         }
     }
 
     private async Task PrintLoginsAsync(AppDbContext db, CancellationToken ct)
     {
-        var rows = await (from u in db.Users
-                          join ur in db.UserRoles on u.Id equals ur.UserId
-                          join r in db.Roles on ur.RoleId equals r.Id
-                          join s in db.Streets on u.StreetId equals s.Id into us
-                          from s in us.DefaultIfEmpty()
-                          join d in db.Districts on u.DistrictId equals d.Id into ud
-                          from d in ud.DefaultIfEmpty()
-                          orderby r.Name, u.UserName
-                          select new { u.UserName, Role = r.Name!, District = d.Name, Street = s.Name }).ToListAsync(ct);
+        var users = await (from u in db.Users
+                           join ur in db.UserRoles on u.Id equals ur.UserId
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           join s in db.Streets on u.StreetId equals s.Id into us
+                           from s in us.DefaultIfEmpty()
+                           orderby r.Name, u.UserName
+                           select new { u.UserName, u.DisplayName, Role = r.Name!, u.DistrictId, Street = s.Name, u.OrganizationUscc }).ToListAsync(ct);
+        var organizations = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Uscc, o => new { o.Name, o.DistrictId }, ct);
+        var districts = await db.Districts.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var rows = users.Select(u =>
+        {
+            var organization = u.OrganizationUscc is { } uscc ? organizations.GetValueOrDefault(uscc) : null;
+            var districtId = u.DistrictId ?? organization?.DistrictId;
+            return new
+            {
+                u.UserName, u.DisplayName, u.Role, u.Street, Organization = organization?.Name,
+                District = districtId is { } id ? districts.GetValueOrDefault(id) : null,
+            };
+        }).ToList();
         if (rows.Count == 0)
         {
             return;
         }
-        var lines = rows.Select(r => $"  {Roles.Chinese(r.Role),-6} {r.District,-5} {r.Street ?? "",-7} 用户名: {r.UserName,-18} 密码: {options.DemoPassword}");
+        // Each line says whose account it is: the street, or for an NGO its organization and district.
+        var lines = rows.Select(r =>
+            $"  {Roles.Chinese(r.Role),-6} {r.District,-5} {r.Organization ?? r.Street ?? "",-16} {r.DisplayName,-14} 用户名: {r.UserName,-18} 密码: {options.DemoPassword}");
         Console.WriteLine("演示账号 (demo logins):" + Environment.NewLine + string.Join(Environment.NewLine, lines));
     }
 

@@ -24,6 +24,9 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
     public string Street { get; private set; } = "";
     public List<TenderResultRow> Results { get; private set; } = [];
 
+    /// <summary>Who answers questions about the notice: the street official who drew it up.</summary>
+    public string? Contact { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var info = await grains.GetGrain<ITenderGrain>(id).GetInfoAsync();
@@ -33,6 +36,9 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
         }
         Tender = info;
         Street = await db.Streets.Where(s => s.Id == info.StreetId).Select(s => s.District!.Name + " · " + s.Name).SingleAsync(ct);
+        Contact = info.CreatedBy is { } by
+            ? await db.Users.Where(u => u.UserName == by).Select(u => u.PhoneNumber == null ? u.DisplayName : u.DisplayName + "，电话 " + u.PhoneNumber).SingleOrDefaultAsync(ct)
+            : null;
         Results = await db.TenderResults.AsNoTracking().Where(r => r.TenderId == id).ToListAsync(ct);
         Results = [.. Results.OrderBy(r => r.Rank ?? int.MaxValue)];
         return Page();
@@ -74,8 +80,9 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             info.Notice.Method.Chinese(), award.OrganizationName, award.Price,
             [.. results.OrderBy(r => r.Rank).Select(r => new NoticeResult(r.Rank!.Value, r.OrganizationName, r.Price, r.Total ?? 0m, r.Uscc == award.Uscc))],
             [.. panel?.Sitting.Select(m => m.Name) ?? []],
-            ChinaDate(award.AwardedAt), ChinaDate(award.PublicityEndsAt), unit, ChinaDate(award.AwardedAt))
+            ChinaDate(award.AwardedAt).AddDays(1), award.PublicityLastDay(), unit, ChinaDate(award.AwardedAt))
         {
+            WorkingDays = award.PublicityWorkingDays,
             Kind = AwardKind.Bid,
             Contact = unit + "（在本平台“采购公告”中该项目页面提交质疑）",
         };

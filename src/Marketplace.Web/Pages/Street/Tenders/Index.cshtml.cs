@@ -1,3 +1,4 @@
+using Marketplace.Domain;
 using Marketplace.Catalog;
 using Marketplace.Reports.Excel;
 using Marketplace.Tendering;
@@ -44,7 +45,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             tenders.Select(t => (IReadOnlyList<object?>)
             [
                 t.Title, t.Method.Chinese(), t.Ceiling, t.Status.Chinese(), t.Deadline.ToOffset(TimeSpan.FromHours(8)).DateTime,
-                t.AwardedName, t.AwardedPrice, t.PublicityEndsAt?.ToOffset(TimeSpan.FromHours(8)).DateTime,
+                t.AwardedName, t.AwardedPrice, t.PublicityEndsAt is { } pe ? WorkingDayPeriod.LastDayOf(pe).ToDateTime(TimeOnly.MinValue) : (DateTime?)null,
             ]));
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "tenders.xlsx");

@@ -1,0 +1,134 @@
+using System.Globalization;
+using Marketplace.Calendar;
+using Marketplace.Domain;
+using Marketplace.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.District.Calendar;
+
+/// <summary>
+/// 节假日安排: the district's working-day calendar (the State Council's table plus the district's own
+/// changes) and the length of 中标/成交结果公示 in working days. The district's calendar grain checks and stores it.
+/// </summary>
+[Authorize(Roles = Roles.DistrictAdmin)]
+public sealed class IndexModel(IGrainFactory grains, TimeProvider clock) : PageModel
+{
+    public sealed class DayInput
+    {
+        public string? Date { get; set; }
+        public CalendarDayKind Kind { get; set; } = CalendarDayKind.Holiday;
+        public string? Name { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public int Year { get; set; }
+    [BindProperty] public DayInput Day { get; set; } = new();
+    [BindProperty] public int PublicityWorkingDays { get; set; }
+
+    public DistrictCalendarView View { get; private set; } = null!;
+
+    /// <summary>The year's table as the district uses it, one row per date that is not an ordinary weekday/weekend.</summary>
+    public IReadOnlyList<(CalendarDay Day, bool Amended)> Rows { get; private set; } = [];
+
+    public bool Provisional => OfficialHolidaySchedules.ProvisionalYears.Contains(Year);
+
+    public WorkingDayPeriod Example { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostDayAsync()
+    {
+        if (User.DistrictOf() is not { } districtId)
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        if (!DateOnly.TryParseExact(Day.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            ModelState.AddModelError("Day.Date", "请填写日期，格式如 2026-10-01");
+            return await LoadAsync() ? Page() : NotFound();
+        }
+        var outcome = await Grain(districtId).SetDayAsync(date, Day.Kind, Day.Name ?? "", User.Identity!.Name!);
+        return await AfterAsync(outcome, "Day.", $"已将 {date:yyyy-MM-dd} 设为{KindText(Day.Kind)}。", date.Year);
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(string? date)
+    {
+        if (User.DistrictOf() is not { } districtId)
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            ModelState.AddModelError(string.Empty, "日期无效，请刷新页面后重试");
+            return await LoadAsync() ? Page() : NotFound();
+        }
+        var outcome = await Grain(districtId).ResetDayAsync(day, User.Identity!.Name!);
+        return await AfterAsync(outcome, "", $"{day:yyyy-MM-dd} 已恢复为国务院办公厅安排。", day.Year);
+    }
+
+    public async Task<IActionResult> OnPostPublicityAsync()
+    {
+        if (User.DistrictOf() is not { } districtId)
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        var outcome = await Grain(districtId).SetPublicityWorkingDaysAsync(PublicityWorkingDays, User.Identity!.Name!);
+        return await AfterAsync(outcome, "", $"中标/成交结果公示期已设为 {PublicityWorkingDays} 个工作日，此后确定的中标按此计算。", Year);
+    }
+
+    public static string KindText(CalendarDayKind kind) => kind switch
+    {
+        CalendarDayKind.Holiday => "放假",
+        CalendarDayKind.MakeUpWorkday => "调休上班",
+        _ => "按常规（周一至周五上班）",
+    };
+
+    private IDistrictCalendarGrain Grain(long districtId) => grains.GetGrain<IDistrictCalendarGrain>(districtId);
+
+    private async Task<IActionResult> AfterAsync(Outcome outcome, string prefix, string notice, int year)
+    {
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = notice;
+            return RedirectToPage(new { year });
+        }
+        foreach (var e in outcome.Errors)
+        {
+            // Errors of fields this page renders go beside them; the rest at the top.
+            var key = e.Field switch
+            {
+                "Date" or "Kind" or "Name" when prefix.Length > 0 => prefix + e.Field,
+                "PublicityWorkingDays" => "PublicityWorkingDays",
+                _ => string.Empty,
+            };
+            ModelState.AddModelError(key, e.Message);
+        }
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if (User.DistrictOf() is not { } districtId)
+        {
+            return false;
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChineseWorkCalendar.ChinaOffset).DateTime);
+        Year = Year is >= 2000 and <= 2100 ? Year : today.Year;
+        View = await Grain(districtId).GetAsync();
+        if (!ModelState.ContainsKey(nameof(PublicityWorkingDays)))
+        {
+            PublicityWorkingDays = View.PublicityWorkingDays;
+        }
+        var amended = View.Amendments.Select(a => a.Date).ToHashSet();
+        var calendar = new ChineseWorkCalendar(OfficialHolidaySchedules.Days, View.Amendments);
+        Rows = [.. OfficialHolidaySchedules.Days.Select(d => d.Date).Concat(amended).Distinct()
+            .Where(d => d.Year == Year).Order()
+            .Select(d => (calendar.Entry(d)!, amended.Contains(d)))];
+        Example = await Grain(districtId).PublicityPeriodAsync(clock.GetUtcNow());
+        return true;
+    }
+}

@@ -1,0 +1,67 @@
+using Marketplace.Catalog;
+using Marketplace.Tendering;
+using Marketplace.Tests.Integration.Infrastructure;
+using Marketplace.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Marketplace.Tests.Integration.Browser;
+
+/// <summary>Every public page on a 390×844 phone: nothing wider than the screen, so no sideways scrolling.</summary>
+public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const int PhoneWidth = 390;
+
+    [SkippableFact]
+    public async Task Public_pages_fit_a_390_pixel_wide_phone()
+    {
+        Skip.If(browser.SkipReason is not null, browser.SkipReason);
+        var tender = await PublishedTenderAsync();
+        await using var scope = browser.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var item = await db.TransferItems.Where(i => i.Status == TransferItemStatus.Published).Select(i => i.Id).FirstAsync();
+        // The longest name of the directory: the one most likely to push the page wider.
+        var names = await db.Organizations.Select(o => new { o.Uscc, o.Name }).ToListAsync();
+        var organization = names.MaxBy(o => o.Name.Length)!.Uscc;
+
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = PhoneWidth, Height = 844 },
+            IsMobile = true, HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        var urls = new[] { "/", "/Catalog", $"/Catalog/Details/{item}", "/Budgets", "/Organizations", $"/organizations/{organization}", "/Tenders", $"/Tenders/Details/{tender}" };
+        var failures = new List<string>();
+        foreach (var url in urls)
+        {
+            var response = await page.GotoAsync(url);
+            Assert.Equal(200, response!.Status);
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > PhoneWidth)
+            {
+                var culprit = await page.EvaluateAsync<string>(
+                    "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 390 && !e.closest('.table-responsive'))" +
+                    ".map(e => e.tagName + '.' + e.className).slice(0, 3).join(', ')");
+                failures.Add($"{url}: {width} px ({culprit})");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("; ", failures));
+        await context.CloseAsync();
+    }
+
+    // A published notice of 东山街道, created through the same form a street official uses.
+    private async Task<Guid> PublishedTenderAsync()
+    {
+        using var official = await AppSession.LoginAsync(browser.Factory, "dongshan");
+        var now = DateTimeOffset.UtcNow;
+        await using var scope = browser.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (await db.Tenders.Where(t => t.Status != TenderStatus.Draft).Select(t => (Guid?)t.Id).FirstOrDefaultAsync() is { } existing)
+        {
+            return existing;
+        }
+        var id = await Tendering.TenderForms.PublishAsync(official, now, "东山街道社区居家养老服务项目（2026年度第二批）");
+        return id;
+    }
+}
