@@ -63,6 +63,7 @@ public sealed class OrganizationBrowserTests(BrowserFixture browser) : IClassFix
         await page.GetByLabel("用户名").FillAsync("admin.jiangning");
         await page.GetByLabel("密码").FillAsync(AppSession.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.GetByText("社会组织", new() { Exact = true }).ClickAsync(); // the district menu groups its entries
         await page.GetByRole(AriaRole.Link, new() { Name = "入库审核" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "查看审核队列" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();

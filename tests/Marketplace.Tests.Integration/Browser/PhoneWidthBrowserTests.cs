@@ -1,5 +1,4 @@
 using Marketplace.Catalog;
-using Marketplace.Tendering;
 using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -50,18 +49,17 @@ public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IClassFixtu
         await context.CloseAsync();
     }
 
-    // A published notice of 东山街道, created through the same form a street official uses.
+    // A published notice of 东山街道, through the same form a street official uses.
     private async Task<Guid> PublishedTenderAsync()
     {
-        using var official = await AppSession.LoginAsync(browser.Factory, "dongshan");
-        var now = DateTimeOffset.UtcNow;
-        await using var scope = browser.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (await db.Tenders.Where(t => t.Status != TenderStatus.Draft).Select(t => (Guid?)t.Id).FirstOrDefaultAsync() is { } existing)
-        {
-            return existing;
-        }
-        var id = await Tendering.TenderForms.PublishAsync(official, now, "东山街道社区居家养老服务项目（2026年度第二批）");
+        var official = await browser.NewPageAsync();
+        await official.GotoAsync("/Account/Login");
+        await official.GetByLabel("用户名").FillAsync("dongshan");
+        await official.GetByLabel("密码").FillAsync(AppSession.DemoPassword);
+        await official.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await BrowserForms.PublishNoticeAsync(official, "东山街道社区居家养老服务项目（第二批）", DateTimeOffset.UtcNow.AddDays(7));
+        var id = Guid.Parse(official.Url.Split('/')[^1].Split('?')[0]);
+        await official.Context.CloseAsync();
         return id;
     }
 }

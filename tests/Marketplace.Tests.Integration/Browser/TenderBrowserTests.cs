@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Tests.Integration.Tendering;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,25 +38,13 @@ public sealed class TenderBrowserTests(TenderBrowserFixture browser) : IClassFix
 
         // The district keeps only experts who can sign in for this review.
         var admin = await LoginAsync("admin.jiangning");
+        await admin.GetByText("评审与设置").ClickAsync(); // the district menu groups its entries
         await admin.GetByRole(AriaRole.Link, new() { Name = "评审专家库" }).ClickAsync();
         await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "钱明" }).GetByRole(AriaRole.Button, new() { Name = "停用" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "钱明" })).ToContainTextAsync("停用");
 
         var official = await LoginAsync("dongshan");
-        await official.GetByRole(AriaRole.Link, new() { Name = "采购项目" }).ClickAsync();
-        await official.Locator("#items a").First.ClickAsync();
-        await official.GetByLabel("项目名称").FillAsync(title);
-        await official.GetByLabel("最高限价（元）").FillAsync("300000");
-        await official.GetByLabel("财政资金").FillAsync("300000");
-        // Served from this year's confirmed budget (the form's default starts a month ahead).
-        var start = Marketplace.Tests.Integration.Tendering.TenderForms.ServiceStart(DateTimeOffset.UtcNow);
-        await official.GetByLabel("服务期开始").FillAsync(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await official.GetByLabel("服务期结束").FillAsync(start.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await official.GetByLabel("报名截止时间").FillAsync(deadline.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
-        await official.GetByLabel("最少有效申请数").FillAsync("2");
-        await official.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
-        await official.GetByRole(AriaRole.Button, new() { Name = "发布公告" }).ClickAsync();
-        await Assertions.Expect(official.Locator("#status")).ToHaveTextAsync("报名中");
+        await BrowserForms.PublishNoticeAsync(official, title, deadline);
         var detailsUrl = official.Url;
 
         foreach (var (ngo, price) in new[] { ("ngo.lejia", "280000"), ("ngo.renai", "250000") })

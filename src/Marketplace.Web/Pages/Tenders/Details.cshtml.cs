@@ -24,7 +24,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
     public string Street { get; private set; } = "";
     public List<TenderResultRow> Results { get; private set; } = [];
 
-    /// <summary>Who answers questions about the notice: the street official who drew it up.</summary>
+    /// <summary>Who answers questions about the notice: the street official who drew it up (as signed, e.g. "东山街道 李晓梅").</summary>
     public string? Contact { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -36,9 +36,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
         }
         Tender = info;
         Street = await db.Streets.Where(s => s.Id == info.StreetId).Select(s => s.District!.Name + " · " + s.Name).SingleAsync(ct);
-        Contact = info.CreatedBy is { } by
-            ? await db.Users.Where(u => u.UserName == by).Select(u => u.PhoneNumber == null ? u.DisplayName : u.DisplayName + "，电话 " + u.PhoneNumber).SingleOrDefaultAsync(ct)
-            : null;
+        Contact = info.CreatedBy;
         Results = await db.TenderResults.AsNoTracking().Where(r => r.TenderId == id).ToListAsync(ct);
         Results = [.. Results.OrderBy(r => r.Rank ?? int.MaxValue)];
         return Page();
