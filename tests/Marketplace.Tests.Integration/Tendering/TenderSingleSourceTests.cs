@@ -67,6 +67,10 @@ public abstract class TenderSingleSourceTests(TenderApp app)
         Assert.Equal("260000.00", tender.GetProperty("awardedPrice").GetString());
         Assert.Equal("单一来源公示", tender.GetProperty("status").GetString());
         Assert.Equal(0, tender.GetProperty("results").GetArrayLength());
+        // 公示 of 5 working days on the district's calendar: the page and the JSON give the same last day.
+        var lastDay = Marketplace.Domain.ChineseWorkCalendar.Official.Period(app.Clock.GetUtcNow(), 5).LastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(lastDay, tender.GetProperty("publicityLastDay").GetString());
+        Assert.Contains($"至 {lastDay} 24:00 止，共5个工作日", page);
 
         // Re-run is no longer offered nor accepted: one follow-up per failed tender.
         var after = await official.GetHtmlAsync(Details(id));

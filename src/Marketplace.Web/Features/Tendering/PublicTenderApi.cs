@@ -13,7 +13,8 @@ public static class PublicTenderApi
     /// </summary>
     public sealed record TenderDto(
         Guid Id, long StreetId, string Title, string Method, string Ceiling, string Status, DateTimeOffset Deadline,
-        string? Winner, string? AwardedPrice, IReadOnlyList<ResultDto> Results, string ProcurementMethod, string? SingleSourceReason);
+        string? Winner, string? AwardedPrice, IReadOnlyList<ResultDto> Results, string ProcurementMethod, string? SingleSourceReason,
+        DateTimeOffset? PublicityEndsAt, string? PublicityLastDay);
 
     public sealed record ResultDto(int? Rank, string Organization, string Price, string? Total, bool Valid);
 
@@ -32,7 +33,9 @@ public static class PublicTenderApi
                     t.AwardedName, t.AwardedPrice is { } p ? Amount(p) : null,
                     [.. results[t.Id].OrderBy(r => r.Rank ?? int.MaxValue).Select(r => new ResultDto(
                         r.Rank, r.OrganizationName, Amount(r.Price), r.Total?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), r.InvalidReason is null))],
-                    t.SingleSourceReason is null ? "综合评分" : "单一来源", t.SingleSourceReason)).ToList();
+                    t.SingleSourceReason is null ? "综合评分" : "单一来源", t.SingleSourceReason,
+                    // 公示 ends at 24:00 China time of its last working day (ChineseWorkCalendar.Period).
+                    t.PublicityEndsAt, t.PublicityEndsAt is { } e ? WorkingDayPeriod.LastDayOf(e).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null)).ToList();
             })
             .WithName("PublicTenders")
             .WithSummary("采购公告与中标结果（公开，无需登录；不含申请材料）")
