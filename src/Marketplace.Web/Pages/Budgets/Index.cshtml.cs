@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Budgets;
 
-/// <summary>Public disclosure (阳光政务): every street's confirmed budget and its execution, no login.</summary>
+/// <summary>Public disclosure (阳光政务): every street's budget with its status and its execution, no login.</summary>
 public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         {
             return NotFound();
         }
-        Streets = [.. (await BudgetQueries.YearAsync(db, BudgetYear, null, confirmedOnly: true, ct)).Where(s => s.Row is not null)];
+        Streets = [.. (await BudgetQueries.YearAsync(db, BudgetYear, null, ct)).Where(s => s.Row is not null)];
         return Page();
     }
 }
