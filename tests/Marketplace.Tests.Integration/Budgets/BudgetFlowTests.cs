@@ -158,19 +158,19 @@ public abstract partial class BudgetFlowTests(AppFixture app)
     }
 
     [SkippableFact]
-    public async Task Public_budgets_give_every_confirmed_street_with_exactly_two_decimals()
+    public async Task Public_budgets_give_every_filed_street_with_its_status_and_exactly_two_decimals()
     {
         using var anonymous = new AppSession(Factory);
         var json = await anonymous.Http.GetFromJsonAsync<JsonElement>($"/api/public/budgets?year={ThisYear}");
         var rows = json.EnumerateArray().ToList();
         Assert.True(rows.Count >= 30, $"only {rows.Count} streets");
-        string[] fields = ["district_id", "street_id", "district", "street", "year", "budget_total", "floor", "meets_floor", "previous_year_total",
-            "meets_growth", "committed", "disbursed", "available", "funding_sources"];
+        string[] fields = ["district_id", "street_id", "district", "street", "year", "status", "budget_total", "floor", "meets_floor", "previous_year_total",
+            "meets_growth", "allocated", "encumbered", "committed", "disbursed", "available", "funding_sources"];
         Assert.All(rows, r => Assert.Equal(fields, r.EnumerateObject().Select(p => p.Name)));
         var amount = new Regex(@"^\d+\.\d{2}$");
         Assert.All(rows, r =>
         {
-            foreach (var f in new[] { "budget_total", "floor", "committed", "disbursed", "available" })
+            foreach (var f in new[] { "budget_total", "floor", "allocated", "encumbered", "committed", "disbursed", "available" })
             {
                 Assert.Matches(amount, r.GetProperty(f).GetString()!);
             }
@@ -188,7 +188,11 @@ public abstract partial class BudgetFlowTests(AppFixture app)
         var page = await anonymous.GetHtmlAsync($"/Budgets?year={ThisYear}");
         Assert.Contains("<tr class=\"table-danger\" data-street=\"朝阳街道\">", page);
         Assert.Contains("差 ¥0.01", page);
-        Assert.DoesNotContain("data-street=\"汤山街道\"", page); // entered but not yet confirmed: not published
+        // Entered but not yet confirmed: published with its amount and status, as the district page shows it; nothing allocated yet.
+        Assert.Matches(new Regex("data-street=\"汤山街道\">\\s*<td>[^<]*</td><td>汤山街道</td><td>待区确认</td>"), page);
+        var tangshan = Assert.Single(rows, r => r.GetProperty("street").GetString() == "汤山街道");
+        Assert.Equal(("待区确认", "1850000.00", "0.00", "0.00"), (tangshan.GetProperty("status").GetString(), tangshan.GetProperty("budget_total").GetString(),
+            tangshan.GetProperty("allocated").GetString(), tangshan.GetProperty("available").GetString()));
 
         var bad = await anonymous.GetAsync("/api/public/budgets?year=abc");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
