@@ -124,9 +124,9 @@ public sealed class StreetBudgetReport(StreetBudgetReportModel model) : IReportD
             .ToList();
         return new TableBlock(
         [
-            new("序号", 0.6f, TextAlign.Center), new("项目名称", 2.4f), new("承接组织", 2f), new("购买方式", 1.1f),
-            TableColumn.Money("预算占用（元）", 1.6f), TableColumn.Money("合同金额（元）", 1.6f), new("状态", 1f, TextAlign.Center), TableColumn.Money("已支付（元）", 1.6f),
-            new("评估等级", 1.2f, TextAlign.Center),
+            new("序号", 0.6f, TextAlign.Center), new("项目名称", 2.2f), new("承接组织", 1.8f), new("购买方式", 1f),
+            TableColumn.Money("预算占用（元）", 1.8f), TableColumn.Money("合同金额（元）", 1.8f), new("状态", 0.9f, TextAlign.Center), TableColumn.Money("已支付（元）", 1.8f),
+            new("评估等级", 1f, TextAlign.Center),
         ], rows);
     }
 }

@@ -17,13 +17,13 @@ public static class ReportWorkbooks
             var standing = model.StandingOf(s);
             return (IReadOnlyList<object?>)
             [
-                s.Street, s.Status, s.Budget, model.Floor, ReportText.FloorMark(standing.MeetsFloor), standing.FloorShortfall,
-                s.LastYearBudget, ReportText.GrowthMark(standing.MeetsGrowth, s.LastYearBudget is not null),
+                s.Street, s.Budget, model.Floor, ReportText.FloorMark(standing.MeetsFloor), standing.FloorShortfall,
+                s.LastYearBudget, ReportText.GrowthMark(standing.MeetsGrowth, s.LastYearBudget is not null), s.Status,
                 s.Figures.Encumbered, s.Committed, s.Disbursed, s.Figures.Available, ReportText.Percent(s.Disbursed, s.Budget),
             ];
         });
         XlsxWriter.Write(output, $"{model.District}{model.Year}年度预算",
-            ["街道", "状态", "年度预算（元）", "最低标准（元）", "最低标准", "差额（元）", "上年预算（元）", "不低于上年", "预算占用（元）", "已承诺（元）",
+            ["街道", "年度预算（元）", "最低标准（元）", "最低标准", "差额（元）", "上年预算（元）", "不低于上年", "状态", "预算占用（元）", "已承诺（元）",
              "已支付（元）", "可用（元）", "执行率"],
             rows);
     }
