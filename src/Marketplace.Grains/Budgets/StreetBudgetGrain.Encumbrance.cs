@@ -32,11 +32,7 @@ public sealed partial class StreetBudgetGrain
         {
             return Outcome<PostingGroup>.Fail(errors);
         }
-        var postings = split.Where(l => !l.Amount.IsZero).SelectMany(l => new Posting[]
-        {
-            new(l.Source, LedgerAccountKind.Available, -l.Amount),
-            new(l.Source, LedgerAccountKind.Encumbered, l.Amount),
-        });
+        var postings = Move(split, LedgerAccountKind.Available, LedgerAccountKind.Encumbered);
         return await PostAsync(NewGroup(PostingKind.Encumbrance, r.IdempotencyKey, r.Reason, r.User, r.Reference, null,
             r.ServiceAreaCode, null, [.. postings]) with { Encumbrance = r.Reference, PublicWelfare = r.PublicWelfare });
     }
@@ -71,13 +67,9 @@ public sealed partial class StreetBudgetGrain
         {
             return Outcome<PostingGroup>.Fail(errors);
         }
-        var postings = target.Select(t => t with { Amount = t.Amount - Book.Encumbered(r.Reference, t.Source) })
-            .Where(d => !d.Amount.IsZero)
-            .SelectMany(d => new Posting[]
-            {
-                new(d.Source, LedgerAccountKind.Available, -d.Amount),
-                new(d.Source, LedgerAccountKind.Encumbered, d.Amount),
-            });
+        // A negative difference moves money back: Encumbered → Available.
+        var postings = Move(target.Select(t => t with { Amount = t.Amount - Book.Encumbered(r.Reference, t.Source) }),
+            LedgerAccountKind.Available, LedgerAccountKind.Encumbered);
         return await PostAsync(NewGroup(PostingKind.EncumbranceResize, r.IdempotencyKey, r.Reason, r.User, r.Reference, null,
             purchase.Area, null, [.. postings]) with { Encumbrance = r.Reference, PublicWelfare = purchase.PublicWelfare });
     }
@@ -143,11 +135,7 @@ public sealed partial class StreetBudgetGrain
             return Outcome<PostingGroup?>.Ok(null);
         }
         var purchase = Book.PurchaseOf(r.Reference);
-        var postings = Book.EncumberedSplit(r.Reference).Where(l => !l.Amount.IsZero).SelectMany(l => new Posting[]
-        {
-            new(l.Source, LedgerAccountKind.Encumbered, -l.Amount),
-            new(l.Source, LedgerAccountKind.Available, l.Amount),
-        });
+        var postings = Move(Book.EncumberedSplit(r.Reference), LedgerAccountKind.Encumbered, LedgerAccountKind.Available);
         var group = await PostAsync(NewGroup(PostingKind.EncumbranceRelease, r.IdempotencyKey, r.Reason, r.User, r.Reference, null,
             purchase?.Area, null, [.. postings]) with { Encumbrance = r.Reference, PublicWelfare = purchase?.PublicWelfare ?? false });
         return new(group.Errors, group.Value);
@@ -155,6 +143,10 @@ public sealed partial class StreetBudgetGrain
 
     public Task<ImmutableArray<SourceAmount>> GetEncumbranceAsync(DocumentRef reference) =>
         Task.FromResult(Book.EncumberedSplit(reference));
+
+    /// <summary>A balanced pair per source: each amount leaves <paramref name="from"/> and enters <paramref name="to"/>.</summary>
+    private static IEnumerable<Posting> Move(IEnumerable<SourceAmount> lines, LedgerAccountKind from, LedgerAccountKind to) =>
+        lines.Where(l => !l.Amount.IsZero).SelectMany(l => new Posting[] { new(l.Source, from, -l.Amount), new(l.Source, to, l.Amount) });
 
     private bool Holds(DocumentRef reference) => FundingSources.All.Any(s => !Book.Encumbered(reference, s).IsZero);
 

@@ -148,11 +148,7 @@ public sealed partial class StreetBudgetGrain(
         {
             return Outcome<PostingGroup>.Fail(errors);
         }
-        var postings = split.Where(l => !l.Amount.IsZero).SelectMany(l => new Posting[]
-        {
-            new(l.Source, LedgerAccountKind.Available, -l.Amount),
-            new(l.Source, LedgerAccountKind.Committed, l.Amount),
-        });
+        var postings = Move(split, LedgerAccountKind.Available, LedgerAccountKind.Committed);
         return await PostAsync(NewGroup(PostingKind.Commitment, r.IdempotencyKey, r.Reason, r.User, r.Contract, r.Contract,
             r.ServiceAreaCode, null, [.. postings]));
     }
@@ -233,11 +229,7 @@ public sealed partial class StreetBudgetGrain(
         {
             return Outcome<PostingGroup>.Fail(errors);
         }
-        var postings = split.Where(l => !l.Amount.IsZero).SelectMany(l => new Posting[]
-        {
-            new(l.Source, LedgerAccountKind.Committed, -l.Amount),
-            new(l.Source, to, l.Amount),
-        });
+        var postings = Move(split, LedgerAccountKind.Committed, to);
         return await PostAsync(NewGroup(kind, r.IdempotencyKey, r.Reason, r.User, r.Document, r.Contract,
             Book.AreaOf(r.Contract), null, [.. postings]));
     }
