@@ -56,7 +56,7 @@ public sealed class DistrictBudgetReportTests
         var large = PdfText.Pages(ReportRenderer.Render(new DistrictBudgetReport(SampleModels.ManyStreets(150))));
 
         Assert.True(large.Count > small.Count, $"{large.Count} pages for 150 streets vs {small.Count} for 5");
-        Assert.Contains("年度预算（元）最低标准不低于上年已承诺（元）已支付（元）执行率", large[1]);
+        Assert.Contains("年度预算（元）最低标准不低于上年预算占用（元）已承诺（元）已支付（元）执行率", large[1]);
         Assert.Contains($"第 2 页 / 共 {large.Count} 页", large[1]);
         var all = string.Join("\n", large);
         for (var i = 1; i <= 150; i++)

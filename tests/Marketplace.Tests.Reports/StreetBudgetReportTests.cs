@@ -46,7 +46,8 @@ public sealed class StreetBudgetReportTests
             Assert.Contains(purchase.Title, text);
         }
         Assert.Contains("可用余额", text);
-        Assert.Contains("750,000.00", text); // 2,000,000.00 budget − 1,250,000.00 committed
+        // 2,000,000.00 allocated − 1,250,000.00 committed − 480,000.50 disbursed (BudgetFigures.Available).
+        Assert.Contains("可用余额269,999.50", text);
     }
 
     [Fact]

@@ -25,6 +25,24 @@ public interface IStreetBudgetGrain : IGrainWithStringKey
     /// <summary>Contract signed: available → committed, per funding source of the split.</summary>
     [Alias("Commit")] Task<Outcome<PostingGroup>> CommitAsync(CommitRequest request);
 
+    /// <summary>
+    /// A purchase notice is published: available → encumbered (预算占用), per funding source of the split.
+    /// Refused with the shortfall named (e.g. "财政资金可用余额不足，差 ¥600,000.00") when a source has not enough.
+    /// </summary>
+    [Alias("Encumber")] Task<Outcome<PostingGroup>> EncumberAsync(EncumberRequest request);
+
+    /// <summary>The award (or a changed notice) re-sizes a purchase's encumbrance; money no longer needed goes back to available.</summary>
+    [Alias("ResizeEncumbrance")] Task<Outcome<PostingGroup>> ResizeEncumbranceAsync(ResizeEncumbranceRequest request);
+
+    /// <summary>Contract signed for a purchase: encumbered → committed to the contract; the rest of the encumbrance is freed.</summary>
+    [Alias("ConvertEncumbrance")] Task<Outcome<PostingGroup>> ConvertEncumbranceToCommitmentAsync(ConvertEncumbranceRequest request);
+
+    /// <summary>Purchase cancelled, failed or withdrawn: all it still holds → available. Nothing held: success, nothing posted (null).</summary>
+    [Alias("ReleaseEncumbrance")] Task<Outcome<PostingGroup?>> ReleaseEncumbranceAsync(ReleaseEncumbranceRequest request);
+
+    /// <summary>What a purchase still holds, per funding source.</summary>
+    [Alias("GetEncumbrance")] Task<ImmutableArray<SourceAmount>> GetEncumbranceAsync(DocumentRef reference);
+
     /// <summary>Tranche released: committed → disbursed.</summary>
     [Alias("Disburse")] Task<Outcome<PostingGroup>> DisburseAsync(MovementRequest request);
 

@@ -12,6 +12,8 @@ public sealed class LedgerBook
     private readonly Dictionary<(FundingSource, LedgerAccountKind), Money> _balances = [];
     private readonly Dictionary<DocumentRef, Dictionary<FundingSource, Money>> _outstanding = [];
     private readonly Dictionary<DocumentRef, string?> _areas = [];
+    private readonly Dictionary<DocumentRef, Dictionary<FundingSource, Money>> _encumbered = [];
+    private readonly Dictionary<DocumentRef, (string? Area, bool PublicWelfare)> _purchases = [];
     private readonly Dictionary<string, PostingGroup> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, PostingGroup> _byId = [];
     private readonly HashSet<Guid> _reversed = [];
@@ -29,7 +31,23 @@ public sealed class LedgerBook
 
     public Money Allocated(FundingSource source) => -Balance(source, LedgerAccountKind.Appropriation);
 
-    public Money Available(FundingSource source) => Balance(source, LedgerAccountKind.Available);
+    /// <summary>The figures of one source, from the balances; <see cref="BudgetFigures.Available"/> is the one definition of available.</summary>
+    public BudgetFigures Figures(FundingSource source) => new(Allocated(source),
+        Balance(source, LedgerAccountKind.Encumbered), Balance(source, LedgerAccountKind.Committed), Balance(source, LedgerAccountKind.Disbursed));
+
+    public Money Available(FundingSource source) => Figures(source).Available;
+
+    /// <summary>What a purchase (e.g. a published tender) still holds of one source (预算占用).</summary>
+    public Money Encumbered(DocumentRef reference, FundingSource source) =>
+        _encumbered.TryGetValue(reference, out var bySource) ? bySource.GetValueOrDefault(source, Money.Zero) : Money.Zero;
+
+    /// <summary>What a purchase still holds, per source in the canonical order (zeros included).</summary>
+    public ImmutableArray<SourceAmount> EncumberedSplit(DocumentRef reference) =>
+        [.. FundingSources.All.Select(s => new SourceAmount(s, Encumbered(reference, s)))];
+
+    /// <summary>Service area and 公益 flag of a purchase that was ever encumbered; null when never.</summary>
+    public (string? Area, bool PublicWelfare)? PurchaseOf(DocumentRef reference) =>
+        _purchases.TryGetValue(reference, out var p) ? p : null;
 
     /// <summary>What is still committed to a contract from one source (not yet disbursed or released).</summary>
     public Money Outstanding(DocumentRef contract, FundingSource source) =>
@@ -70,6 +88,18 @@ public sealed class LedgerBook
                 }
                 bySource[p.Source] = bySource.GetValueOrDefault(p.Source, Money.Zero) + p.Amount;
             }
+            if (g.Encumbrance is { } purchase && p.Account == LedgerAccountKind.Encumbered)
+            {
+                if (!_encumbered.TryGetValue(purchase, out var held))
+                {
+                    _encumbered[purchase] = held = [];
+                }
+                held[p.Source] = held.GetValueOrDefault(p.Source, Money.Zero) + p.Amount;
+            }
+        }
+        if (g.Kind == PostingKind.Encumbrance && g.Encumbrance is { } encumbered)
+        {
+            _purchases[encumbered] = (g.ServiceAreaCode, g.PublicWelfare);
         }
         if (g.Kind == PostingKind.Commitment && g.Commitment is { } committed)
         {

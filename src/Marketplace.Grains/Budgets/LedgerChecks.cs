@@ -5,8 +5,8 @@ namespace Marketplace.Budgets;
 
 /// <summary>
 /// The ledger's invariants over one street's year: every group balances, idempotency keys are unique,
-/// sequences run without gaps, and per funding source available + committed + disbursed = allocated
-/// with no account below zero.
+/// sequences run without gaps, and per funding source available + encumbered + committed + disbursed =
+/// allocated (the Available account equals <see cref="BudgetFigures.Available"/>) with no account below zero.
 /// </summary>
 public static class LedgerChecks
 {
@@ -33,14 +33,13 @@ public static class LedgerChecks
         var book = new LedgerBook(state.Groups);
         foreach (var s in FundingSources.All)
         {
-            var available = book.Available(s);
-            var committed = book.Balance(s, LedgerAccountKind.Committed);
-            var disbursed = book.Balance(s, LedgerAccountKind.Disbursed);
-            if (available + committed + disbursed != book.Allocated(s))
+            var available = book.Balance(s, LedgerAccountKind.Available);
+            var figures = book.Figures(s);
+            if (available != figures.Available)
             {
-                problems.Add($"{s.Chinese()}：可用 + 已承诺 + 已支付 ≠ 预算下达");
+                problems.Add($"{s.Chinese()}：可用 + 预算占用 + 已承诺 + 已支付 ≠ 预算下达");
             }
-            if (available.IsNegative || committed.IsNegative || disbursed.IsNegative)
+            if (available.IsNegative || figures.Encumbered.IsNegative || figures.Committed.IsNegative || figures.Disbursed.IsNegative)
             {
                 problems.Add($"{s.Chinese()}：存在负余额");
             }

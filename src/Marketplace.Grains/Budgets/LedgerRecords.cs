@@ -16,6 +16,7 @@ public static class DocumentTypes
     public const string Contract = "contract";      // 合同
     public const string Tranche = "tranche";        // 付款节点
     public const string Adjustment = "adjustment";  // 调整 / 冲正
+    public const string Tender = "tender";          // 采购项目（公告发布即占用预算）
 
     public static string Chinese(string type) => type switch
     {
@@ -23,6 +24,7 @@ public static class DocumentTypes
         Contract => "合同",
         Tranche => "付款节点",
         Adjustment => "调整",
+        Tender => "采购项目",
         _ => type,
     };
 }
@@ -55,7 +57,9 @@ public sealed record PostingGroup(
     [property: Id(8)] string? ServiceAreaCode,
     [property: Id(9)] Guid? Reverses,
     [property: Id(10)] DateTimeOffset At,
-    [property: Id(11)] ImmutableArray<Posting> Postings)
+    [property: Id(11)] ImmutableArray<Posting> Postings,
+    [property: Id(12)] DocumentRef? Encumbrance = null, // the purchase (e.g. tender) whose 预算占用 the group moves
+    [property: Id(13)] bool PublicWelfare = false)      // 公益项目, recorded with an encumbrance for later re-sizes
 {
     public bool Balances => Money.Sum(Postings.Select(p => p.Amount)).IsZero;
 }
@@ -126,7 +130,11 @@ public sealed record SourceBalance(
     [property: Id(2)] Money Allocated,  // confirmed and posted: −Appropriation
     [property: Id(3)] Money Available,
     [property: Id(4)] Money Committed,
-    [property: Id(5)] Money Disbursed);
+    [property: Id(5)] Money Disbursed,
+    [property: Id(6)] Money Encumbered)
+{
+    public BudgetFigures Figures => new(Allocated, Encumbered, Committed, Disbursed);
+}
 
 /// <summary>A street's year as the grain knows it.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.StreetBudgetSnapshot")]
@@ -137,8 +145,61 @@ public sealed record StreetBudgetSnapshot(
     [property: Id(3)] ImmutableArray<SourceBalance> Sources,
     [property: Id(4)] int GroupCount)
 {
-    public Money Allocated => Money.Sum(Sources.Select(s => s.Allocated));
-    public Money Available => Money.Sum(Sources.Select(s => s.Available));
-    public Money Committed => Money.Sum(Sources.Select(s => s.Committed));
-    public Money Disbursed => Money.Sum(Sources.Select(s => s.Disbursed));
+    public BudgetFigures Figures => BudgetFigures.Sum(Sources.Select(s => s.Figures));
+    public Money Allocated => Figures.Allocated;
+    public Money Available => Figures.Available;
+    public Money Encumbered => Figures.Encumbered;
+    public Money Committed => Figures.Committed;
+    public Money Disbursed => Figures.Disbursed;
 }
+
+/// <summary>
+/// Hold budget for a published purchase notice (预算占用), split across funding sources as the notice says.
+/// <paramref name="Reference"/> names the purchase, e.g. <c>tender:{id}</c> (<see cref="DocumentTypes.Tender"/>).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("marketplace.EncumberRequest")]
+public sealed record EncumberRequest(
+    [property: Id(0)] string IdempotencyKey,
+    [property: Id(1)] DocumentRef Reference,
+    [property: Id(2)] string ServiceAreaCode,
+    [property: Id(3)] bool PublicWelfare,
+    [property: Id(4)] Money Total,
+    [property: Id(5)] ImmutableArray<SourceAmount> Split,
+    [property: Id(6)] string Reason,
+    [property: Id(7)] string User);
+
+/// <summary>
+/// Re-size a purchase's encumbrance to <paramref name="Total"/> (the awarded or negotiated price, or a changed
+/// notice). With no <paramref name="Split"/> the new total is spread over the sources in proportion to what
+/// each holds now (see <see cref="EncumbranceSplit.Proportional"/>); with one, the sources follow it.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("marketplace.ResizeEncumbranceRequest")]
+public sealed record ResizeEncumbranceRequest(
+    [property: Id(0)] string IdempotencyKey,
+    [property: Id(1)] DocumentRef Reference,
+    [property: Id(2)] Money Total,
+    [property: Id(3)] ImmutableArray<SourceAmount>? Split,
+    [property: Id(4)] string Reason,
+    [property: Id(5)] string User);
+
+/// <summary>
+/// The contract of a purchase is signed: its split moves from the purchase's encumbrance to a commitment of
+/// <paramref name="Contract"/>; whatever the purchase still holds beyond it goes back to available in the same group.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("marketplace.ConvertEncumbranceRequest")]
+public sealed record ConvertEncumbranceRequest(
+    [property: Id(0)] string IdempotencyKey,
+    [property: Id(1)] DocumentRef Reference,
+    [property: Id(2)] DocumentRef Contract,
+    [property: Id(3)] Money Total,
+    [property: Id(4)] ImmutableArray<SourceAmount> Split,
+    [property: Id(5)] string Reason,
+    [property: Id(6)] string User);
+
+/// <summary>A purchase ends without a contract (cancelled, failed, withdrawn): all it still holds goes back to available.</summary>
+[GenerateSerializer, Immutable, Alias("marketplace.ReleaseEncumbranceRequest")]
+public sealed record ReleaseEncumbranceRequest(
+    [property: Id(0)] string IdempotencyKey,
+    [property: Id(1)] DocumentRef Reference,
+    [property: Id(2)] string Reason,
+    [property: Id(3)] string User);

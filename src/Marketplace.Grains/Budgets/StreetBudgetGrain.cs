@@ -5,7 +5,7 @@ using Marketplace.Persistence;
 
 namespace Marketplace.Budgets;
 
-public sealed class StreetBudgetGrain(
+public sealed partial class StreetBudgetGrain(
     [PersistentState("budget", StorageNames.Marketplace)] IPersistentState<StreetBudgetState> state,
     IBudgetPolicySource policies,
     ICatalogReferenceData reference,
@@ -39,12 +39,11 @@ public sealed class StreetBudgetGrain(
         var (street, year) = Key ?? (0, 0);
         var planned = BudgetRules.Normalise(state.State.Budget?.Entry.Lines ?? []);
         var book = Book;
-        var sources = FundingSources.All.Select(s => new SourceBalance(s,
-            planned.First(l => l.Source == s).Amount,
-            book.Allocated(s),
-            book.Available(s),
-            book.Balance(s, LedgerAccountKind.Committed),
-            book.Balance(s, LedgerAccountKind.Disbursed)));
+        var sources = FundingSources.All.Select(s =>
+        {
+            var f = book.Figures(s);
+            return new SourceBalance(s, planned.First(l => l.Source == s).Amount, f.Allocated, f.Available, f.Committed, f.Disbursed, f.Encumbered);
+        });
         return Task.FromResult(new StreetBudgetSnapshot(street, year, state.State.Budget, [.. sources], state.State.Groups.Count));
     }
 
@@ -72,14 +71,14 @@ public sealed class StreetBudgetGrain(
         {
             errors = errors.Add(new("User", "缺少经办人"));
         }
-        // Money already committed to contracts or paid out cannot be budgeted away.
+        // Money held by published notices, committed to contracts or paid out cannot be budgeted away.
         foreach (var line in lines)
         {
             var used = Book.Allocated(line.Source) - Book.Available(line.Source);
             if (line.Amount < used)
             {
                 errors = errors.Add(new(BudgetRules.FieldOf(line.Source),
-                    $"不能低于该来源已承诺和已支付的合计 {MoneyFormat.Yuan(used)}"));
+                    $"不能低于该来源已占用、已承诺和已支付的合计 {MoneyFormat.Yuan(used)}"));
             }
         }
         if (!errors.IsEmpty)
@@ -144,20 +143,12 @@ public sealed class StreetBudgetGrain(
         var errors = BudgetRules.ValidateText(r.IdempotencyKey, r.Reason, r.User).AddRange(CheckDocument("Contract", r.Contract));
         var check = await CommitRulesAsync(r.Total, split, r.PublicWelfare);
         errors = errors.AddRange(check.Errors.IsDefault ? [] : check.Errors);
-        var areas = await reference.ServiceAreaCodesAsync();
-        if (string.IsNullOrWhiteSpace(r.ServiceAreaCode) || !areas.Contains(r.ServiceAreaCode))
-        {
-            errors = errors.Add(new("ServiceAreaCode", "请选择服务领域"));
-        }
+        errors = errors.AddRange(await AreaErrorsAsync(r.ServiceAreaCode));
         if (!errors.IsEmpty)
         {
             return Outcome<PostingGroup>.Fail(errors);
         }
-        var postings = split.Where(l => !l.Amount.IsZero).SelectMany(l => new Posting[]
-        {
-            new(l.Source, LedgerAccountKind.Available, -l.Amount),
-            new(l.Source, LedgerAccountKind.Committed, l.Amount),
-        });
+        var postings = Move(split, LedgerAccountKind.Available, LedgerAccountKind.Committed);
         return await PostAsync(NewGroup(PostingKind.Commitment, r.IdempotencyKey, r.Reason, r.User, r.Contract, r.Contract,
             r.ServiceAreaCode, null, [.. postings]));
     }
@@ -203,7 +194,7 @@ public sealed class StreetBudgetGrain(
             return Outcome<PostingGroup>.Fail(overdrawn);
         }
         return await PostAsync(NewGroup(PostingKind.Reversal, r.IdempotencyKey, r.Reason, r.User, document,
-            original.Commitment, original.ServiceAreaCode, original.Id, postings));
+            original.Commitment, original.ServiceAreaCode, original.Id, postings) with { Encumbrance = original.Encumbrance });
     }
 
     public async Task<Outcome> CanCommitAsync(Money total, ImmutableArray<SourceAmount> split, bool publicWelfare) =>
@@ -238,11 +229,7 @@ public sealed class StreetBudgetGrain(
         {
             return Outcome<PostingGroup>.Fail(errors);
         }
-        var postings = split.Where(l => !l.Amount.IsZero).SelectMany(l => new Posting[]
-        {
-            new(l.Source, LedgerAccountKind.Committed, -l.Amount),
-            new(l.Source, to, l.Amount),
-        });
+        var postings = Move(split, LedgerAccountKind.Committed, to);
         return await PostAsync(NewGroup(kind, r.IdempotencyKey, r.Reason, r.User, r.Document, r.Contract,
             Book.AreaOf(r.Contract), null, [.. postings]));
     }
@@ -261,14 +248,16 @@ public sealed class StreetBudgetGrain(
         }
         if (errors.IsEmpty)
         {
-            foreach (var line in split.Where(l => l.Amount > Book.Available(l.Source)))
-            {
-                errors = errors.Add(new(BudgetRules.FieldOf(line.Source),
-                    $"{line.Source.Chinese()}可用余额不足：可用 {MoneyFormat.Yuan(Book.Available(line.Source))}，需要 {MoneyFormat.Yuan(line.Amount)}"));
-            }
+            errors = errors.AddRange(Shortfalls(split));
         }
         return errors.IsEmpty ? Outcome.Ok : Outcome.Fail(errors);
     }
+
+    /// <summary>Sources whose available money does not cover their share, the shortfall named (差 ¥…).</summary>
+    private ImmutableArray<FieldError> Shortfalls(IEnumerable<SourceAmount> needed) =>
+        [.. needed.Where(l => l.Amount > Book.Available(l.Source)).Select(l => new FieldError(BudgetRules.FieldOf(l.Source),
+            $"{l.Source.Chinese()}可用余额不足，差 {MoneyFormat.Yuan(l.Amount - Book.Available(l.Source))}"
+            + $"（可用 {MoneyFormat.Yuan(Book.Available(l.Source))}，需要 {MoneyFormat.Yuan(l.Amount)}）"))];
 
     /// <summary>
     /// A key already posted answers with its group (the caller retried); a key used for a different

@@ -22,15 +22,6 @@ public interface ITenderApplicantEligibility
         IneligibleReasonAsync(districtId, uscc, requirements, ct);
 }
 
-/// <summary>
-/// Whether the buying street can commit the notice's funding split (SPEC §3.9: a notice cannot be
-/// published without the money). The street budget ledger answers this (Web: LedgerBudgetCheck).
-/// </summary>
-public interface ITenderBudgetCheck
-{
-    Task<Outcome> CanCommitAsync(long streetId, int year, ImmutableArray<FundingShare> split, CancellationToken ct = default);
-}
-
 /// <summary>Timed work of a tender: closing at the deadline and ending 公示. Scheduling again moves the time.</summary>
 public interface ITenderTimers
 {

@@ -49,6 +49,12 @@ public sealed partial class TenderGrain
         {
             return Outcome<TenderInfo>.Fail("Uscc", "该组织尚未登记进入社会组织目录");
         }
+        // The failure released the notice's money; the negotiated price is held anew, in the notice's proportions.
+        var money = await EncumberAsync(notice, price, $"tender:{Id:N}:single-source", $"“{notice.Title}”转为单一来源采购，按成交价格占用预算", user);
+        if (!money.IsEmpty)
+        {
+            return Outcome<TenderInfo>.Fail(money);
+        }
         var now = Now;
         var period = await PublicityPeriodAsync(now);
         var ends = period.EndsAt;

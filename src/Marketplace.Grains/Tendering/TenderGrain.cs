@@ -10,7 +10,6 @@ namespace Marketplace.Tendering;
 public sealed partial class TenderGrain(
     [PersistentState("tender", StorageNames.Marketplace)] IPersistentState<TenderState> state,
     ITenderApplicantEligibility eligibility,
-    ITenderBudgetCheck budget,
     ITenderTimers timers,
     ITenderSubmissionLog submissions,
     TimeProvider clock) : Grain, ITenderGrain
@@ -72,6 +71,18 @@ public sealed partial class TenderGrain(
         {
             return Outcome<TenderInfo>.Fail(errors);
         }
+        if (S.Status == TenderStatus.Published && !notice.Funding.SequenceEqual(S.Notice!.Funding))
+        {
+            // A published notice holds its money: a changed split re-sizes the encumbrance (checked against available).
+            var money = notice.ServiceStart.Year != S.Notice.ServiceStart.Year
+                ? [new FieldError("", "已发布的公告不能改变服务期所在的预算年度")]
+                : await ResizeBudgetAsync(notice, Money.Sum(notice.Funding.Select(f => f.Amount)), ToSplit(notice.Funding),
+                    $"tender:{Id:N}:notice:v{next.Version}", $"采购公告“{notice.Title}”变更资金来源", user);
+            if (!money.IsEmpty)
+            {
+                return Outcome<TenderInfo>.Fail(money);
+            }
+        }
         var moved = S.Status == TenderStatus.Published && notice.Deadline != S.Notice!.Deadline;
         await state.CommitAsync(next);
         if (moved)
@@ -97,10 +108,11 @@ public sealed partial class TenderGrain(
             return Outcome<TenderInfo>.Fail(errors);
         }
         var notice = S.Notice!;
-        var money = await budget.CanCommitAsync(S.StreetId, notice.ServiceStart.Year, notice.Funding);
-        if (!money.Succeeded)
+        var money = await EncumberAsync(notice, Money.Sum(notice.Funding.Select(f => f.Amount)), $"tender:{Id:N}:publish:v{S.Version}",
+            $"发布采购公告“{notice.Title}”，占用预算", user);
+        if (!money.IsEmpty)
         {
-            return Outcome<TenderInfo>.Fail(money.Errors);
+            return Outcome<TenderInfo>.Fail(money);
         }
         var next = S with { Status = TenderStatus.Published, PublishedAt = Now, Version = S.Version + 1 };
         next = Notify(next, ["district-ngos:" + S.DistrictId], $"新的采购公告：{notice.Title}，报名截止{notice.Deadline.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}");
@@ -123,6 +135,7 @@ public sealed partial class TenderGrain(
         {
             return Outcome<TenderInfo>.Fail("", $"“{S.Status.Chinese()}”状态的采购项目不能取消");
         }
+        await ReleaseBudgetAsync("cancel", $"采购项目“{S.Notice!.Title}”取消：{reason.Trim()}", user);
         var next = S with { Status = TenderStatus.Cancelled, EndReason = reason.Trim(), Version = S.Version + 1 };
         next = Notify(next, (await ActiveApplicationsAsync()).Select(a => "org:" + a.Uscc), $"采购项目“{S.Notice!.Title}”已取消：{reason.Trim()}");
         await state.CommitAsync(next);
@@ -165,6 +178,7 @@ public sealed partial class TenderGrain(
                 Status = TenderStatus.Failed,
                 EndReason = $"有效申请{validCount}家，少于最少{notice.MinimumValidApplications}家，采购失败",
             };
+            await ReleaseBudgetAsync("failed", $"采购项目“{notice.Title}”{next.EndReason}", "system");
             next = Notify(next, @sealed.Active.Select(a => "org:" + a.Uscc).Append("street:" + S.StreetId), $"采购项目“{notice.Title}”{next.EndReason}");
         }
         else
@@ -366,6 +380,7 @@ public sealed partial class TenderGrain(
                 Status = TenderStatus.Failed, Results = results, Version = S.Version + 1,
                 EndReason = $"评审后有效申请{ranked.Count}家，少于最少{S.Notice.MinimumValidApplications}家，采购失败",
             };
+            await ReleaseBudgetAsync("failed", $"采购项目“{S.Notice.Title}”{failed.EndReason}", user);
             await state.CommitAsync(Notify(failed, S.Active.Select(a => "org:" + a.Uscc), $"采购项目“{S.Notice.Title}”{failed.EndReason}"));
             return Outcome<TenderInfo>.Fail("", failed.EndReason);
         }
@@ -382,6 +397,12 @@ public sealed partial class TenderGrain(
         if (await eligibility.IneligibleReasonAsync(S.DistrictId, uscc, S.Notice.Eligibility) is { } ineligible)
         {
             return Outcome<TenderInfo>.Fail("Winner", ineligible);
+        }
+        var money = await ResizeBudgetAsync(S.Notice, chosen.Price, null, $"tender:{Id:N}:award:{uscc}",
+            $"“{S.Notice.Title}”确定中标，预算占用调整为中标价", user);
+        if (!money.IsEmpty)
+        {
+            return Outcome<TenderInfo>.Fail(money);
         }
         var period = await PublicityPeriodAsync(Now);
         var ends = period.EndsAt;

@@ -56,21 +56,27 @@ internal sealed class DistrictSection(DistrictBudgetReportModel model)
             var mark = new TableCell(ReportText.FloorMark(standing.MeetsFloor), standing.MeetsFloor ? Typography.Good : Typography.Alert);
             var growth = new TableCell(ReportText.GrowthMark(standing.MeetsGrowth, s.LastYearBudget is not null), standing.MeetsGrowth ? null : Typography.Alert);
             rows.Add(new TableRow(
-                [ReportText.Count(i + 1), s.Street, TableCell.Amount(s.Budget), mark, growth, TableCell.Amount(s.Committed), TableCell.Amount(s.Disbursed), ReportText.Percent(s.Disbursed, s.Budget)],
+                [ReportText.Count(i + 1), StreetCell(s), TableCell.Amount(s.Budget), mark, growth, TableCell.Amount(s.Figures.Encumbered),
+                 TableCell.Amount(s.Committed), TableCell.Amount(s.Disbursed), ReportText.Percent(s.Disbursed, s.Budget)],
                 standing.MeetsFloor ? RowStyle.Normal : RowStyle.Alert));
         }
         var budget = Money.Sum(ordered.Select(s => s.Budget));
         var disbursed = Money.Sum(ordered.Select(s => s.Disbursed));
+        var total = BudgetFigures.Sum(ordered.Select(s => s.Figures));
         rows.Add(new TableRow(
-            ["", "合计", TableCell.Amount(budget), "", "", TableCell.Amount(Money.Sum(ordered.Select(s => s.Committed))), TableCell.Amount(disbursed), ReportText.Percent(disbursed, budget)],
+            ["", "合计", TableCell.Amount(budget), "", "", TableCell.Amount(total.Encumbered), TableCell.Amount(total.Committed),
+             TableCell.Amount(disbursed), ReportText.Percent(disbursed, budget)],
             RowStyle.Total));
         return new TableBlock(
         [
-            new("序号", 0.7f, TextAlign.Center), new("街道", 2.2f), TableColumn.Money("年度预算（元）", 2f),
-            new("最低标准", 1.1f, TextAlign.Center), new("不低于上年", 1.2f, TextAlign.Center),
-            TableColumn.Money("已承诺（元）", 2f), TableColumn.Money("已支付（元）", 2f), new("执行率", 1.1f, TextAlign.Right),
+            new("序号", 0.6f, TextAlign.Center), new("街道", 1.6f), TableColumn.Money("年度预算（元）", 2f),
+            new("最低标准", 0.9f, TextAlign.Center), new("不低于上年", 1f, TextAlign.Center), TableColumn.Money("预算占用（元）", 2f),
+            TableColumn.Money("已承诺（元）", 2f), TableColumn.Money("已支付（元）", 2f), new("执行率", 0.8f, TextAlign.Right),
         ], rows);
     }
+
+    /// <summary>A budget not yet confirmed says so beside the street, as the web pages' status column does.</summary>
+    private static string StreetCell(StreetBudgetSummary s) => s.Status == "已确认" ? s.Street : $"{s.Street}（{s.Status}）";
 
     private BarChartBlock Chart()
     {

@@ -53,7 +53,7 @@ public sealed class StreetBudgetReport(StreetBudgetReportModel model) : IReportD
         var s = model.Standing;
         var lines = new List<string>
         {
-            $"年度预算：{MoneyFormat.Yuan(s.Total)}（{MoneyFormat.Wan(s.Total)}）",
+            $"年度预算：{MoneyFormat.Yuan(s.Total)}（{MoneyFormat.Wan(s.Total)}），{model.Status}",
             s.MeetsFloor
                 ? $"最低标准：{ReportText.FloorMark(true)}"
                 : $"最低标准：{ReportText.FloorMark(false)}，差额 {MoneyFormat.Yuan(s.FloorShortfall)}",
@@ -91,9 +91,11 @@ public sealed class StreetBudgetReport(StreetBudgetReportModel model) : IReportD
             new(["年度预算", TableCell.Amount(model.Budget), floorMark]),
             new(["最低标准", TableCell.Amount(model.Floor), s.MeetsFloor ? ReportText.Dash : "差额 " + MoneyFormat.Plain(s.FloorShortfall)]),
             new(["上年预算", TableCell.Amount(model.LastYearBudget), ReportText.GrowthMark(s.MeetsGrowth, model.LastYearBudget is not null)]),
+            new(["已下达", TableCell.Amount(model.Figures.Allocated), model.Status]),
+            new(["预算占用（已发布公告）", TableCell.Amount(model.Figures.Encumbered), "占用率 " + ReportText.Percent(model.Figures.Encumbered, model.Budget)]),
             new(["已承诺（已签合同）", TableCell.Amount(model.Committed), "承诺率 " + ReportText.Percent(model.Committed, model.Budget)]),
             new(["已支付", TableCell.Amount(model.Disbursed), "执行率 " + ReportText.Percent(model.Disbursed, model.Budget)]),
-            new(["可用余额", TableCell.Amount(model.Available), "预算减已承诺"]),
+            new(["可用余额", TableCell.Amount(model.Available), "已下达减占用、承诺、支付"]),
         ];
         return new TableBlock([new("项目", 3), TableColumn.Money("金额（元）", 2), new("说明", 2)], rows);
     }
@@ -102,11 +104,12 @@ public sealed class StreetBudgetReport(StreetBudgetReportModel model) : IReportD
     {
         var total = Money.Sum(lines.Select(l => l.Amount));
         var rows = lines
-            .Select(l => new TableRow([l.Name, new TableCell(ReportText.Count(l.Count)), TableCell.Amount(l.Amount), ReportText.Percent(l.Amount, total)]))
-            .Append(new TableRow(["合计", ReportText.Count(lines.Sum(l => l.Count)), TableCell.Amount(total), ReportText.Percent(total, total)], RowStyle.Total))
+            .Select(l => new TableRow([l.Name, new TableCell(ReportText.Count(l.Count)), TableCell.Amount(l.Encumbered), TableCell.Amount(l.Amount), ReportText.Percent(l.Amount, total)]))
+            .Append(new TableRow(["合计", ReportText.Count(lines.Sum(l => l.Count)), TableCell.Amount(Money.Sum(lines.Select(l => l.Encumbered))),
+                TableCell.Amount(total), ReportText.Percent(total, total)], RowStyle.Total))
             .ToList();
         return new TableBlock(
-            [new(keyHeader, 3), new("项目数", 1, TextAlign.Right), TableColumn.Money("合同金额（元）", 2), new("占比", 1, TextAlign.Right)],
+            [new(keyHeader, 3), new("项目数", 1, TextAlign.Right), TableColumn.Money("预算占用（元）", 2), TableColumn.Money("合同金额（元）", 2), new("占比", 1, TextAlign.Right)],
             rows);
     }
 
@@ -115,15 +118,15 @@ public sealed class StreetBudgetReport(StreetBudgetReportModel model) : IReportD
         var rows = model.Purchases
             .Select((p, i) => new TableRow(
             [
-                ReportText.Count(i + 1), p.Title, p.Organization, p.Method, TableCell.Amount(p.Amount), p.Status,
+                ReportText.Count(i + 1), p.Title, p.Organization, p.Method, TableCell.Amount(p.Encumbered), TableCell.Amount(p.Amount), p.Status,
                 TableCell.Amount(p.Paid), p.Grade ?? ReportText.Dash,
             ]))
             .ToList();
         return new TableBlock(
         [
-            new("序号", 0.6f, TextAlign.Center), new("项目名称", 2.6f), new("承接组织", 2.4f), new("购买方式", 1.1f),
-            TableColumn.Money("金额（元）", 1.6f), new("状态", 1f, TextAlign.Center), TableColumn.Money("已支付（元）", 1.6f),
-            new("评估等级", 1.2f, TextAlign.Center),
+            new("序号", 0.6f, TextAlign.Center), new("项目名称", 2.2f), new("承接组织", 1.8f), new("购买方式", 1f),
+            TableColumn.Money("预算占用（元）", 1.8f), TableColumn.Money("合同金额（元）", 1.8f), new("状态", 0.9f, TextAlign.Center), TableColumn.Money("已支付（元）", 1.8f),
+            new("评估等级", 1f, TextAlign.Center),
         ], rows);
     }
 }

@@ -9,7 +9,18 @@ public sealed record StreetBudgetSummary(
     Money Budget,
     Money? LastYearBudget,
     Money Committed,
-    Money Disbursed);
+    Money Disbursed)
+{
+    /// <summary>未填报 / 待区确认 / 已确认, as the web pages say it.</summary>
+    public string Status { get; init; } = "已确认";
+
+    public Money Encumbered { get; init; }
+
+    /// <summary>预算下达; when not given, the budget is taken as allocated (a confirmed budget).</summary>
+    public Money? Allocated { get; init; }
+
+    public BudgetFigures Figures => new(Allocated ?? Budget, Encumbered, Committed, Disbursed);
+}
 
 /// <summary>Every street of one district for one year; the report drops none of them.</summary>
 public sealed record DistrictBudgetReportModel(

@@ -26,7 +26,7 @@ public sealed class BudgetBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.GetByLabel("社会力量（元）").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         // Seeded contracts already use 80,000.00 of the lottery fund and 60,000.00 of the street fund.
-        await Assertions.Expect(page.Locator("[data-valmsg-for='Input.WelfareLottery']")).ToContainTextAsync("不能低于该来源已承诺和已支付的合计 ¥80,000.00");
+        await Assertions.Expect(page.Locator("[data-valmsg-for='Input.WelfareLottery']")).ToContainTextAsync("不能低于该来源已占用、已承诺和已支付的合计 ¥80,000.00");
 
         await page.GetByLabel("财政资金（元）").FillAsync("1859999.99");
         await page.GetByLabel("福利彩票公益金（元）").FillAsync("80000");

@@ -158,19 +158,19 @@ public abstract partial class BudgetFlowTests(AppFixture app)
     }
 
     [SkippableFact]
-    public async Task Public_budgets_give_every_confirmed_street_with_exactly_two_decimals()
+    public async Task Public_budgets_give_every_filed_street_with_its_status_and_exactly_two_decimals()
     {
         using var anonymous = new AppSession(Factory);
         var json = await anonymous.Http.GetFromJsonAsync<JsonElement>($"/api/public/budgets?year={ThisYear}");
         var rows = json.EnumerateArray().ToList();
         Assert.True(rows.Count >= 30, $"only {rows.Count} streets");
-        string[] fields = ["district_id", "street_id", "district", "street", "year", "budget_total", "floor", "meets_floor", "previous_year_total",
-            "meets_growth", "committed", "disbursed", "available", "funding_sources"];
+        string[] fields = ["district_id", "street_id", "district", "street", "year", "status", "budget_total", "floor", "meets_floor", "previous_year_total",
+            "meets_growth", "allocated", "encumbered", "committed", "disbursed", "available", "funding_sources"];
         Assert.All(rows, r => Assert.Equal(fields, r.EnumerateObject().Select(p => p.Name)));
         var amount = new Regex(@"^\d+\.\d{2}$");
         Assert.All(rows, r =>
         {
-            foreach (var f in new[] { "budget_total", "floor", "committed", "disbursed", "available" })
+            foreach (var f in new[] { "budget_total", "floor", "allocated", "encumbered", "committed", "disbursed", "available" })
             {
                 Assert.Matches(amount, r.GetProperty(f).GetString()!);
             }
@@ -186,12 +186,15 @@ public abstract partial class BudgetFlowTests(AppFixture app)
         Assert.Equal("2400000.00", moling.GetProperty("previous_year_total").GetString());
 
         var page = await anonymous.GetHtmlAsync($"/Budgets?year={ThisYear}");
-        Assert.Contains("<tr class=\"table-danger\" data-street=\"朝阳街道\">", page);
+        Assert.Contains("<tr class=\"table-danger\" data-street=\"朝阳街道\" data-status=\"confirmed\">", page);
         Assert.Contains("差 ¥0.01", page);
-        // Entered but not yet confirmed: listed as 待区确认, its amounts not published.
-        var tangshan = Regex.Match(page, "<tr data-street=\"汤山街道\" data-status=\"pending\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
-        Assert.Contains("待区确认", tangshan);
-        Assert.DoesNotContain("1,850,000.00", tangshan);
+        // Entered but not yet confirmed: published with its amount and status, as the district page shows it; nothing allocated yet.
+        var tangshanRow = Regex.Match(page, "<tr[^>]*data-street=\"汤山街道\" data-status=\"pending\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("待区确认", tangshanRow);
+        Assert.Contains("1,850,000.00", tangshanRow);
+        var tangshan = Assert.Single(rows, r => r.GetProperty("street").GetString() == "汤山街道");
+        Assert.Equal(("待区确认", "1850000.00", "0.00", "0.00"), (tangshan.GetProperty("status").GetString(), tangshan.GetProperty("budget_total").GetString(),
+            tangshan.GetProperty("allocated").GetString(), tangshan.GetProperty("available").GetString()));
 
         var bad = await anonymous.GetAsync("/api/public/budgets?year=abc");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

@@ -64,7 +64,7 @@ public abstract partial class DemoPagesTests(AppFixture app)
     {
         var html = await new AppSession(Factory).GetHtmlAsync($"/Budgets?year={ThisYear}");
 
-        var pending = Regex.Match(html, "<tr data-street=\"汤山街道\" data-status=\"pending\">(.*?)</tr>", RegexOptions.Singleline);
+        var pending = Regex.Match(html, "<tr[^>]*data-street=\"汤山街道\" data-status=\"pending\">(.*?)</tr>", RegexOptions.Singleline);
         Assert.True(pending.Success, "汤山街道 is not listed");
         Assert.Contains("待区确认", pending.Groups[1].Value);
         Assert.Contains($"/reports/budget/{ThisYear}/district/", html);

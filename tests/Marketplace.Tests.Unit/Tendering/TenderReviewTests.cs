@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Tendering;
 using Marketplace.Tests.Unit.Infrastructure;
@@ -89,7 +90,14 @@ public sealed class TenderReviewTests(ClusterFixture cluster) : IClassFixture<Cl
         Assert.Equal((76.80m, 3), (results[renai].Total!.Value, results[renai].Rank!.Value));
 
         Assert.Equal("未选择排名第一的申请单位，请填写理由", (await tender.ConfirmAwardAsync(renai, null, "dongshan")).Errors[0].Message);
+        var budget = cluster.Grains.GetStreetBudget(streetId, notice.ServiceStart.Year);
+        var reference = new DocumentRef(DocumentTypes.Tender, created.Id.ToString("N"));
+        Assert.Equal(Money.FromYuan(300_000m), Money.Sum((await budget.GetEncumbranceAsync(reference)).Select(h => h.Amount)));
         var awarded = (await tender.ConfirmAwardAsync(lejia, null, "dongshan")).Value!;
+        // The award re-sizes what the notice holds to the awarded price (280,000), in the notice's 2:1 split.
+        var held = (await budget.GetEncumbranceAsync(reference)).ToDictionary(h => h.Source, h => h.Amount);
+        Assert.Equal((Money.FromYuan(186_666.67m), Money.FromYuan(93_333.33m)), (held[FundingSource.Fiscal], held[FundingSource.StreetNgoFund]));
+        Assert.Empty(await budget.CheckAsync());
         Assert.Equal(TenderStatus.Publicity, awarded.Status);
         var published = await cluster.QueryAsync(db => db.TenderResults.AsNoTracking().Where(r => r.TenderId == awarded.Id).OrderBy(r => r.Rank).ToListAsync());
         Assert.Equal([(lejia, 81.87m), (qiming, 78.67m), (renai, 76.80m)], published.Select(r => (r.Uscc, r.Total!.Value)));

@@ -1,3 +1,4 @@
+using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Organizations;
 using Marketplace.Tendering;
@@ -58,6 +59,9 @@ public sealed class TenderSingleSourceTests(ClusterFixture cluster) : IClassFixt
     {
         var (grain, failed, applicant) = await FailedAsync("东山街道");
         var chosen = await DirectoryOrganizationAsync();
+        var budget = cluster.Grains.GetStreetBudget(failed.StreetId, failed.Notice.ServiceStart.Year);
+        var reference = new DocumentRef(DocumentTypes.Tender, failed.Id.ToString("N"));
+        Assert.All(await budget.GetEncumbranceAsync(reference), h => Assert.True(h.Amount.IsZero)); // the failure freed the notice's money
 
         var result = await grain.SwitchToSingleSourceAsync(chosen, Yuan(260_000m), "  " + Reason + "\n", "dongshan");
 
@@ -74,6 +78,10 @@ public sealed class TenderSingleSourceTests(ClusterFixture cluster) : IClassFixt
         Assert.Equal((chosen, 260_000m, (string?)null), (award.Uscc, award.Price.Yuan, award.NotTopReason));
         // 5 working days on the district's calendar, ending at 24:00 China time of the last one.
         Assert.Equal((ChineseWorkCalendar.Official.Period(record.DecidedAt, 5).EndsAt, 5), (award.PublicityEndsAt, award.PublicityWorkingDays));
+        // The negotiated price is held anew, in the notice's 2:1 split of 财政资金 and 街道专项基金.
+        var held = (await budget.GetEncumbranceAsync(reference)).ToDictionary(h => h.Source, h => h.Amount);
+        Assert.Equal((Yuan(173_333.33m), Yuan(86_666.67m)), (held[FundingSource.Fiscal], held[FundingSource.StreetNgoFund]));
+        Assert.Empty(await budget.CheckAsync());
         // A single-source award has no ranking to publish.
         Assert.Empty(await grain.GetPublishedResultsAsync());
 

@@ -66,8 +66,9 @@ internal static class TenderTestData
         {
             return;
         }
-        SourceAmount[] lines = [new(FundingSource.Fiscal, Money.FromYuan(2_000_000m)), new(FundingSource.StreetNgoFund, Money.FromYuan(500_000m))];
-        var entered = await budget.EnterBudgetAsync(new BudgetEntry(Money.FromYuan(2_500_000m), [.. lines], "测试预算"), 0, "test");
+        // Every published notice holds its split (预算占用), so the street carries enough for all the notices a test class publishes.
+        SourceAmount[] lines = [new(FundingSource.Fiscal, Money.FromYuan(20_000_000m)), new(FundingSource.StreetNgoFund, Money.FromYuan(5_000_000m))];
+        var entered = await budget.EnterBudgetAsync(new BudgetEntry(Money.FromYuan(25_000_000m), [.. lines], "测试预算"), 0, "test");
         Assert.True(entered.Succeeded, entered.Errors.IsDefaultOrEmpty ? "" : entered.Errors[0].Message);
         Assert.True((await budget.ConfirmBudgetAsync(entered.Value!.Version, "admin")).Succeeded);
     }

@@ -10,6 +10,7 @@ internal sealed class StreetBudgetRowConfiguration : IEntityTypeConfiguration<St
     {
         b.ToTable("StreetBudgets");
         b.HasKey(x => new { x.StreetId, x.Year });
+        b.Ignore(x => x.Figures);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
         b.Property(x => x.EnteredBy).HasMaxLength(256);
         b.Property(x => x.ConfirmedBy).HasMaxLength(256);
@@ -26,6 +27,7 @@ internal sealed class StreetBudgetSourceRowConfiguration : IEntityTypeConfigurat
     {
         b.ToTable("StreetBudgetSources");
         b.HasKey(x => new { x.StreetId, x.Year, x.Source });
+        b.Ignore(x => x.Figures);
         b.Property(x => x.Source).HasConversion<string>().HasMaxLength(30);
         b.HasOne<StreetBudgetRow>().WithMany().HasForeignKey(x => new { x.StreetId, x.Year });
     }
@@ -45,6 +47,8 @@ internal sealed class PostingGroupRowConfiguration : IEntityTypeConfiguration<Po
         b.Property(x => x.DocumentId).HasMaxLength(100);
         b.Property(x => x.CommitmentType).HasMaxLength(50);
         b.Property(x => x.CommitmentId).HasMaxLength(100);
+        b.Property(x => x.EncumbranceType).HasMaxLength(50);
+        b.Property(x => x.EncumbranceId).HasMaxLength(100);
         b.Property(x => x.ServiceAreaCode).HasMaxLength(20);
         // The grain refuses a reused key; the index makes the database refuse it too.
         b.HasIndex(x => new { x.StreetId, x.Year, x.IdempotencyKey }).IsUnique();

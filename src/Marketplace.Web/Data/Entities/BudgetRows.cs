@@ -16,7 +16,8 @@ public sealed class StreetBudgetRow
     public int Version { get; set; }
     public Money Planned { get; set; }     // entered by the street official
     public Money Allocated { get; set; }   // confirmed by the district and posted
-    public Money Available { get; set; }
+    public Money Available { get; set; }   // = Figures.Available, kept for the audit and for sorting in SQL
+    public Money Encumbered { get; set; }  // 预算占用: held by published notices
     public Money Committed { get; set; }
     public Money Disbursed { get; set; }
     public required string EnteredBy { get; set; }
@@ -24,6 +25,9 @@ public sealed class StreetBudgetRow
     public string? ConfirmedBy { get; set; }
     public DateTimeOffset? ConfirmedAt { get; set; }
     public required string Note { get; set; }
+
+    /// <summary>The year's figures; every page, the JSON, the PDFs and the workbooks read them from here.</summary>
+    public BudgetFigures Figures => new(Allocated, Encumbered, Committed, Disbursed);
 }
 
 /// <summary>One funding source's line of a street's budget year (read model).</summary>
@@ -35,8 +39,11 @@ public sealed class StreetBudgetSourceRow
     public Money Planned { get; set; }
     public Money Allocated { get; set; }
     public Money Available { get; set; }
+    public Money Encumbered { get; set; }
     public Money Committed { get; set; }
     public Money Disbursed { get; set; }
+
+    public BudgetFigures Figures => new(Allocated, Encumbered, Committed, Disbursed);
 }
 
 /// <summary>A posting group as written by the budget grain. Append-only: rows are inserted, never updated.</summary>
@@ -55,6 +62,8 @@ public sealed class PostingGroupRow
     public required string DocumentId { get; set; }
     public string? CommitmentType { get; set; }
     public string? CommitmentId { get; set; }
+    public string? EncumbranceType { get; set; }  // the purchase (e.g. tender) whose 预算占用 the group moves
+    public string? EncumbranceId { get; set; }
     public string? ServiceAreaCode { get; set; }
     public Guid? Reverses { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -8,8 +8,8 @@ namespace Marketplace.Web.Features.Budgets;
 /// <summary>
 /// The ledger's invariants checked over the relational postings, runnable at any time (district admin's
 /// check page, tests): every group balances, no idempotency key is used twice in a street's year, and for
-/// every street, year and funding source available + committed + disbursed = allocated, each agreeing
-/// with the balances the pages show.
+/// every street, year and funding source available + encumbered + committed + disbursed = allocated, each
+/// agreeing with the balances the pages show.
 /// </summary>
 public static class LedgerAudit
 {
@@ -51,18 +51,20 @@ public static class LedgerAudit
                 .Sum(s => s.Fen));
             var allocated = -Sum(LedgerAccountKind.Appropriation);
             var available = Sum(LedgerAccountKind.Available);
+            var encumbered = Sum(LedgerAccountKind.Encumbered);
             var committed = Sum(LedgerAccountKind.Committed);
             var disbursed = Sum(LedgerAccountKind.Disbursed);
             var label = $"街道 {line.StreetId} {line.Year} 年 {line.Source.Chinese()}";
-            if (available + committed + disbursed != allocated)
+            if (available != new BudgetFigures(allocated, encumbered, committed, disbursed).Available)
             {
-                problems.Add($"{label}：可用 {available} + 已承诺 {committed} + 已支付 {disbursed} ≠ 预算下达 {allocated}");
+                problems.Add($"{label}：可用 {available} + 预算占用 {encumbered} + 已承诺 {committed} + 已支付 {disbursed} ≠ 预算下达 {allocated}");
             }
-            if (available.IsNegative || committed.IsNegative || disbursed.IsNegative)
+            if (available.IsNegative || encumbered.IsNegative || committed.IsNegative || disbursed.IsNegative)
             {
                 problems.Add($"{label}：存在负余额");
             }
-            if (line.Allocated != allocated || line.Available != available || line.Committed != committed || line.Disbursed != disbursed)
+            if (line.Allocated != allocated || line.Available != available || line.Encumbered != encumbered
+                || line.Committed != committed || line.Disbursed != disbursed)
             {
                 problems.Add($"{label}：页面余额与分录合计不一致");
             }

@@ -14,8 +14,10 @@ public static class PublicBudgetsApi
         [property: JsonPropertyName("amount")] string Amount);
 
     /// <summary>
-    /// A street's confirmed budget for the year as published (阳光政务). Field names are a stable contract;
-    /// amounts are strings with exactly two decimals so no client reads them as binary floating point.
+    /// A street's budget for the year as published (阳光政务), with the same figures and status as the pages and
+    /// the PDF reports. Field names are a stable contract; amounts are strings with exactly two decimals so no
+    /// client reads them as binary floating point. budget_total is the latest entered figure (status says
+    /// whether the district confirmed it); available = allocated − encumbered − committed − disbursed.
     /// </summary>
     public sealed record StreetBudgetDto(
         [property: JsonPropertyName("district_id")] long DistrictId,
@@ -23,17 +25,20 @@ public static class PublicBudgetsApi
         [property: JsonPropertyName("district")] string District,
         [property: JsonPropertyName("street")] string Street,
         [property: JsonPropertyName("year")] int Year,
+        [property: JsonPropertyName("status")] string Status,
         [property: JsonPropertyName("budget_total")] string BudgetTotal,
         [property: JsonPropertyName("floor")] string Floor,
         [property: JsonPropertyName("meets_floor")] bool MeetsFloor,
         [property: JsonPropertyName("previous_year_total")] string? PreviousYearTotal,
         [property: JsonPropertyName("meets_growth")] bool MeetsGrowth,
+        [property: JsonPropertyName("allocated")] string Allocated,
+        [property: JsonPropertyName("encumbered")] string Encumbered,
         [property: JsonPropertyName("committed")] string Committed,
         [property: JsonPropertyName("disbursed")] string Disbursed,
         [property: JsonPropertyName("available")] string Available,
         [property: JsonPropertyName("funding_sources")] IReadOnlyList<FundingDto> FundingSources);
 
-    /// <summary>GET /api/public/budgets?year= — every street's confirmed budget of the year, no login.</summary>
+    /// <summary>GET /api/public/budgets?year= — every street's entered budget of the year with its status, no login.</summary>
     public static void MapPublicBudgetsApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/public/budgets", async (AppDbContext db, TimeProvider clock, string? year, CancellationToken ct) =>
             {
@@ -47,13 +52,13 @@ public static class PublicBudgetsApi
                         ["year"] = [$"年度应为 {StreetBudgetKey.MinYear}–{StreetBudgetKey.MaxYear} 之间的整数"],
                     }, title: "参数不正确");
                 }
-                var streets = await BudgetQueries.YearAsync(db, y, null, confirmedOnly: true, ct);
+                var streets = await BudgetQueries.YearAsync(db, y, null, ct);
                 return Results.Ok(streets.Where(s => s.Row is not null).Select(s => new StreetBudgetDto(
-                    s.DistrictId, s.StreetId, s.District, s.Street, s.Year, MoneyFormat.Number(s.Standing.Total), MoneyFormat.Number(s.Standing.Floor),
+                    s.DistrictId, s.StreetId, s.District, s.Street, s.Year, s.StatusText, MoneyFormat.Number(s.Standing.Total), MoneyFormat.Number(s.Standing.Floor),
                     s.Standing.MeetsFloor, s.Standing.PreviousYearTotal is { } p ? MoneyFormat.Number(p) : null,
-                    s.Standing.MeetsGrowth, MoneyFormat.Number(s.Row!.Committed), MoneyFormat.Number(s.Row.Disbursed),
-                    MoneyFormat.Number(s.Row.Available),
-                    [.. s.Sources.Select(x => new FundingDto(x.Source.ToString(), x.Source.Chinese(), MoneyFormat.Number(x.Allocated)))])).ToList());
+                    s.Standing.MeetsGrowth, MoneyFormat.Number(s.Figures.Allocated), MoneyFormat.Number(s.Figures.Encumbered),
+                    MoneyFormat.Number(s.Figures.Committed), MoneyFormat.Number(s.Figures.Disbursed), MoneyFormat.Number(s.Figures.Available),
+                    [.. s.Sources.Select(x => new FundingDto(x.Source.ToString(), x.Source.Chinese(), MoneyFormat.Number(x.Planned)))])).ToList());
             })
             .WithName("PublicBudgets")
             .WithSummary("各街道年度购买服务预算及执行（公开，无需登录）")

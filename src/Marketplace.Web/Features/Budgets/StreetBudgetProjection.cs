@@ -35,6 +35,7 @@ public sealed class StreetBudgetProjection : GrainStateProjection<StreetBudgetSt
                 IdempotencyKey = g.IdempotencyKey, Reason = g.Reason, UserName = g.User,
                 DocumentType = g.Document.Type, DocumentId = g.Document.Id,
                 CommitmentType = g.Commitment?.Type, CommitmentId = g.Commitment?.Id,
+                EncumbranceType = g.Encumbrance?.Type, EncumbranceId = g.Encumbrance?.Id,
                 ServiceAreaCode = g.ServiceAreaCode, Reverses = g.Reverses, CreatedAt = g.At,
             });
             db.Postings.AddRange(g.Postings.Select((p, i) => new PostingRow
@@ -74,14 +75,18 @@ public sealed class StreetBudgetProjection : GrainStateProjection<StreetBudgetSt
                 lines[source] = line;
             }
             line.Planned = budget.Entry.Lines.FirstOrDefault(l => l.Source == source)?.Amount ?? Domain.Money.Zero;
-            line.Allocated = book.Allocated(source);
-            line.Available = book.Available(source);
-            line.Committed = book.Balance(source, LedgerAccountKind.Committed);
-            line.Disbursed = book.Balance(source, LedgerAccountKind.Disbursed);
+            var f = book.Figures(source);
+            line.Allocated = f.Allocated;
+            line.Encumbered = f.Encumbered;
+            line.Committed = f.Committed;
+            line.Disbursed = f.Disbursed;
+            line.Available = f.Available;
         }
-        row.Allocated = Domain.Money.Sum(lines.Values.Select(l => l.Allocated));
-        row.Available = Domain.Money.Sum(lines.Values.Select(l => l.Available));
-        row.Committed = Domain.Money.Sum(lines.Values.Select(l => l.Committed));
-        row.Disbursed = Domain.Money.Sum(lines.Values.Select(l => l.Disbursed));
+        var total = BudgetFigures.Sum(lines.Values.Select(l => l.Figures));
+        row.Allocated = total.Allocated;
+        row.Encumbered = total.Encumbered;
+        row.Committed = total.Committed;
+        row.Disbursed = total.Disbursed;
+        row.Available = total.Available;
     }
 }

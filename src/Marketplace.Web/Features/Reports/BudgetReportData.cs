@@ -1,7 +1,6 @@
 using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Reports.Models;
-using Marketplace.Tendering;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Budgets;
 using Microsoft.EntityFrameworkCore;
@@ -9,67 +8,57 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Features.Reports;
 
 /// <summary>
-/// Fills the budget report view models from the ledger's read models. Public reports use the confirmed
-/// (published) budgets, as the public budgets API does; officials may ask for the figures as entered.
+/// Fills the budget report view models from <see cref="BudgetQueries"/>, the same figures the pages and the
+/// public JSON show (budget as entered with its status, and the ledger's allocated, encumbered, committed,
+/// disbursed and available).
 /// </summary>
 public sealed class BudgetReportData(TimeProvider clock)
 {
     public const string PublicUnit = "街道购买服务平台（公开信息）";
 
+    /// <summary>§四's key for a contract entered without a purchase on the platform.</summary>
+    public const string NoMethod = "直接签订合同";
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
-    public async Task<StreetBudgetReportModel?> StreetAsync(AppDbContext db, long streetId, int year, bool confirmedOnly, CancellationToken ct)
+    public async Task<StreetBudgetReportModel?> StreetAsync(AppDbContext db, long streetId, int year, CancellationToken ct)
     {
-        var districtId = await db.Streets.Where(s => s.Id == streetId).Select(s => (long?)s.DistrictId).SingleOrDefaultAsync(ct);
-        if (districtId is null)
+        if (await BudgetQueries.StreetAsync(db, streetId, year, ct) is not { } s)
         {
             return null;
         }
-        var s = (await BudgetQueries.YearAsync(db, year, districtId, confirmedOnly, ct)).Single(x => x.StreetId == streetId);
-        var areas = await BudgetQueries.ByServiceAreaAsync(db, streetId, year, ct);
-        var commitments = await db.PostingGroups.AsNoTracking()
-            .Where(g => g.StreetId == streetId && g.Year == year && g.Kind == PostingKind.Commitment)
-            .Select(g => new { g.CommitmentId, g.CommitmentType, g.ServiceAreaCode }).ToListAsync(ct);
-        var byMethod = await db.Postings.AsNoTracking()
-            .Where(p => p.StreetId == streetId && p.Year == year && p.Account == LedgerAccountKind.Committed)
-            .Join(db.PostingGroups, p => p.GroupId, g => g.Id, (p, g) => new { g.CommitmentType, g.CommitmentId, p.AmountFen })
-            .ToListAsync(ct);
+        // §三, §四 and §五 are the same purchases, grouped three ways.
+        var purchases = await BudgetQueries.PurchasesAsync(db, streetId, year, ct);
+        var areas = await BudgetQueries.ByServiceAreaAsync(db, purchases, ct);
+        var f = s.Figures;
         return new StreetBudgetReportModel(
             s.District, s.Street, year, PublicUnit, Today,
-            [.. s.Sources.Select(x => new FundingLine(x.Source.Chinese(), confirmedOnly ? x.Allocated : x.Planned))],
+            [.. s.Sources.Select(x => new FundingLine(x.Source.Chinese(), x.Planned))],
             s.Standing.PreviousYearTotal,
-            s.Row?.Committed ?? Money.Zero,
-            s.Row?.Disbursed ?? Money.Zero,
-            [.. areas.Select(a => new BreakdownLine(a.Name,
-                commitments.Where(c => c.ServiceAreaCode == a.Code).Select(c => c.CommitmentId).Distinct().Count(), a.Committed))],
-            [.. byMethod.GroupBy(m => m.CommitmentType is { } type ? DocumentTypes.Chinese(type) : "其他")
-                .Select(g => new BreakdownLine(g.Key, g.Select(x => x.CommitmentId).Distinct().Count(), Money.FromFen(g.Sum(x => x.AmountFen))))],
-            await PurchasesAsync(db, streetId, year, ct))
+            f.Committed,
+            f.Disbursed,
+            [.. areas.Select(a => new BreakdownLine(a.Name, a.Count, a.Figures.Contracted) { Encumbered = a.Figures.Encumbered })],
+            [.. purchases.GroupBy(p => p.Method ?? NoMethod)
+                .Select(g => new BreakdownLine(g.Key, g.Count(), Money.Sum(g.Select(p => p.Figures.Contracted))) { Encumbered = Money.Sum(g.Select(p => p.Figures.Encumbered)) })],
+            [.. purchases.Select(p => new PurchaseLine(p.Title, p.Organization ?? Dash, p.Method ?? NoMethod, p.Figures.Contracted, p.Status,
+                p.Figures.Contracted.IsZero ? null : p.Figures.Disbursed) { Encumbered = p.Figures.Encumbered })])
         {
             Floor = s.Standing.Floor,
+            Status = s.StatusText,
+            Encumbered = f.Encumbered,
+            Allocated = f.Allocated,
         };
     }
 
-    /// <summary>
-    /// The street's awarded purchases of the year (by notice deadline) with organization, amount and status.
-    /// Paid and grade stay empty until contracts carry payments and evaluations.
-    /// </summary>
-    private static async Task<IReadOnlyList<PurchaseLine>> PurchasesAsync(AppDbContext db, long streetId, int year, CancellationToken ct)
-    {
-        var tenders = await db.Tenders.AsNoTracking()
-            .Where(t => t.StreetId == streetId && t.AwardedName != null)
-            .Select(t => new { t.Title, t.AwardedName, t.Method, t.AwardedPrice, t.Status, t.Deadline }).ToListAsync(ct);
-        return [.. tenders.Where(t => t.Deadline.ToOffset(TimeSpan.FromHours(8)).Year == year).OrderBy(t => t.Deadline)
-            .Select(t => new PurchaseLine(t.Title, t.AwardedName!, t.Method.Chinese(), t.AwardedPrice ?? Money.Zero, t.Status.Chinese()))];
-    }
+    private const string Dash = "—";
 
-    public async Task<DistrictBudgetReportModel?> DistrictAsync(AppDbContext db, long districtId, int year, bool confirmedOnly, CancellationToken ct)
+    public async Task<DistrictBudgetReportModel?> DistrictAsync(AppDbContext db, long districtId, int year, CancellationToken ct)
     {
         if (!await db.Districts.AnyAsync(d => d.Id == districtId, ct))
         {
             return null;
         }
-        var streets = await BudgetQueries.YearAsync(db, year, districtId, confirmedOnly, ct);
+        var streets = await BudgetQueries.YearAsync(db, year, districtId, ct);
         return ToDistrict(streets, await DistrictNameAsync(db, districtId, ct), year);
     }
 
@@ -80,7 +69,7 @@ public sealed class BudgetReportData(TimeProvider clock)
         var sections = new List<DistrictBudgetReportModel>();
         foreach (var (d, i) in districts.Select((d, i) => (d, i)))
         {
-            var streets = await BudgetQueries.YearAsync(db, year, d.Id, confirmedOnly: true, ct);
+            var streets = await BudgetQueries.YearAsync(db, year, d.Id, ct);
             sections.Add(ToDistrict(streets, d.Name, year));
             progress.Report((i + 1) * 80 / Math.Max(1, districts.Count));
         }
@@ -91,7 +80,10 @@ public sealed class BudgetReportData(TimeProvider clock)
     private DistrictBudgetReportModel ToDistrict(IReadOnlyList<BudgetQueries.StreetYear> streets, string district, int year) =>
         new(district, year, PublicUnit, Today,
             [.. streets.Select(s => new StreetBudgetSummary(s.Street, s.Standing.Total, s.Standing.PreviousYearTotal,
-                s.Row?.Committed ?? Money.Zero, s.Row?.Disbursed ?? Money.Zero))])
+                s.Figures.Committed, s.Figures.Disbursed)
+            {
+                Status = s.StatusText, Encumbered = s.Figures.Encumbered, Allocated = s.Figures.Allocated,
+            })])
         {
             Floor = streets.Count > 0 ? streets[0].Standing.Floor : BudgetPolicy.DefaultFloor,
         };

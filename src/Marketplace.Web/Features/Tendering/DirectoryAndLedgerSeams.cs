@@ -58,31 +58,3 @@ public sealed class DirectoryEligibility(
         return outcome.Succeeded ? null : string.Join("；", outcome.Errors.Select(e => e.Message));
     }
 }
-
-/// <summary>
-/// A notice may be published only with the money behind it (SPEC §3.9): the buying street's budget
-/// grain for the year checks the split against what is still uncommitted per funding source.
-/// </summary>
-public sealed class LedgerBudgetCheck(IGrainFactory grains) : ITenderBudgetCheck
-{
-    public async Task<Outcome> CanCommitAsync(long streetId, int year, ImmutableArray<FundingShare> split, CancellationToken ct = default)
-    {
-        var amounts = ImmutableArray.CreateBuilder<SourceAmount>();
-        foreach (var share in split)
-        {
-            var source = FundingSources.All.Where(s => s.Chinese() == share.Source).Select(s => (FundingSource?)s).SingleOrDefault();
-            if (source is null)
-            {
-                return Outcome.Fail("Funding", $"未知的资金来源：{share.Source}");
-            }
-            amounts.Add(new SourceAmount(source.Value, share.Amount));
-        }
-        if (year is < StreetBudgetKey.MinYear or > StreetBudgetKey.MaxYear)
-        {
-            return Outcome.Fail("Funding", "服务期限的年度不正确");
-        }
-        // A purchase (合同外包/项目委托) is not a 公益创投 grant: lottery funds follow the district's rule.
-        return await grains.GetStreetBudget(streetId, year)
-            .CanCommitAsync(Money.Sum(amounts.Select(a => a.Amount)), amounts.ToImmutable(), publicWelfare: false);
-    }
-}

@@ -12,7 +12,6 @@ public static class TenderingServiceCollectionExtensions
         services.AddSingleton<IGrainStateProjection, TenderProjection>();
         // Seams: the directory (issue 3) and the ledger (issue 4) replace these two at merge.
         services.TryAddSingleton<ITenderApplicantEligibility, DirectoryEligibility>();
-        services.TryAddSingleton<ITenderBudgetCheck, LedgerBudgetCheck>();
         services.TryAddSingleton<ITenderTimers, TenderTimers>();
         services.TryAddSingleton<ITenderSubmissionLog, TenderSubmissionLog>();
         services.AddSingleton<IDueWorkHandler, TenderCloseHandler>();

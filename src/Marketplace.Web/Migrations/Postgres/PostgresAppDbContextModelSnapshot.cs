@@ -666,6 +666,14 @@ namespace Marketplace.Web.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("EncumbranceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EncumbranceType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -934,6 +942,9 @@ namespace Marketplace.Web.Migrations.Postgres
                     b.Property<long>("DistrictId")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("Encumbered")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("EnteredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -989,6 +1000,9 @@ namespace Marketplace.Web.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<long>("Disbursed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Encumbered")
                         .HasColumnType("bigint");
 
                     b.Property<long>("Planned")

@@ -653,6 +653,14 @@ namespace Marketplace.Web.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EncumbranceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EncumbranceType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -915,6 +923,9 @@ namespace Marketplace.Web.Migrations.Sqlite
                     b.Property<long>("DistrictId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Encumbered")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("EnteredAt")
                         .HasColumnType("INTEGER");
 
@@ -970,6 +981,9 @@ namespace Marketplace.Web.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Disbursed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Encumbered")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Planned")

@@ -24,7 +24,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvid
     public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
         ["street"] = "街道", ["status"] = "状态", ["total"] = "年度预算", ["shortfall"] = "距保底差额",
-        ["previous"] = "上年预算", ["committed"] = "已承诺", ["disbursed"] = "已支付", ["available"] = "可用",
+        ["previous"] = "上年预算", ["encumbered"] = "预算占用", ["committed"] = "已承诺", ["disbursed"] = "已支付", ["available"] = "可用",
     };
 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -49,13 +49,13 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvid
         [
             s.Street, s.StatusText, s.Total, s.Standing.Floor, s.Standing.MeetsFloor, s.Standing.FloorShortfall,
             s.Standing.PreviousYearTotal, s.Standing.MeetsGrowth, s.Standing.GrowthShortfall,
-            s.Row?.Committed ?? Money.Zero, s.Row?.Disbursed ?? Money.Zero, s.Row?.Available ?? Money.Zero,
+            s.Figures.Allocated, s.Figures.Encumbered, s.Figures.Committed, s.Figures.Disbursed, s.Figures.Available,
             .. FundingSources.All.Select(src => (object?)(s.Sources.FirstOrDefault(x => x.Source == src)?.Planned ?? Money.Zero)),
         ]);
         var stream = new MemoryStream();
         XlsxWriter.Write(stream, $"{District}{BudgetYear}年度预算",
             ["街道", "状态", "年度预算（元）", "保底标准（元）", "达到保底", "距保底差额（元）", "上年预算（元）", "不低于上年",
-             "距上年差额（元）", "已承诺（元）", "已支付（元）", "可用（元）", .. FundingSources.All.Select(x => x.Chinese() + "（元）")],
+             "距上年差额（元）", "已下达（元）", "预算占用（元）", "已承诺（元）", "已支付（元）", "可用（元）", .. FundingSources.All.Select(x => x.Chinese() + "（元）")],
             rows);
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"budgets-{BudgetYear}.xlsx");
@@ -65,7 +65,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvid
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
         if (User.DistrictOf() is not { } districtId || !BudgetPages.ValidYear(BudgetYear)
-            || await reports.DistrictAsync(db, districtId, BudgetYear, confirmedOnly: false, ct) is not { } model)
+            || await reports.DistrictAsync(db, districtId, BudgetYear, ct) is not { } model)
         {
             return NotFound();
         }
@@ -104,15 +104,16 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvid
         }
         District = district.City + district.Name;
         Floor = (await BudgetPolicySource.ForDistrictAsync(db, districtId, ct)).Floor;
-        var rows = await BudgetQueries.YearAsync(db, BudgetYear, districtId, confirmedOnly: false, ct);
+        var rows = await BudgetQueries.YearAsync(db, BudgetYear, districtId, ct);
         Func<BudgetQueries.StreetYear, decimal>? amount = Sort switch
         {
             "total" => s => s.Total.Yuan,
             "shortfall" => s => s.Standing.FloorShortfall.Yuan,
             "previous" => s => (s.Standing.PreviousYearTotal ?? Money.Zero).Yuan,
-            "committed" => s => (s.Row?.Committed ?? Money.Zero).Yuan,
-            "disbursed" => s => (s.Row?.Disbursed ?? Money.Zero).Yuan,
-            "available" => s => (s.Row?.Available ?? Money.Zero).Yuan,
+            "encumbered" => s => s.Figures.Encumbered.Yuan,
+            "committed" => s => s.Figures.Committed.Yuan,
+            "disbursed" => s => s.Figures.Disbursed.Yuan,
+            "available" => s => s.Figures.Available.Yuan,
             _ => null,
         };
         var sorted = amount is not null ? rows.OrderBy(amount)

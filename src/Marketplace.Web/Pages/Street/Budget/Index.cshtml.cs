@@ -17,6 +17,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, BudgetReport
     public int Year { get; private set; }
     public BudgetQueries.StreetYear Street { get; private set; } = null!;
     public IReadOnlyList<BudgetQueries.AreaLine> Areas { get; private set; } = [];
+    public IReadOnlyList<BudgetQueries.Purchase> Purchases { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct)
     {
@@ -27,7 +28,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, BudgetReport
             return NotFound();
         }
         Street = street;
-        Areas = await BudgetQueries.ByServiceAreaAsync(db, streetId, Year, ct);
+        Purchases = await BudgetQueries.PurchasesAsync(db, streetId, Year, ct);
+        Areas = await BudgetQueries.ByServiceAreaAsync(db, Purchases, ct);
         return Page();
     }
 
@@ -36,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, BudgetReport
     {
         Year = year ?? BudgetQueries.CurrentYear(clock);
         if (User.StreetOf() is not { } streetId || !BudgetPages.ValidYear(Year)
-            || await reports.StreetAsync(db, streetId, Year, confirmedOnly: false, ct) is not { } model)
+            || await reports.StreetAsync(db, streetId, Year, ct) is not { } model)
         {
             return NotFound();
         }

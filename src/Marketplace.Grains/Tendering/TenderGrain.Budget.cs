@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using Marketplace.Budgets;
+using Marketplace.Catalog;
+using Marketplace.Domain;
+
+namespace Marketplace.Tendering;
+
+/// <summary>
+/// The money of a purchase in the buying street's ledger (SPEC §3.9), for the year the service starts in
+/// (the notice's fiscal year): publishing encumbers the notice's split (预算占用), the award re-sizes it to
+/// the price, and a purchase that ends without a contract releases it. Each lifecycle step calls one of these
+/// before writing its own state, with a key of its own, so a retry after a failed write posts nothing twice.
+/// </summary>
+public sealed partial class TenderGrain
+{
+    /// <summary>The purchase as the ledger names it: <c>tender:{id}</c>.</summary>
+    private DocumentRef BudgetReference => new(DocumentTypes.Tender, Id.ToString("N"));
+
+    private IStreetBudgetGrain BudgetOf(TenderNotice notice) => GrainFactory.GetStreetBudget(S.StreetId, notice.ServiceStart.Year);
+
+    /// <summary>Publish (and a single-source switch): hold <paramref name="total"/> of the notice's split.</summary>
+    private async Task<ImmutableArray<FieldError>> EncumberAsync(TenderNotice notice, Money total, string key, string reason, string user)
+    {
+        if (ToSplit(notice.Funding) is not { } split)
+        {
+            return [new FieldError("", "公告的资金来源不正确")];
+        }
+        if (notice.ServiceStart.Year is < StreetBudgetKey.MinYear or > StreetBudgetKey.MaxYear)
+        {
+            return [new FieldError("", "服务期限的年度不正确")];
+        }
+        var item = await GrainFactory.GetGrain<IStreetCatalogGrain>(S.StreetId).GetItemAsync(notice.TransferItemId);
+        if (total != Money.Sum(split.Select(s => s.Amount)))
+        {
+            split = EncumbranceSplit.Proportional(total, split);
+        }
+        // A purchase (合同外包/项目委托) is not a 公益创投 grant: lottery funds follow the district's rule.
+        var outcome = await BudgetOf(notice).EncumberAsync(new EncumberRequest(key, BudgetReference, item?.Fields.ServiceAreaCode ?? "",
+            PublicWelfare: false, total, split, reason, user));
+        return BudgetErrors(notice, outcome.Errors);
+    }
+
+    /// <summary>The award, or a published notice whose funding changed: re-size what the purchase holds.</summary>
+    private async Task<ImmutableArray<FieldError>> ResizeBudgetAsync(TenderNotice notice, Money total, ImmutableArray<SourceAmount>? split,
+        string key, string reason, string user)
+    {
+        var outcome = await BudgetOf(notice).ResizeEncumbranceAsync(new ResizeEncumbranceRequest(key, BudgetReference, total, split, reason, user));
+        return BudgetErrors(notice, outcome.Errors);
+    }
+
+    /// <summary>Cancel or failure: everything the purchase still holds goes back to available.</summary>
+    private async Task ReleaseBudgetAsync(string step, string reason, string user)
+    {
+        var outcome = await BudgetOf(S.Notice!).ReleaseEncumbranceAsync(
+            new ReleaseEncumbranceRequest($"tender:{Id:N}:{step}", BudgetReference, reason, string.IsNullOrWhiteSpace(user) ? "system" : user));
+        if (!outcome.Succeeded)
+        {
+            // Only malformed requests are refused here; the step must not end with the money still held.
+            throw new InvalidOperationException($"Releasing the budget of tender {Id} failed: {outcome.Errors[0].Message}");
+        }
+    }
+
+    /// <summary>
+    /// The notice's funding shares name sources in Chinese (as entered on the form); null when one is unknown.
+    /// </summary>
+    private static ImmutableArray<SourceAmount>? ToSplit(ImmutableArray<FundingShare> funding)
+    {
+        var split = ImmutableArray.CreateBuilder<SourceAmount>();
+        foreach (var share in funding.IsDefault ? [] : funding)
+        {
+            var source = FundingSources.All.Where(s => s.Chinese() == share.Source || s.ToString() == share.Source).Select(s => (FundingSource?)s).SingleOrDefault();
+            if (source is null)
+            {
+                return null;
+            }
+            split.Add(new SourceAmount(source.Value, share.Amount));
+        }
+        return split.ToImmutable();
+    }
+
+    /// <summary>
+    /// The ledger's refusals name funding-source fields the tender pages do not render; they belong to the
+    /// notice as a whole, so they go to the top of the page, with the budget year said.
+    /// </summary>
+    private static ImmutableArray<FieldError> BudgetErrors(TenderNotice notice, ImmutableArray<FieldError> errors) =>
+        errors.IsDefaultOrEmpty ? [] : [.. errors.Select(e => new FieldError("", $"{notice.ServiceStart.Year}年度预算：{e.Message}"))];
+}
