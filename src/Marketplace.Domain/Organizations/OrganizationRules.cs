@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Marketplace.Domain;
+using Marketplace.Tendering;
 
 namespace Marketplace.Organizations;
 
@@ -174,5 +175,25 @@ public static class OrganizationRules
             errors.Add(new("SocialWorkers", $"持证社工 {profile.SocialWorkers.Total} 人，少于要求的 {minCertifiedSocialWorkers} 人"));
         }
         return errors.Count == 0 ? Outcome.Ok : Outcome.Fail(errors);
+    }
+
+    /// <summary>
+    /// Whether the organization may apply to a purchase of <paramref name="districtId"/>: registered, in
+    /// that district's directory when the notice asks for it, then <see cref="Eligibility"/> (SPEC §3.2).
+    /// Null when eligible, otherwise every reason in Chinese joined by "；".
+    /// </summary>
+    public static string? ApplicantIneligibleReason(
+        OrganizationState state, long districtId, EligibilityRequirements requirements, DateTimeOffset at)
+    {
+        if (state.Profile is not { } profile)
+        {
+            return "该组织尚未登记进入社会组织目录，不能申请";
+        }
+        if (requirements.DirectoryMembershipRequired && profile.DistrictId != districtId)
+        {
+            return "该组织不在本区有承接能力的社会组织目录中";
+        }
+        var outcome = Eligibility(state, requirements.ProviderTypes.IsDefault ? [] : requirements.ProviderTypes, requirements.MinimumCertifiedSocialWorkers, at);
+        return outcome.Succeeded ? null : string.Join("；", outcome.Errors.Select(e => e.Message));
     }
 }

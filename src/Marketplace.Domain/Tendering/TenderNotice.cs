@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Marketplace.Budgets;
 using System.Collections.Immutable;
 using Marketplace.Domain;
 
@@ -33,9 +35,11 @@ public sealed record ScoringCriterion(
 
 /// <summary>One funding source's share of the ceiling (财政资金, 福彩公益金, 街道专项基金, 社会力量).</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.FundingShare")]
-public sealed record FundingShare([property: Id(0)] string Source, [property: Id(1)] Money Amount);
+public sealed record FundingShare(
+    [property: Id(0), JsonConverter(typeof(FundingSourceJsonConverter))] FundingSource Source,
+    [property: Id(1)] Money Amount);
 
-/// <summary>What an applicant organization must be to apply (checked through <see cref="ITenderApplicantEligibility"/>).</summary>
+/// <summary>What an applicant organization must be to apply (checked by the organization's grain, <c>OrganizationRules.ApplicantEligibility</c>).</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.EligibilityRequirements")]
 public sealed record EligibilityRequirements(
     [property: Id(0)] ImmutableArray<ProviderType> ProviderTypes,

@@ -40,7 +40,7 @@ public static class TenderRules
         {
             errors.Add(new(nameof(n.Funding), "请填写资金来源"));
         }
-        else if (n.Funding.Any(f => f.Amount.Yuan <= 0m || string.IsNullOrWhiteSpace(f.Source)))
+        else if (n.Funding.Any(f => f.Amount.Yuan <= 0m || !Enum.IsDefined(f.Source)))
         {
             errors.Add(new(nameof(n.Funding), "每项资金来源的金额必须大于0"));
         }

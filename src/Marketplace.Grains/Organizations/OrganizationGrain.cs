@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Marketplace.Domain;
+using Marketplace.Tendering;
 using Marketplace.Persistence;
 
 namespace Marketplace.Organizations;
@@ -194,6 +195,9 @@ public sealed class OrganizationGrain(
         await SaveAsync(Current with { Documents = Current.Documents.Remove(document) });
         return Outcome<OrganizationDocument>.Ok(document);
     }
+
+    public Task<string?> ApplicantIneligibleReasonAsync(long districtId, EligibilityRequirements requirements, DateTimeOffset at) =>
+        Task.FromResult(OrganizationRules.ApplicantIneligibleReason(Current, districtId, requirements, at));
 
     public Task<Outcome> CheckEligibilityAsync(ImmutableArray<ProviderType> providerTypes, int minCertifiedSocialWorkers, DateTimeOffset at) =>
         Task.FromResult(OrganizationRules.Eligibility(Current, providerTypes.IsDefault ? [] : providerTypes, minCertifiedSocialWorkers, at));

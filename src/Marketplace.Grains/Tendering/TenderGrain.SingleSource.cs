@@ -40,7 +40,7 @@ public sealed partial class TenderGrain
         var key = Uscc.Normalise(uscc);
         // The single supplier must meet the notice's conditions like any applicant (SPEC §3.2: 已入库, no
         // active negative entry, provider type, certified social workers).
-        if (await eligibility.IneligibleReasonAsync(S.DistrictId, key, notice.Eligibility) is { } ineligible)
+        if (await IneligibleReasonAsync(key, notice.Eligibility) is { } ineligible)
         {
             return Outcome<TenderInfo>.Fail("Uscc", ineligible);
         }

@@ -42,7 +42,7 @@ public sealed partial class TenderGrain
         {
             return Outcome<ApplicationReceipt>.Fail(errors);
         }
-        if (await eligibility.RecentIneligibleReasonAsync(S.DistrictId, uscc, notice.Eligibility) is { } ineligible)
+        if (await RecentIneligibleReasonAsync(uscc, notice.Eligibility) is { } ineligible)
         {
             return Outcome<ApplicationReceipt>.Fail("", ineligible);
         }

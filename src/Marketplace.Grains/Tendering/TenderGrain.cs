@@ -8,8 +8,6 @@ namespace Marketplace.Tendering;
 
 public sealed partial class TenderGrain(
     [PersistentState("tender", StorageNames.Marketplace)] IPersistentState<TenderState> state,
-    ITenderApplicantEligibility eligibility,
-    ITenderBudgetCheck budget,
     ITenderTimers timers,
     ITenderSubmissionLog submissions,
     TimeProvider clock) : Grain, ITenderGrain
@@ -96,7 +94,7 @@ public sealed partial class TenderGrain(
             return Outcome<TenderInfo>.Fail(errors);
         }
         var notice = S.Notice!;
-        var money = await budget.CanCommitAsync(S.StreetId, notice.ServiceStart.Year, notice.Funding);
+        var money = await CanCommitFundingAsync(notice);
         if (!money.Succeeded)
         {
             return Outcome<TenderInfo>.Fail(money.Errors);
@@ -149,7 +147,7 @@ public sealed partial class TenderGrain(
         {
             var reason = Scoring.CeilingReason(a.Proposal.Price, notice.Ceiling)
                 ?? MissingDocuments(notice, a.Proposal)
-                ?? await eligibility.IneligibleReasonAsync(S.DistrictId, a.Uscc, notice.Eligibility);
+                ?? await IneligibleReasonAsync(a.Uscc, notice.Eligibility);
             if (reason is not null)
             {
                 invalid[a.Uscc] = reason;
@@ -378,7 +376,7 @@ public sealed partial class TenderGrain(
             return Outcome<TenderInfo>.Fail("NotTopReason", "未选择排名第一的申请单位，请填写理由");
         }
         // SPEC §3.2: only 已入库 organizations may be awarded; check again at award time.
-        if (await eligibility.IneligibleReasonAsync(S.DistrictId, uscc, S.Notice.Eligibility) is { } ineligible)
+        if (await IneligibleReasonAsync(uscc, S.Notice.Eligibility) is { } ineligible)
         {
             return Outcome<TenderInfo>.Fail("Winner", ineligible);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Tendering;
 
@@ -10,7 +11,7 @@ public sealed class TenderRulesTests
 
     internal static TenderNotice Notice(DateTimeOffset now, decimal ceiling = 300_000m) => new(
         Guid.NewGuid(), "东山街道居家养老上门服务", PurchaseMethod.ContractOutsourcing, Money.FromYuan(ceiling),
-        [new FundingShare("财政资金", Money.FromYuan(ceiling - 100_000m)), new FundingShare("街道社会组织专项发展基金", Money.FromYuan(100_000m))],
+        [new FundingShare(FundingSource.Fiscal, Money.FromYuan(ceiling - 100_000m)), new FundingShare(FundingSource.StreetNgoFund, Money.FromYuan(100_000m))],
         new DateOnly(2026, 4, 1), new DateOnly(2027, 3, 31), "为辖区高龄独居老人提供每周一次上门探访", ["服务方案", "持证社工名单"],
         new EligibilityRequirements([ProviderType.SocialWorkAgency], 2, true),
         [new("plan", "服务方案", 40m, false), new("team", "服务团队", 20m, false), new("exp", "服务经验", 10m, false), new("price", "价格", 30m, true)],
@@ -53,7 +54,7 @@ public sealed class TenderRulesTests
     [Fact]
     public void A_funding_split_not_adding_up_to_the_ceiling_is_refused()
     {
-        var n = Notice(Now) with { Funding = [new FundingShare("财政资金", Money.FromYuan(100_000m))] };
+        var n = Notice(Now) with { Funding = [new FundingShare(FundingSource.Fiscal, Money.FromYuan(100_000m))] };
         Assert.Contains(TenderRules.Validate(n, Now), e => e.Field == "Funding");
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Tendering;
 
@@ -15,8 +16,8 @@ public sealed class TenderInput
     /// <summary>Beijing time: what officials and applicants read on every notice.</summary>
     public static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
-    /// <summary>The ledger's funding sources, by the names the budget pages use.</summary>
-    public static readonly string[] FundingSources = [.. Marketplace.Budgets.FundingSources.All.Select(s => Marketplace.Budgets.FundingSources.Chinese(s))];
+    /// <summary>The ledger's funding sources, in the order of the form's amount fields.</summary>
+    public static readonly FundingSource[] FundingSources = [.. Marketplace.Budgets.FundingSources.All];
 
     [Display(Name = "项目名称")] public string? Title { get; set; }
     [Display(Name = "采购方式")] public PurchaseMethod Method { get; set; } = PurchaseMethod.ContractOutsourcing;
@@ -73,7 +74,7 @@ public sealed class TenderInput
             }
             else
             {
-                errors.Add(new(nameof(Funding), FundingSources[i] + "：" + error));
+                errors.Add(new(nameof(Funding), FundingSources[i].Chinese() + "：" + error));
             }
         }
         var start = ParseDate(nameof(ServiceStart), ServiceStart, errors);
