@@ -10,9 +10,6 @@ public static class OrganizationRules
 {
     public const int MaxCount = 100_000;
 
-    /// <summary>China Standard Time: negative entries and registration dates are calendar days in UTC+8.</summary>
-    public static DateOnly ChinaDay(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime);
-
     /// <summary>
     /// Parses a head count typed by a person ("12"): whole, non-negative, at most 100,000. Anything else
     /// ("-3", "1e9", "abc", "3.5") gets a Chinese message naming the field.
@@ -158,7 +155,7 @@ public static class OrganizationRules
         {
             errors.Add(new("Status", $"该组织不在有承接能力的社会组织目录中（当前状态：{state.Status.Chinese()}）"));
         }
-        var day = ChinaDay(at);
+        var day = ChinaTime.Day(at);
         foreach (var entry in state.NegativeEntries.Where(e => e.IsActiveOn(day)))
         {
             var until = entry.Fields.EndsOn is { } end ? $"至 {end:yyyy-MM-dd}" : "起长期有效";

@@ -242,7 +242,7 @@ public sealed class OrganizationGrain(
 
     private async Task<ImmutableArray<FieldError>> ValidateAsync(OrganizationProfile profile)
     {
-        var errors = OrganizationRules.Validate(profile, await reference.ServiceAreaCodesAsync(), OrganizationRules.ChinaDay(clock.GetUtcNow()));
+        var errors = OrganizationRules.Validate(profile, await reference.ServiceAreaCodesAsync(), ChinaTime.Day(clock.GetUtcNow()));
         if (!await reference.DistrictExistsAsync(profile.DistrictId))
         {
             errors = errors.Add(new(nameof(profile.DistrictId), "请选择申请入库的区"));

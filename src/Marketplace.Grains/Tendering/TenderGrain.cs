@@ -61,7 +61,7 @@ public sealed partial class TenderGrain(
             if (deadline != S.Notice.Deadline)
             {
                 next = Notify(next, (await ActiveApplicationsAsync()).Select(a => "org:" + a.Uscc).Append("street:" + S.StreetId),
-                    $"采购公告“{notice.Title}”已变更，报名截止时间延长至{deadline.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}");
+                    $"采购公告“{notice.Title}”已变更，报名截止时间延长至{deadline.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm}");
             }
         }
         var errors = await ValidateNoticeAsync(S.StreetId, notice);
@@ -100,7 +100,7 @@ public sealed partial class TenderGrain(
             return Outcome<TenderInfo>.Fail(money.Errors);
         }
         var next = S with { Status = TenderStatus.Published, PublishedAt = Now, Version = S.Version + 1 };
-        next = Notify(next, ["district-ngos:" + S.DistrictId], $"新的采购公告：{notice.Title}，报名截止{notice.Deadline.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}");
+        next = Notify(next, ["district-ngos:" + S.DistrictId], $"新的采购公告：{notice.Title}，报名截止{notice.Deadline.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm}");
         await state.CommitAsync(next);
         await timers.ScheduleAsync(ITenderTimers.CloseKind, Id, notice.Deadline);
         return Outcome<TenderInfo>.Ok(Info());
@@ -174,6 +174,20 @@ public sealed partial class TenderGrain(
     }
 
     public Task<TenderInfo?> GetInfoAsync() => Task.FromResult(S.Created ? Info() : null);
+
+    public async Task<TenderApplicantView?> GetApplicantViewAsync(string uscc) =>
+        S.Created ? new TenderApplicantView(Info(), await GetOwnApplicationAsync(uscc), await GetPublishedResultsAsync()) : null;
+
+    public async Task<TenderStreetView?> GetStreetViewAsync()
+    {
+        if (!S.Created)
+        {
+            return null;
+        }
+        var applicants = await GetApplicantsAsync();
+        return new TenderStreetView(Info(), applicants.Succeeded ? applicants.Value : [], S.Panel,
+            S.Panel is null ? null : Evaluate(), S.Objections);
+    }
 
     public async Task<Outcome<TenderInfo>> RerunAsync(Guid newTenderId, string user)
     {

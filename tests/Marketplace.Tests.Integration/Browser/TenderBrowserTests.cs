@@ -3,6 +3,7 @@ using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Tests.Integration.Tendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Marketplace.Domain;
 
 namespace Marketplace.Tests.Integration.Browser;
 
@@ -53,7 +54,7 @@ public sealed class TenderBrowserTests(TenderBrowserFixture browser) : IClassFix
         var start = Marketplace.Tests.Integration.Tendering.TenderForms.ServiceStart(DateTimeOffset.UtcNow);
         await official.GetByLabel("服务期开始").FillAsync(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await official.GetByLabel("服务期结束").FillAsync(start.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await official.GetByLabel("报名截止时间").FillAsync(deadline.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        await official.GetByLabel("报名截止时间").FillAsync(deadline.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         await official.GetByLabel("最少有效申请数").FillAsync("2");
         await official.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
         await official.GetByRole(AriaRole.Button, new() { Name = "发布公告" }).ClickAsync();
@@ -142,7 +143,7 @@ public sealed class TenderBrowserTests(TenderBrowserFixture browser) : IClassFix
             var xml = string.Concat(zip.Entries.Select(e => new StreamReader(e.Open()).ReadToEnd()));
             Assert.Contains("江宁区乐家社会工作服务中心", xml, StringComparison.Ordinal);
         }
-        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+        var year = ChinaTime.Year(DateTimeOffset.UtcNow);
         var budgets = System.Text.Json.JsonDocument.Parse(await (await visitor.APIRequest.GetAsync($"/api/public/budgets?year={year}")).TextAsync());
         var dongshan = budgets.RootElement.EnumerateArray().Single(b => b.GetProperty("street").GetString() == "东山街道").GetProperty("street_id").GetInt64();
         var report = Marketplace.Tests.Integration.Reports.PdfText.All(

@@ -86,7 +86,7 @@ public sealed class OrganizationGrainTests(ClusterFixture cluster) : IClassFixtu
         await grain.ChangeStatusAsync(DirectoryStatus.Admitted, null, "admin");
         Assert.True((await eligibility.CheckAsync(code.ToLowerInvariant(), [ProviderType.SocialWorkAgency], 4, now)).Succeeded);
 
-        var today = OrganizationRules.ChinaDay(now);
+        var today = ChinaTime.Day(now);
         var entry = await grain.AddNegativeEntryAsync(
             new NegativeEntryDraft(NegativeSource.EvaluationFailure, "末期评估不合格", today, today.AddYears(1), true, "contract-42"), "system");
         Assert.True(entry.Succeeded);

@@ -16,7 +16,7 @@ public sealed class BudgetReportData(TimeProvider clock)
 {
     public const string PublicUnit = "街道购买服务平台（公开信息）";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private DateOnly Today => ChinaTime.Day(clock.GetUtcNow());
 
     public async Task<StreetBudgetReportModel?> StreetAsync(AppDbContext db, long streetId, int year, bool confirmedOnly, CancellationToken ct)
     {
@@ -59,7 +59,7 @@ public sealed class BudgetReportData(TimeProvider clock)
         var tenders = await db.Tenders.AsNoTracking()
             .Where(t => t.StreetId == streetId && t.AwardedName != null)
             .Select(t => new { t.Title, t.AwardedName, t.Method, t.AwardedPrice, t.Status, t.Deadline }).ToListAsync(ct);
-        return [.. tenders.Where(t => t.Deadline.ToOffset(TimeSpan.FromHours(8)).Year == year).OrderBy(t => t.Deadline)
+        return [.. tenders.Where(t => ChinaTime.Year(t.Deadline) == year).OrderBy(t => t.Deadline)
             .Select(t => new PurchaseLine(t.Title, t.AwardedName!, t.Method.Chinese(), t.AwardedPrice ?? Money.Zero, t.Status.Chinese()))];
     }
 

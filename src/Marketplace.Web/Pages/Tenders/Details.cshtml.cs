@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Domain;
 
 namespace Marketplace.Web.Pages.Tenders;
 
@@ -74,12 +75,11 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             info.Notice.Method.Chinese(), award.OrganizationName, award.Price,
             [.. results.OrderBy(r => r.Rank).Select(r => new NoticeResult(r.Rank!.Value, r.OrganizationName, r.Price, r.Total ?? 0m, r.Uscc == award.Uscc))],
             [.. panel?.Sitting.Select(m => m.Name) ?? []],
-            ChinaDate(award.AwardedAt), ChinaDate(award.PublicityEndsAt), unit, ChinaDate(award.AwardedAt))
+            ChinaTime.Day(award.AwardedAt), ChinaTime.Day(award.PublicityEndsAt), unit, ChinaTime.Day(award.AwardedAt))
         {
             Kind = AwardKind.Bid,
             Contact = unit + "（在本平台“采购公告”中该项目页面提交质疑）",
         };
     }
 
-    private static DateOnly ChinaDate(DateTimeOffset t) => DateOnly.FromDateTime(t.ToOffset(TimeSpan.FromHours(8)).DateTime);
 }

@@ -4,7 +4,6 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,6 @@ namespace Marketplace.Web.Pages.District.Budgets;
 /// funding sources are used and whether a source may pay only for 公益 projects. Configuration, not a
 /// ledger movement, so it is stored directly; the budget grain reads it on every command.
 /// </summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
 public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public sealed class SourceInput
@@ -62,7 +60,7 @@ public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
         }
         else if (floor.IsZero)
         {
-            ModelState.AddModelError("Input.Floor", "保底标准必须大于 0");
+            ModelState.AddModelError("Input.Floor", "最低标准必须大于 0");
         }
         if (Input.Sources.Count != FundingSources.All.Count || Input.Sources.Any(s => !Enum.IsDefined(s.Source))
             || Input.Sources.Select(s => s.Source).Distinct().Count() != FundingSources.All.Count)

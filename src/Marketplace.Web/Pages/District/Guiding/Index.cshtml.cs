@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -14,7 +13,6 @@ namespace Marketplace.Web.Pages.District.Guiding;
 /// The district's guiding catalogue (政府购买服务指导性目录): reference data kept by the district admin.
 /// Entries are retired, never deleted, because transfer items refer to them by code.
 /// </summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     [BindProperty] public EntryInput Input { get; set; } = new();

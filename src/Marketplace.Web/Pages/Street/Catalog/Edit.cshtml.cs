@@ -2,16 +2,15 @@ using Marketplace.Catalog;
 using Marketplace.Domain;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Infrastructure.Pages;
 
 namespace Marketplace.Web.Pages.Street.Catalog;
 
 /// <summary>Creates (no id) or edits a transfer item of the official's own street.</summary>
-[Authorize(Roles = Roles.StreetOfficial)]
 public sealed class EditModel(IGrainFactory grains, AppDbContext db) : PageModel
 {
     [BindProperty] public TransferItemInput Input { get; set; } = new();
@@ -89,14 +88,8 @@ public sealed class EditModel(IGrainFactory grains, AppDbContext db) : PageModel
 
     private async Task<IActionResult> ShowErrorsAsync(long streetId, IEnumerable<FieldError> errors, CancellationToken ct)
     {
-        foreach (var e in errors)
-        {
-            // The service area follows from the guiding entry, whose own message already covers it.
-            if (e.Field != nameof(TransferItemDraft.ServiceAreaCode))
-            {
-                ModelState.AddModelError(e.Field.Length == 0 ? string.Empty : "Input." + e.Field, e.Message);
-            }
-        }
+        // The service area follows from the guiding entry, whose own message already covers it.
+        ModelState.AddOutcome(errors.Where(e => e.Field != nameof(TransferItemDraft.ServiceAreaCode)), nameof(Input));
         await LoadChoicesAsync(streetId, ct);
         return Page();
     }

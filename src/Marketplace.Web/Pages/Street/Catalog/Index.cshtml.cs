@@ -1,7 +1,6 @@
 using Marketplace.Catalog;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,6 @@ namespace Marketplace.Web.Pages.Street.Catalog;
 /// The signed-in street official's own catalog. Every lookup goes through the grain of the user's own
 /// street, so an item of another street is simply not found (404).
 /// </summary>
-[Authorize(Roles = Roles.StreetOfficial)]
 public sealed class IndexModel(IGrainFactory grains, AppDbContext db) : PageModel
 {
     public IReadOnlyList<TransferItem> Items { get; private set; } = [];

@@ -5,7 +5,7 @@ using Marketplace.Tendering;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
+using Marketplace.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +17,6 @@ namespace Marketplace.Web.Pages.Street.Tenders;
 /// award, answer objections; re-run a failed purchase or switch it to single-source (单一来源).
 /// Applications appear only after the deadline (the grain refuses before).
 /// </summary>
-[Authorize(Roles = Roles.StreetOfficial)]
 public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageModel
 {
     public TenderInfo Tender { get; private set; } = default!;
@@ -95,7 +94,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
 
     public async Task<IActionResult> OnPostRerunAsync(Guid id)
     {
-        if (!await LoadAsync(id))
+        if (!await OwnAsync(id))
         {
             return NotFound();
         }
@@ -103,7 +102,8 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
         var result = await Grain(id).RerunAsync(newId, User.NameOf());
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", result.Errors[0].Message);
+            ModelState.AddOutcome(result.Errors);
+            await LoadAsync(id);
             return Page();
         }
         TempData["Notice"] = "已按原公告生成新的采购草稿，请核对报名时间后发布";
@@ -135,7 +135,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
 
     private async Task<IActionResult> ActAsync(Guid id, Func<ITenderGrain, Task<ImmutableArray<FieldError>>> act, string done)
     {
-        if (!await LoadAsync(id))
+        if (!await OwnAsync(id))
         {
             return NotFound();
         }
@@ -146,15 +146,16 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             TempData["Notice"] = done;
             return RedirectToPage(new { id });
         }
-        foreach (var e in errors)
-        {
-            ModelState.AddModelError(e.Field, e.Message);
-        }
+        ModelState.AddOutcome(errors);
         await LoadAsync(id);
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid id)
+    /// <summary>
+    /// Before a command: only whether the tender is the user's street's (another street's is not found) and
+    /// its version; the grain checks everything else, so the page repeats none of it.
+    /// </summary>
+    private async Task<bool> OwnAsync(Guid id)
     {
         var info = await Grain(id).GetInfoAsync();
         if (info is null || !TenantRules.CanEditStreet(User, info.StreetId))
@@ -162,11 +163,21 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             return false;
         }
         Tender = info;
-        var applicants = await Grain(id).GetApplicantsAsync();
-        Applicants = applicants.Succeeded ? applicants.Value : [];
-        Panel = await Grain(id).GetPanelAsync();
-        Evaluation = Panel is null ? null : await Grain(id).GetEvaluationAsync();
-        Objections = await Grain(id).GetObjectionsAsync();
+        return true;
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var view = await Grain(id).GetStreetViewAsync();
+        if (view is null || !TenantRules.CanEditStreet(User, view.Info.StreetId))
+        {
+            return false;
+        }
+        var info = Tender = view.Info;
+        Applicants = view.Applicants;
+        Panel = view.Panel;
+        Evaluation = view.Evaluation;
+        Objections = view.Objections;
         var objectors = Objections.Select(o => o.Uscc).Distinct().ToList();
         ObjectorNames = objectors.Count == 0 ? [] : await db.Organizations.AsNoTracking().Where(o => objectors.Contains(o.Uscc)).ToDictionaryAsync(o => o.Uscc, o => o.Name);
         if (info is { Status: TenderStatus.Failed, RerunAs: null, SingleSource: null })

@@ -4,15 +4,14 @@ using Marketplace.Tendering;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Domain;
 
 namespace Marketplace.Web.Pages.Street.Tenders;
 
 /// <summary>The street's purchases, and its published transfer items to start one from.</summary>
-[Authorize(Roles = Roles.StreetOfficial)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public List<TenderRow> Tenders { get; private set; } = [];
@@ -43,8 +42,8 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             ["项目名称", "采购方式", "最高限价（元）", "状态", "报名截止", "中标单位", "中标金额（元）", "公示截止"],
             tenders.Select(t => (IReadOnlyList<object?>)
             [
-                t.Title, t.Method.Chinese(), t.Ceiling, t.Status.Chinese(), t.Deadline.ToOffset(TimeSpan.FromHours(8)).DateTime,
-                t.AwardedName, t.AwardedPrice, t.PublicityEndsAt?.ToOffset(TimeSpan.FromHours(8)).DateTime,
+                t.Title, t.Method.Chinese(), t.Ceiling, t.Status.Chinese(), t.Deadline.ToOffset(ChinaTime.Offset).DateTime,
+                t.AwardedName, t.AwardedPrice, t.PublicityEndsAt?.ToOffset(ChinaTime.Offset).DateTime,
             ]));
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "tenders.xlsx");

@@ -13,11 +13,16 @@ namespace Marketplace.Web.Pages.Street.Tenders;
 /// </summary>
 public sealed class TenderInput
 {
-    /// <summary>Beijing time: what officials and applicants read on every notice.</summary>
-    public static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-
     /// <summary>The ledger's funding sources, in the order of the form's amount fields.</summary>
     public static readonly FundingSource[] FundingSources = [.. Marketplace.Budgets.FundingSources.All];
+
+    /// <summary>Notice field → form field, where they differ ("" = shown at the top of the form).</summary>
+    public static readonly IReadOnlyDictionary<string, string> FieldNames = new Dictionary<string, string>
+    {
+        [nameof(TenderNotice.Criteria)] = nameof(PriceWeight),
+        [nameof(TenderNotice.TransferItemId)] = "",
+        [nameof(EligibilityRequirements.MinimumCertifiedSocialWorkers)] = nameof(MinimumSocialWorkers),
+    };
 
     [Display(Name = "项目名称")] public string? Title { get; set; }
     [Display(Name = "采购方式")] public PurchaseMethod Method { get; set; } = PurchaseMethod.ContractOutsourcing;
@@ -37,7 +42,7 @@ public sealed class TenderInput
     [Display(Name = "最少有效申请数")] public string? MinimumValidApplications { get; set; } = "3";
     [Display(Name = "评审专家专业领域")] public string? ExpertField { get; set; } = "养老服务";
 
-    public static string Local(DateTimeOffset t) => t.ToOffset(Beijing).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+    public static string Local(DateTimeOffset t) => t.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     public static TenderInput From(TenderNotice n) => new()
     {
@@ -122,7 +127,7 @@ public sealed class TenderInput
 
     public static DateTimeOffset? TryParseTime(string? text) =>
         DateTime.TryParseExact((text ?? "").Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? new DateTimeOffset(t, Beijing).ToUniversalTime() : null; // stored in UTC (PostgreSQL timestamptz takes UTC only)
+            ? new DateTimeOffset(t, ChinaTime.Offset).ToUniversalTime() : null; // stored in UTC (PostgreSQL timestamptz takes UTC only)
 
     private static DateTimeOffset ParseTime(string field, string? text, List<FieldError> errors)
     {
