@@ -64,3 +64,21 @@ public sealed record TenderNotice(
     [property: Id(12)] DateTimeOffset Deadline,
     [property: Id(13)] int MinimumValidApplications,
     [property: Id(14)] string ExpertField);                         // field the panel is drawn from
+
+/// <summary>
+/// The scoring criteria a street's purchase notice uses (综合评分法): service plan, team, experience and
+/// price, each with the weight the official sets. <see cref="TenderRules.ValidateCriteria"/> checks them.
+/// </summary>
+public static class StandardCriteria
+{
+    public const string Plan = "plan";
+    public const string Team = "team";
+    public const string Experience = "exp";
+    public const string Price = "price";
+
+    public static ImmutableArray<ScoringCriterion> With(decimal plan, decimal team, decimal experience, decimal price) =>
+    [
+        new(Plan, "服务方案", plan, false), new(Team, "服务团队", team, false),
+        new(Experience, "服务经验", experience, false), new(Price, "价格", price, true),
+    ];
+}

@@ -15,7 +15,7 @@ namespace Marketplace.Web.Pages.Ngo.Tenders;
 /// An organization's own application to one tender: apply, revise, withdraw before the deadline; after
 /// the award its own scores and rank, the winner's total, and a 质疑 form during 公示.
 /// </summary>
-public sealed class ApplyModel(IGrainFactory grains, AppDbContext db) : PageModel
+public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTenant tenant) : PageModel
 {
     public TenderInfo Tender { get; private set; } = default!;
     public TenderApplication? Own { get; private set; }
@@ -31,7 +31,7 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db) : PageMode
     [BindProperty] public string? SubmitKey { get; set; }
     [BindProperty] public string? ObjectionText { get; set; }
 
-    private string Uscc => User.OrganizationOf() ?? "";
+    private string Uscc => tenant.Uscc ?? "";
     private ITenderGrain Grain(Guid id) => grains.GetGrain<ITenderGrain>(id);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -76,8 +76,8 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db) : PageMode
             var proposal = new ApplicationProposal(price, (ServicePlan ?? "").Trim(), (Team ?? "").Trim(), workers, (Experience ?? "").Trim(),
                 [.. Documents.Where(Tender.Notice.RequiredDocuments.Contains)]);
             // The applicant is the organization as the directory names it, not the person signed in.
-            var organization = await db.Organizations.Where(o => o.Uscc == Uscc).Select(o => o.Name).SingleOrDefaultAsync() ?? User.NameOf();
-            var result = await Grain(id).SubmitAsync(Uscc, organization, proposal, SubmitKey ?? "", User.Identity?.Name ?? "");
+            var organization = await db.Organizations.Where(o => o.Uscc == Uscc).Select(o => o.Name).SingleOrDefaultAsync() ?? tenant.DisplayName;
+            var result = await Grain(id).SubmitAsync(Uscc, organization, proposal, SubmitKey ?? "", tenant.UserName);
             if (result.Succeeded)
             {
                 TempData["Notice"] = $"申请已提交（第{result.Value!.Revision}版）。截止前可修改或撤回，以最后一次提交为准";
@@ -99,7 +99,7 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db) : PageMode
         {
             return NotFound();
         }
-        var result = await Grain(id).WithdrawAsync(Uscc, User.Identity?.Name ?? "");
+        var result = await Grain(id).WithdrawAsync(Uscc, tenant.UserName);
         if (!result.Succeeded)
         {
             ModelState.AddOutcome(result.Errors);

@@ -11,7 +11,7 @@ using Marketplace.Web.Infrastructure.Pages;
 namespace Marketplace.Web.Pages.Street.Catalog;
 
 /// <summary>Creates (no id) or edits a transfer item of the official's own street.</summary>
-public sealed class EditModel(IGrainFactory grains, AppDbContext db) : PageModel
+public sealed class EditModel(IGrainFactory grains, AppDbContext db, CurrentTenant tenant) : PageModel
 {
     [BindProperty] public TransferItemInput Input { get; set; } = new();
 
@@ -21,9 +21,9 @@ public sealed class EditModel(IGrainFactory grains, AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
-        if (User.StreetOf() is not { } streetId)
+        if (tenant.StreetId is not { } streetId)
         {
-            return Forbid();
+            return NotFound(); // no street of one's own: nothing here is the user's
         }
         if (id is { } itemId)
         {
@@ -41,9 +41,9 @@ public sealed class EditModel(IGrainFactory grains, AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        if (User.StreetOf() is not { } streetId)
+        if (tenant.StreetId is not { } streetId)
         {
-            return Forbid();
+            return NotFound(); // no street of one's own: nothing here is the user's
         }
         var grain = grains.GetGrain<IStreetCatalogGrain>(streetId);
         if (id is { } itemId)
@@ -76,8 +76,8 @@ public sealed class EditModel(IGrainFactory grains, AppDbContext db) : PageModel
             return await ShowErrorsAsync(streetId, errors, ct);
         }
         var outcome = ItemId is { } existingId
-            ? await grain.UpdateAsync(existingId, Input.Version, draft!, User.NameOf())
-            : await grain.CreateAsync(draft!, User.NameOf());
+            ? await grain.UpdateAsync(existingId, Input.Version, draft!, tenant.DisplayName)
+            : await grain.CreateAsync(draft!, tenant.DisplayName);
         if (!outcome.Succeeded)
         {
             return await ShowErrorsAsync(streetId, outcome.Errors, ct);

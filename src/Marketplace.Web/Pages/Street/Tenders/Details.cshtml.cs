@@ -17,7 +17,7 @@ namespace Marketplace.Web.Pages.Street.Tenders;
 /// award, answer objections; re-run a failed purchase or switch it to single-source (单一来源).
 /// Applications appear only after the deadline (the grain refuses before).
 /// </summary>
-public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageModel
+public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentTenant tenant) : PageModel
 {
     public TenderInfo Tender { get; private set; } = default!;
     public ImmutableArray<ApplicantSummary> Applicants { get; private set; } = [];
@@ -53,10 +53,10 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
     }
 
     public Task<IActionResult> OnPostPublishAsync(Guid id) =>
-        ActAsync(id, async g => (await g.PublishAsync(Tender.Version, User.NameOf())).Errors, "公告已发布，报名开始");
+        ActAsync(id, async g => (await g.PublishAsync(Tender.Version, tenant.DisplayName)).Errors, "公告已发布，报名开始");
 
     public Task<IActionResult> OnPostCancelAsync(Guid id) =>
-        ActAsync(id, async g => (await g.CancelAsync(Reason ?? "", User.NameOf())).Errors, "采购项目已取消");
+        ActAsync(id, async g => (await g.CancelAsync(Reason ?? "", tenant.DisplayName)).Errors, "采购项目已取消");
 
     public Task<IActionResult> OnPostCloseAsync(Guid id) =>
         ActAsync(id, async g =>
@@ -74,7 +74,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             {
                 return [.. errors.Select(e => e with { Field = "Input." + e.Field })];
             }
-            var result = await g.UpdateNoticeAsync(Tender.Version, notice, User.NameOf());
+            var result = await g.UpdateNoticeAsync(Tender.Version, notice, tenant.DisplayName);
             return [.. result.Errors.Select(e => e with { Field = e.Field.Length == 0 ? "" : "Input." + e.Field })];
         }, "公告已修改；距截止不足3天的，截止时间已顺延并通知申请单位");
 
@@ -85,11 +85,11 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             {
                 return [new FieldError(nameof(PanelSize), "请输入评审小组人数（单数，至少3人）")];
             }
-            return (await g.RequestPanelAsync(size, User.NameOf())).Errors;
+            return (await g.RequestPanelAsync(size, tenant.DisplayName)).Errors;
         }, "评审专家已随机抽取，等待专家声明无利害关系");
 
     public Task<IActionResult> OnPostAwardAsync(Guid id) =>
-        ActAsync(id, async g => (await g.ConfirmAwardAsync(Winner ?? "", Reason, User.NameOf())).Errors.Select(e => e with { Field = e.Field == "NotTopReason" ? nameof(Reason) : e.Field }).ToImmutableArray(),
+        ActAsync(id, async g => (await g.ConfirmAwardAsync(Winner ?? "", Reason, tenant.DisplayName)).Errors.Select(e => e with { Field = e.Field == "NotTopReason" ? nameof(Reason) : e.Field }).ToImmutableArray(),
             "中标结果已公示");
 
     public async Task<IActionResult> OnPostRerunAsync(Guid id)
@@ -99,7 +99,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             return NotFound();
         }
         var newId = Guid.NewGuid();
-        var result = await Grain(id).RerunAsync(newId, User.NameOf());
+        var result = await Grain(id).RerunAsync(newId, tenant.DisplayName);
         if (!result.Succeeded)
         {
             ModelState.AddOutcome(result.Errors);
@@ -117,7 +117,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             {
                 return [new FieldError(nameof(SingleSourcePrice), "成交价格：" + priceError)];
             }
-            var result = await g.SwitchToSingleSourceAsync(SingleSourceUscc ?? "", price, SingleSourceReason ?? "", User.NameOf());
+            var result = await g.SwitchToSingleSourceAsync(SingleSourceUscc ?? "", price, SingleSourceReason ?? "", tenant.DisplayName);
             return [.. result.Errors.Select(e => e with
             {
                 Field = e.Field switch
@@ -131,7 +131,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
         }, "已转为单一来源采购，单一来源公示已发布");
 
     public Task<IActionResult> OnPostAnswerAsync(Guid id, Guid objectionId) =>
-        ActAsync(id, async g => (await g.AnswerObjectionAsync(objectionId, Answer ?? "", User.NameOf())).Errors, "质疑已答复");
+        ActAsync(id, async g => (await g.AnswerObjectionAsync(objectionId, Answer ?? "", tenant.DisplayName)).Errors, "质疑已答复");
 
     private async Task<IActionResult> ActAsync(Guid id, Func<ITenderGrain, Task<ImmutableArray<FieldError>>> act, string done)
     {
@@ -158,7 +158,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
     private async Task<bool> OwnAsync(Guid id)
     {
         var info = await Grain(id).GetInfoAsync();
-        if (info is null || !TenantRules.CanEditStreet(User, info.StreetId))
+        if (info is null || !tenant.OwnsStreet(info.StreetId))
         {
             return false;
         }
@@ -169,7 +169,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
     private async Task<bool> LoadAsync(Guid id)
     {
         var view = await Grain(id).GetStreetViewAsync();
-        if (view is null || !TenantRules.CanEditStreet(User, view.Info.StreetId))
+        if (view is null || !tenant.OwnsStreet(view.Info.StreetId))
         {
             return false;
         }

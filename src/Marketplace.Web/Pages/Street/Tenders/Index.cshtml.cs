@@ -12,16 +12,16 @@ using Marketplace.Domain;
 namespace Marketplace.Web.Pages.Street.Tenders;
 
 /// <summary>The street's purchases, and its published transfer items to start one from.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentTenant tenant) : PageModel
 {
     public List<TenderRow> Tenders { get; private set; } = [];
     public List<TransferItemRow> Items { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.StreetOf() is not { } streetId)
+        if (tenant.StreetId is not { } streetId)
         {
-            return Forbid();
+            return NotFound(); // no street of one's own: nothing here is the user's
         }
         Tenders = await db.Tenders.AsNoTracking().Where(t => t.StreetId == streetId).OrderByDescending(t => t.Deadline).ToListAsync(ct);
         Items = await db.TransferItems.AsNoTracking().Where(i => i.StreetId == streetId && i.Status == TransferItemStatus.Published)
@@ -32,9 +32,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     /// <summary>The street's purchases as .xlsx, for the officials' own records and reporting upward.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        if (User.StreetOf() is not { } streetId)
+        if (tenant.StreetId is not { } streetId)
         {
-            return Forbid();
+            return NotFound(); // no street of one's own: nothing here is the user's
         }
         var tenders = await db.Tenders.AsNoTracking().Where(t => t.StreetId == streetId).OrderByDescending(t => t.Deadline).ToListAsync(ct);
         var stream = new MemoryStream();

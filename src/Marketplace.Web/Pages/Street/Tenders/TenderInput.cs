@@ -52,7 +52,8 @@ public sealed class TenderInput
         ServiceEnd = n.ServiceEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Requirements = n.Requirements, RequiredDocuments = string.Join("、", n.RequiredDocuments),
         MinimumSocialWorkers = n.Eligibility.MinimumCertifiedSocialWorkers.ToString(CultureInfo.InvariantCulture),
-        PlanWeight = W(n, "plan"), TeamWeight = W(n, "team"), ExperienceWeight = W(n, "exp"), PriceWeight = W(n, "price"),
+        PlanWeight = W(n, StandardCriteria.Plan), TeamWeight = W(n, StandardCriteria.Team),
+        ExperienceWeight = W(n, StandardCriteria.Experience), PriceWeight = W(n, StandardCriteria.Price),
         OpensAt = Local(n.OpensAt), Deadline = Local(n.Deadline),
         MinimumValidApplications = n.MinimumValidApplications.ToString(CultureInfo.InvariantCulture), ExpertField = n.ExpertField,
     };
@@ -97,10 +98,7 @@ public sealed class TenderInput
         var documents = (RequiredDocuments ?? "").Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var notice = new TenderNotice(transferItemId, (Title ?? "").Trim(), Method, ceiling, [.. funding], start, end,
             (Requirements ?? "").Trim(), [.. documents.Distinct()], new EligibilityRequirements(providerTypes, workers, true),
-            [
-                new("plan", "服务方案", weights[0], false), new("team", "服务团队", weights[1], false),
-                new("exp", "服务经验", weights[2], false), new("price", "价格", weights[3], true),
-            ],
+            StandardCriteria.With(weights[0], weights[1], weights[2], weights[3]),
             opens, deadline, minimum, (ExpertField ?? "").Trim());
         return (notice, errors);
     }
