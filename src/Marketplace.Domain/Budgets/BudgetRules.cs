@@ -114,4 +114,27 @@ public static class BudgetRules
     public static ImmutableArray<SourceAmount> Normalise(ImmutableArray<SourceAmount> split) =>
         [.. FundingSources.All.Select(s => new SourceAmount(s,
             split.IsDefault ? Money.Zero : Money.Sum(split.Where(l => l.Source == s).Select(l => l.Amount))))];
+
+    /// <summary>
+    /// A district's budget policy as saved: a floor (最低标准) above zero, when one was read, and every funding
+    /// source exactly once with at least one enabled (a street must have some way to be funded).
+    /// </summary>
+    public static ImmutableArray<FieldError> ValidatePolicy(Money? floor, IReadOnlyCollection<FundingSourceRule> sources)
+    {
+        var errors = ImmutableArray.CreateBuilder<FieldError>();
+        if (floor is { IsZero: true })
+        {
+            errors.Add(new(nameof(BudgetPolicy.Floor), "最低标准必须大于 0"));
+        }
+        if (sources.Count != FundingSources.All.Count || sources.Any(s => !Enum.IsDefined(s.Source))
+            || sources.Select(s => s.Source).Distinct().Count() != FundingSources.All.Count)
+        {
+            errors.Add(new("", "资金来源设置不完整，请刷新页面后重试"));
+        }
+        else if (!sources.Any(s => s.Enabled))
+        {
+            errors.Add(new("", "至少启用一种资金来源"));
+        }
+        return errors.ToImmutable();
+    }
 }

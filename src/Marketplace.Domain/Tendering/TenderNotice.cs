@@ -1,6 +1,6 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Marketplace.Budgets;
-using System.Collections.Immutable;
 using Marketplace.Domain;
 
 namespace Marketplace.Tendering;
