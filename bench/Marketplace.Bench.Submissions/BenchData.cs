@@ -66,7 +66,7 @@ internal static class BenchData
         {
             var street = streets[i % streets.Count];
             var notice = new TenderNotice(items[street.Id], $"居家养老上门服务（{i + 1}）", PurchaseMethod.ContractOutsourcing, Money.FromYuan(300_000m),
-                [new FundingShare("财政资金", Money.FromYuan(200_000m)), new FundingShare("街道社会组织专项发展基金", Money.FromYuan(100_000m))],
+                [new FundingShare(FundingSource.Fiscal, Money.FromYuan(200_000m)), new FundingShare(FundingSource.StreetNgoFund, Money.FromYuan(100_000m))],
                 serviceStart, serviceStart.AddYears(1).AddDays(-1), "为辖区高龄独居老人提供每周一次上门探访", ["服务方案", "持证社工名单"],
                 new EligibilityRequirements([ProviderType.SocialWorkAgency], 2, true),
                 [new("plan", "服务方案", 40m, false), new("team", "服务团队", 20m, false), new("exp", "服务经验", 10m, false), new("price", "价格", 30m, true)],

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marketplace.Bench.Submissions;
+using Marketplace.Domain;
 using Marketplace.Tendering;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,7 +62,7 @@ await using (var silo = await BenchSilo.StartAsync(connection is null ? "Sqlite"
         {
             var entries = Enumerable.Range(0, 250).Select(i => new SubmissionEntry(logSequence++,
                 new TenderApplication(orgs[i % orgs.Length], "江宁区社会工作服务中心", proposals[i], 1, DateTimeOffset.UtcNow, false, "bench"), $"log-{n}-{i}",
-                new TenderNotification(Guid.CreateVersion7(), "org:" + orgs[i % orgs.Length], "已收到您的申请", DateTimeOffset.UtcNow))).ToList();
+                new TenderNotification(Guid.CreateVersion7(), Recipient.Organization(orgs[i % orgs.Length]), "已收到您的申请", DateTimeOffset.UtcNow))).ToList();
             await log.AppendAsync(logTender, entries);
             return true;
         });

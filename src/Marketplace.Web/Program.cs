@@ -26,6 +26,9 @@ builder.Services.AddRazorPages(o =>
 {
     o.Conventions.AuthorizeFolder("/Street", Roles.StreetOfficial);
     o.Conventions.AuthorizeFolder("/District", Roles.DistrictAdmin);
+    // The folder is the only role gate: pages under these folders carry no [Authorize] of their own.
+    o.Conventions.AuthorizeFolder("/Ngo", Roles.Ngo);
+    o.Conventions.AuthorizeFolder("/Evaluator", Roles.Evaluator);
 });
 builder.Services.AddOpenApi();
 // Chinese text is written as is, not as &#x...; entities or \u escapes.

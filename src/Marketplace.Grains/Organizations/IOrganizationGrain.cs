@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Marketplace.Domain;
+using Marketplace.Tendering;
 
 namespace Marketplace.Organizations;
 
@@ -41,4 +42,7 @@ public interface IOrganizationGrain : IGrainWithStringKey
 
     /// <summary>See <see cref="IOrganizationEligibility"/>.</summary>
     [Alias("CheckEligibility")] Task<Outcome> CheckEligibilityAsync(ImmutableArray<ProviderType> providerTypes, int minCertifiedSocialWorkers, DateTimeOffset at);
+
+    /// <summary>Null when the organization may apply to a purchase of the district, otherwise why not (SPEC §3.2).</summary>
+    [Alias("ApplicantIneligibleReason")] Task<string?> ApplicantIneligibleReasonAsync(long districtId, EligibilityRequirements requirements, DateTimeOffset at);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Marketplace.Domain;
+using Marketplace.Tendering;
 using Marketplace.Persistence;
 
 namespace Marketplace.Organizations;
@@ -195,6 +196,9 @@ public sealed class OrganizationGrain(
         return Outcome<OrganizationDocument>.Ok(document);
     }
 
+    public Task<string?> ApplicantIneligibleReasonAsync(long districtId, EligibilityRequirements requirements, DateTimeOffset at) =>
+        Task.FromResult(OrganizationRules.ApplicantIneligibleReason(Current, districtId, requirements, at));
+
     public Task<Outcome> CheckEligibilityAsync(ImmutableArray<ProviderType> providerTypes, int minCertifiedSocialWorkers, DateTimeOffset at) =>
         Task.FromResult(OrganizationRules.Eligibility(Current, providerTypes.IsDefault ? [] : providerTypes, minCertifiedSocialWorkers, at));
 
@@ -238,7 +242,7 @@ public sealed class OrganizationGrain(
 
     private async Task<ImmutableArray<FieldError>> ValidateAsync(OrganizationProfile profile)
     {
-        var errors = OrganizationRules.Validate(profile, await reference.ServiceAreaCodesAsync(), OrganizationRules.ChinaDay(clock.GetUtcNow()));
+        var errors = OrganizationRules.Validate(profile, await reference.ServiceAreaCodesAsync(), ChinaTime.Day(clock.GetUtcNow()));
         if (!await reference.DistrictExistsAsync(profile.DistrictId))
         {
             errors = errors.Add(new(nameof(profile.DistrictId), "请选择申请入库的区"));

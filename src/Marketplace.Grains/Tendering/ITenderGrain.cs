@@ -27,6 +27,22 @@ public sealed record ApplicantSummary(
     [property: Id(0)] string Uscc, [property: Id(1)] string OrganizationName, [property: Id(2)] DateTimeOffset SubmittedAt,
     [property: Id(3)] string? InvalidReason);
 
+/// <summary>What the buying street's tender page shows, read in one grain call.</summary>
+[GenerateSerializer, Immutable, Alias("marketplace.TenderStreetView")]
+public sealed record TenderStreetView(
+    [property: Id(0)] TenderInfo Info,
+    [property: Id(1)] ImmutableArray<ApplicantSummary> Applicants,
+    [property: Id(2)] PanelRecord? Panel,
+    [property: Id(3)] Outcome<ImmutableArray<ApplicantResult>>? Evaluation,
+    [property: Id(4)] ImmutableArray<Objection> Objections);
+
+/// <summary>What an applicant organization's page shows, read in one grain call.</summary>
+[GenerateSerializer, Immutable, Alias("marketplace.TenderApplicantView")]
+public sealed record TenderApplicantView(
+    [property: Id(0)] TenderInfo Info,
+    [property: Id(1)] TenderApplication? Own,
+    [property: Id(2)] ImmutableArray<ApplicantResult> Results);
+
 /// <summary>
 /// One purchase (采购项目) from notice to ready-for-contract. Key: the tender id (Guid). Owns the
 /// lifecycle, the sealed applications, the panel, the scores, the award and the objections. Experts
@@ -47,6 +63,12 @@ public interface ITenderGrain : IGrainWithGuidKey
     [Alias("Close")] Task<Outcome<TenderInfo>> CloseAsync();
 
     [Alias("GetInfo")] Task<TenderInfo?> GetInfoAsync();
+
+    /// <summary>The buying street's page in one call: the tender, its applicants (after the deadline), panel, evaluation and objections.</summary>
+    [Alias("GetStreetView")] Task<TenderStreetView?> GetStreetViewAsync();
+
+    /// <summary>An organization's page in one call: the tender, its own application (sealed to anyone else) and the published results.</summary>
+    [Alias("GetApplicantView")] Task<TenderApplicantView?> GetApplicantViewAsync(string uscc);
 
     /// <summary>A failed purchase is run again as a new draft (same notice, a new window of the same length from now).</summary>
     [Alias("Rerun")] Task<Outcome<TenderInfo>> RerunAsync(Guid newTenderId, string user);

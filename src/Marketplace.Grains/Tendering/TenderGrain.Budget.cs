@@ -60,23 +60,9 @@ public sealed partial class TenderGrain
         }
     }
 
-    /// <summary>
-    /// The notice's funding shares name sources in Chinese (as entered on the form); null when one is unknown.
-    /// </summary>
-    private static ImmutableArray<SourceAmount>? ToSplit(ImmutableArray<FundingShare> funding)
-    {
-        var split = ImmutableArray.CreateBuilder<SourceAmount>();
-        foreach (var share in funding.IsDefault ? [] : funding)
-        {
-            var source = FundingSources.All.Where(s => s.Chinese() == share.Source || s.ToString() == share.Source).Select(s => (FundingSource?)s).SingleOrDefault();
-            if (source is null)
-            {
-                return null;
-            }
-            split.Add(new SourceAmount(source.Value, share.Amount));
-        }
-        return split.ToImmutable();
-    }
+    /// <summary>The notice's funding shares as ledger amounts (the source is typed since the notice was entered).</summary>
+    private static ImmutableArray<SourceAmount>? ToSplit(ImmutableArray<FundingShare> funding) =>
+        [.. (funding.IsDefault ? [] : funding).Select(f => new SourceAmount(f.Source, f.Amount))];
 
     /// <summary>
     /// The ledger's refusals name funding-source fields the tender pages do not render; they belong to the

@@ -40,7 +40,7 @@ public sealed partial class TenderGrain
         var key = Uscc.Normalise(uscc);
         // The single supplier must meet the notice's conditions like any applicant (SPEC §3.2: 已入库, no
         // active negative entry, provider type, certified social workers).
-        if (await eligibility.IneligibleReasonAsync(S.DistrictId, key, notice.Eligibility) is { } ineligible)
+        if (await IneligibleReasonAsync(key, notice.Eligibility) is { } ineligible)
         {
             return Outcome<TenderInfo>.Fail("Uscc", ineligible);
         }
@@ -63,7 +63,7 @@ public sealed partial class TenderGrain
         var award = new TenderAward(key, profile.Name, price, 0m, null, now, ends, user, period.WorkingDays);
         var next = S with { Status = TenderStatus.Publicity, SingleSource = record, Award = award, Version = S.Version + 1 };
         // Every organization of the district hears of it: any of them may object during the 公示 (74号令 Art.40).
-        next = Notify(next, S.Active.Select(a => "org:" + a.Uscc).Prepend("org:" + key).Prepend("street:" + S.StreetId).Append("district-ngos:" + S.DistrictId),
+        next = Notify(next, S.Active.Select(a => Recipient.Organization(a.Uscc)).Prepend(Recipient.Organization(key)).Prepend(Recipient.Street(S.StreetId)).Append(Recipient.DistrictOrganizations(S.DistrictId)),
             $"“{notice.Title}”转为单一来源采购，拟由{profile.Name}承接，成交价格{price}。公示期{period.WorkingDays}个工作日，至{period.LastDay:yyyy-MM-dd}止，公示期内可提出质疑");
         await state.CommitAsync(next);
         await timers.ScheduleAsync(ITenderTimers.PublicityEndKind, Id, ends);

@@ -42,7 +42,7 @@ public sealed partial class TenderGrain
         {
             return Outcome<ApplicationReceipt>.Fail(errors);
         }
-        if (await eligibility.RecentIneligibleReasonAsync(S.DistrictId, uscc, notice.Eligibility) is { } ineligible)
+        if (await RecentIneligibleReasonAsync(uscc, notice.Eligibility) is { } ineligible)
         {
             return Outcome<ApplicationReceipt>.Fail("", ineligible);
         }
@@ -59,7 +59,7 @@ public sealed partial class TenderGrain
             return raced;
         }
         var entry = window!.Submit(uscc, organizationName, proposal, idempotencyKey, acceptedAt, user,
-            a => new TenderNotification(Guid.CreateVersion7(acceptedAt), "org:" + uscc, $"已收到您对“{notice.Title}”的申请（第{a.Revision}版），截止前可修改或撤回", acceptedAt));
+            a => new TenderNotification(Guid.CreateVersion7(acceptedAt), Recipient.Organization(uscc), $"已收到您对“{notice.Title}”的申请（第{a.Revision}版），截止前可修改或撤回", acceptedAt));
         await Committer.EnqueueAsync(entry);
         return Outcome<ApplicationReceipt>.Ok(new ApplicationReceipt(uscc, entry.Application.Revision, acceptedAt));
     }

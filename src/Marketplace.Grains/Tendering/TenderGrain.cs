@@ -9,7 +9,6 @@ namespace Marketplace.Tendering;
 
 public sealed partial class TenderGrain(
     [PersistentState("tender", StorageNames.Marketplace)] IPersistentState<TenderState> state,
-    ITenderApplicantEligibility eligibility,
     ITenderTimers timers,
     ITenderSubmissionLog submissions,
     TimeProvider clock) : Grain, ITenderGrain
@@ -62,8 +61,8 @@ public sealed partial class TenderGrain(
             next = next with { Notice = notice };
             if (deadline != S.Notice.Deadline)
             {
-                next = Notify(next, (await ActiveApplicationsAsync()).Select(a => "org:" + a.Uscc).Append("street:" + S.StreetId),
-                    $"采购公告“{notice.Title}”已变更，报名截止时间延长至{deadline.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}");
+                next = Notify(next, (await ActiveApplicationsAsync()).Select(a => Recipient.Organization(a.Uscc)).Append(Recipient.Street(S.StreetId)),
+                    $"采购公告“{notice.Title}”已变更，报名截止时间延长至{deadline.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm}");
             }
         }
         var errors = await ValidateNoticeAsync(S.StreetId, notice);
@@ -115,7 +114,7 @@ public sealed partial class TenderGrain(
             return Outcome<TenderInfo>.Fail(money);
         }
         var next = S with { Status = TenderStatus.Published, PublishedAt = Now, Version = S.Version + 1 };
-        next = Notify(next, ["district-ngos:" + S.DistrictId], $"新的采购公告：{notice.Title}，报名截止{notice.Deadline.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}");
+        next = Notify(next, [Recipient.DistrictOrganizations(S.DistrictId)], $"新的采购公告：{notice.Title}，报名截止{notice.Deadline.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm}");
         await state.CommitAsync(next);
         await timers.ScheduleAsync(ITenderTimers.CloseKind, Id, notice.Deadline);
         return Outcome<TenderInfo>.Ok(Info());
@@ -137,7 +136,7 @@ public sealed partial class TenderGrain(
         }
         await ReleaseBudgetAsync("cancel", $"采购项目“{S.Notice!.Title}”取消：{reason.Trim()}", user);
         var next = S with { Status = TenderStatus.Cancelled, EndReason = reason.Trim(), Version = S.Version + 1 };
-        next = Notify(next, (await ActiveApplicationsAsync()).Select(a => "org:" + a.Uscc), $"采购项目“{S.Notice!.Title}”已取消：{reason.Trim()}");
+        next = Notify(next, (await ActiveApplicationsAsync()).Select(a => Recipient.Organization(a.Uscc)), $"采购项目“{S.Notice!.Title}”已取消：{reason.Trim()}");
         await state.CommitAsync(next);
         return Outcome<TenderInfo>.Ok(Info());
     }
@@ -163,7 +162,7 @@ public sealed partial class TenderGrain(
         {
             var reason = Scoring.CeilingReason(a.Proposal.Price, notice.Ceiling)
                 ?? MissingDocuments(notice, a.Proposal)
-                ?? await eligibility.IneligibleReasonAsync(S.DistrictId, a.Uscc, notice.Eligibility);
+                ?? await IneligibleReasonAsync(a.Uscc, notice.Eligibility);
             if (reason is not null)
             {
                 invalid[a.Uscc] = reason;
@@ -179,11 +178,11 @@ public sealed partial class TenderGrain(
                 EndReason = $"有效申请{validCount}家，少于最少{notice.MinimumValidApplications}家，采购失败",
             };
             await ReleaseBudgetAsync("failed", $"采购项目“{notice.Title}”{next.EndReason}", "system");
-            next = Notify(next, @sealed.Active.Select(a => "org:" + a.Uscc).Append("street:" + S.StreetId), $"采购项目“{notice.Title}”{next.EndReason}");
+            next = Notify(next, @sealed.Active.Select(a => Recipient.Organization(a.Uscc)).Append(Recipient.Street(S.StreetId)), $"采购项目“{notice.Title}”{next.EndReason}");
         }
         else
         {
-            next = Notify(next, ["street:" + S.StreetId], $"采购项目“{notice.Title}”已截止，收到有效申请{validCount}家，请申请抽取评审专家");
+            next = Notify(next, [Recipient.Street(S.StreetId)], $"采购项目“{notice.Title}”已截止，收到有效申请{validCount}家，请申请抽取评审专家");
         }
         await state.CommitAsync(next);
         CloseWindow();
@@ -191,6 +190,20 @@ public sealed partial class TenderGrain(
     }
 
     public Task<TenderInfo?> GetInfoAsync() => Task.FromResult(S.Created ? Info() : null);
+
+    public async Task<TenderApplicantView?> GetApplicantViewAsync(string uscc) =>
+        S.Created ? new TenderApplicantView(Info(), await GetOwnApplicationAsync(uscc), await GetPublishedResultsAsync()) : null;
+
+    public async Task<TenderStreetView?> GetStreetViewAsync()
+    {
+        if (!S.Created)
+        {
+            return null;
+        }
+        var applicants = await GetApplicantsAsync();
+        return new TenderStreetView(Info(), applicants.Succeeded ? applicants.Value : [], S.Panel,
+            S.Panel is null ? null : Evaluate(), S.Objections);
+    }
 
     public async Task<Outcome<TenderInfo>> RerunAsync(Guid newTenderId, string user)
     {
@@ -267,7 +280,7 @@ public sealed partial class TenderGrain(
         var members = chosen.Select(id => new PanelMember(id, pool[id].Name, pool[id].UserName, PanelMemberStatus.Drawn, null)).ToImmutableArray();
         var panel = new PanelRecord(seed, order, size, members, Now, user, [.. skipped.Distinct()]);
         var next = S with { Panel = panel, Status = TenderStatus.UnderReview, Version = S.Version + 1 };
-        next = Notify(next, members.Where(m => m.UserName is not null).Select(m => "user:" + m.UserName),
+        next = Notify(next, members.Where(m => m.UserName is not null).Select(m => Recipient.User(m.UserName!)),
             $"您被抽取为“{S.Notice.Title}”的评审专家，请先声明与申请单位无利害关系");
         await state.CommitAsync(next);
         return Outcome<PanelRecord>.Ok(panel);
@@ -381,7 +394,7 @@ public sealed partial class TenderGrain(
                 EndReason = $"评审后有效申请{ranked.Count}家，少于最少{S.Notice.MinimumValidApplications}家，采购失败",
             };
             await ReleaseBudgetAsync("failed", $"采购项目“{S.Notice.Title}”{failed.EndReason}", user);
-            await state.CommitAsync(Notify(failed, S.Active.Select(a => "org:" + a.Uscc), $"采购项目“{S.Notice.Title}”{failed.EndReason}"));
+            await state.CommitAsync(Notify(failed, S.Active.Select(a => Recipient.Organization(a.Uscc)), $"采购项目“{S.Notice.Title}”{failed.EndReason}"));
             return Outcome<TenderInfo>.Fail("", failed.EndReason);
         }
         var chosen = ranked.FirstOrDefault(r => r.ApplicantId == uscc);
@@ -394,7 +407,7 @@ public sealed partial class TenderGrain(
             return Outcome<TenderInfo>.Fail("NotTopReason", "未选择排名第一的申请单位，请填写理由");
         }
         // SPEC §3.2: only 已入库 organizations may be awarded; check again at award time.
-        if (await eligibility.IneligibleReasonAsync(S.DistrictId, uscc, S.Notice.Eligibility) is { } ineligible)
+        if (await IneligibleReasonAsync(uscc, S.Notice.Eligibility) is { } ineligible)
         {
             return Outcome<TenderInfo>.Fail("Winner", ineligible);
         }
@@ -410,7 +423,7 @@ public sealed partial class TenderGrain(
         var award = new TenderAward(uscc, app.OrganizationName, chosen.Price, chosen.Total!.Value,
             chosen.Rank == 1 ? null : notTopReason!.Trim(), Now, ends, user, period.WorkingDays);
         var next = S with { Status = TenderStatus.Publicity, Results = results, Award = award, Version = S.Version + 1 };
-        next = Notify(next, S.Active.Select(a => "org:" + a.Uscc),
+        next = Notify(next, S.Active.Select(a => Recipient.Organization(a.Uscc)),
             $"“{S.Notice.Title}”评审结果已公示：中标单位{app.OrganizationName}。您可在项目页查看本单位得分与排名，公示期内可提出质疑");
         await state.CommitAsync(next);
         await timers.ScheduleAsync(ITenderTimers.PublicityEndKind, Id, ends);
@@ -448,7 +461,7 @@ public sealed partial class TenderGrain(
         }
         var objection = new Objection(Guid.NewGuid(), uscc, text.Trim(), Now, null, null);
         var next = S with { Objections = S.Objections.Add(objection) };
-        next = Notify(next, ["street:" + S.StreetId], $"“{S.Notice!.Title}”收到质疑，须答复后方可签订合同");
+        next = Notify(next, [Recipient.Street(S.StreetId)], $"“{S.Notice!.Title}”收到质疑，须答复后方可签订合同");
         await state.CommitAsync(next);
         return Outcome<Objection>.Ok(objection);
     }
@@ -469,7 +482,7 @@ public sealed partial class TenderGrain(
             return Outcome.Fail("Answer", "请填写答复内容");
         }
         var next = S with { Objections = S.Objections.Replace(objection, objection with { Answer = answer.Trim(), AnsweredAt = Now }) };
-        next = Notify(next, ["org:" + objection.Uscc], $"您对“{S.Notice!.Title}”的质疑已答复");
+        next = Notify(next, [Recipient.Organization(objection.Uscc)], $"您对“{S.Notice!.Title}”的质疑已答复");
         next = EndPublicityIfDue(next);
         await state.CommitAsync(next);
         return Outcome.Ok;
@@ -501,7 +514,7 @@ public sealed partial class TenderGrain(
             return s;
         }
         return Notify(s with { Status = TenderStatus.ReadyForContract, Version = s.Version + 1 },
-            ["street:" + s.StreetId, "org:" + s.Award.Uscc], $"“{s.Notice!.Title}”公示期满，可以签订合同");
+            [Recipient.Street(s.StreetId), Recipient.Organization(s.Award.Uscc)], $"“{s.Notice!.Title}”公示期满，可以签订合同");
     }
 
     private Outcome<ImmutableArray<ApplicantResult>> Evaluate()
@@ -560,11 +573,11 @@ public sealed partial class TenderGrain(
         {
             var e = pool[replacement[0]];
             members = members.Add(new PanelMember(e.Id, e.Name, e.UserName, PanelMemberStatus.Drawn, null));
-            next = Notify(next, e.UserName is null ? [] : ["user:" + e.UserName], $"您被补充抽取为“{S.Notice!.Title}”的评审专家，请先声明与申请单位无利害关系");
+            next = Notify(next, e.UserName is null ? [] : [Recipient.User(e.UserName)], $"您被补充抽取为“{S.Notice!.Title}”的评审专家，请先声明与申请单位无利害关系");
         }
         else
         {
-            next = Notify(next, ["street:" + S.StreetId], $"“{S.Notice!.Title}”有专家回避，专家库中已无可补抽的专家，请联系区管理员补充专家库");
+            next = Notify(next, [Recipient.Street(S.StreetId)], $"“{S.Notice!.Title}”有专家回避，专家库中已无可补抽的专家，请联系区管理员补充专家库");
         }
         await state.CommitAsync(next with { Panel = S.Panel with { Members = members } });
         return Outcome.Ok;
@@ -649,7 +662,7 @@ public sealed partial class TenderGrain(
         return S.Version == expectedVersion ? null : Outcome<TenderInfo>.Fail("", Stale);
     }
 
-    private TenderState Notify(TenderState s, IEnumerable<string> recipients, string text) =>
+    private TenderState Notify(TenderState s, IEnumerable<Recipient> recipients, string text) =>
         s with { Notifications = s.Notifications.AddRange(recipients.Distinct().Select(r => new TenderNotification(Guid.CreateVersion7(Now), r, text, Now))) };
 
     private TenderInfo Info() =>

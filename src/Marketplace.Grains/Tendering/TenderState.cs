@@ -99,12 +99,12 @@ public sealed record Objection(
 
 /// <summary>
 /// An in-app message; its id is time-ordered (UUIDv7) so new rows append at the end of the table's key
-/// instead of landing on random pages (a rush writes thousands of receipts a second). Recipient: "org:{uscc}", "user:{userName}", "street:{id}" or "district-ngos:{id}".
+/// instead of landing on random pages (a rush writes thousands of receipts a second). Recipient: see <see cref="Marketplace.Domain.Recipient"/>.
 /// The projection copies these into the Notifications table, which a mailer can read too.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("marketplace.TenderNotification")]
 public sealed record TenderNotification(
-    [property: Id(0)] Guid Id, [property: Id(1)] string Recipient, [property: Id(2)] string Text, [property: Id(3)] DateTimeOffset At);
+    [property: Id(0)] Guid Id, [property: Id(1)] Recipient Recipient, [property: Id(2)] string Text, [property: Id(3)] DateTimeOffset At);
 
 /// <summary>Persisted state of one tender. Replaced whole on every change.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.TenderState")]

@@ -2,6 +2,7 @@ using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Tests.Integration.Tendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Marketplace.Domain;
 
 namespace Marketplace.Tests.Integration.Browser;
 
@@ -129,7 +130,7 @@ public sealed class TenderBrowserTests(TenderBrowserFixture browser) : IClassFix
             var xml = string.Concat(zip.Entries.Select(e => new StreamReader(e.Open()).ReadToEnd()));
             Assert.Contains("江宁区乐家社会工作服务中心", xml, StringComparison.Ordinal);
         }
-        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+        var year = ChinaTime.Year(DateTimeOffset.UtcNow);
         var budgets = System.Text.Json.JsonDocument.Parse(await (await visitor.APIRequest.GetAsync($"/api/public/budgets?year={year}")).TextAsync());
         var dongshan = budgets.RootElement.EnumerateArray().Single(b => b.GetProperty("street").GetString() == "东山街道").GetProperty("street_id").GetInt64();
         var report = Marketplace.Tests.Integration.Reports.PdfText.All(

@@ -9,13 +9,14 @@ using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Marketplace.Domain;
 
 namespace Marketplace.Tests.Integration.Budgets;
 
 /// <summary>Street budgets and the ledger end to end over HTTP, on each database, with the seeded demo budgets.</summary>
 public abstract partial class BudgetFlowTests(AppFixture app)
 {
-    private static readonly int ThisYear = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+    private static readonly int ThisYear = ChinaTime.Year(DateTimeOffset.UtcNow);
 
     private MarketplaceAppFactory Factory => app.Require();
 
@@ -45,7 +46,7 @@ public abstract partial class BudgetFlowTests(AppFixture app)
         using var official = await AppSession.LoginAsync(Factory, "dongshan");
         var html = await official.GetHtmlAsync($"/Street/Budget?year={ThisYear}");
         Assert.Contains("东山街道", html);
-        Assert.Contains("达到保底", html);
+        Assert.Contains("达到最低标准", html);
         Assert.Contains("福利彩票公益金", html);
         Assert.Contains("养老助残", html);      // seeded contract JN-DS-2026-001
         Assert.Contains("青少年服务", html);

@@ -237,7 +237,7 @@ public abstract class OrganizationFlowTests(AppFixture app)
         }, page + "?handler=Incubation");
         Assert.Equal(HttpStatusCode.Redirect, incubation.StatusCode);
 
-        var today = Marketplace.Organizations.OrganizationRules.ChinaDay(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = Marketplace.Domain.ChinaTime.Day(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var negative = await admin.PostFormAsync(page, new Dictionary<string, string>
         {
             ["Negative.Source"] = "ComplaintUpheld", ["Negative.Reason"] = "虚报服务台账", ["Negative.StartsOn"] = today, ["Negative.Published"] = "true",

@@ -5,6 +5,7 @@ using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Marketplace.Domain;
 
 namespace Marketplace.Tests.Integration.Reports;
 
@@ -13,7 +14,7 @@ public abstract class BudgetReportEndpointTests(AppFixture app)
 {
     private MarketplaceAppFactory Factory => app.Require();
 
-    private static int Year => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+    private static int Year => ChinaTime.Year(DateTimeOffset.UtcNow);
 
     private async Task<(long Id, long DistrictId)> StreetAsync(string name)
     {

@@ -5,6 +5,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Marketplace.Domain;
 
 namespace Marketplace.Tests.Integration.Reports;
 
@@ -19,7 +20,7 @@ public sealed class ReportRunTests(SqliteApp app) : IClassFixture<SqliteApp>
         var completed = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         factory.Services.GetRequiredService<DueWorkEvents>().Completed += id => completed.TrySetResult(id);
 
-        var year = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Year;
+        var year = ChinaTime.Year(DateTimeOffset.UtcNow);
         var start = await admin.PostFormAsync("/District/Reports", new() { ["Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             "/District/Reports?handler=AllDistricts");
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);

@@ -5,6 +5,7 @@ using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Marketplace.Domain;
 
 namespace Marketplace.Tests.Integration.Tendering;
 
@@ -33,10 +34,10 @@ public sealed class PostgresTenderApp() : TenderApp(DatabaseTarget.Postgres);
 /// <summary>Filling in the tender forms as officials, organizations and experts do.</summary>
 internal static class TenderForms
 {
-    private static string Local(DateTimeOffset t) => t.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+    private static string Local(DateTimeOffset t) => t.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Service starts today (China time), so it draws on this year's seeded budget.</summary>
-    public static DateOnly ServiceStart(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public static DateOnly ServiceStart(DateTimeOffset now) => ChinaTime.Day(now);
 
     public static Dictionary<string, string> Notice(DateTimeOffset now, string title, string planWeight = "40") => new()
     {

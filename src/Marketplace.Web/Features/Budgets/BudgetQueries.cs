@@ -155,5 +155,5 @@ public static class BudgetQueries
     }
 
     /// <summary>The current year in China (budgets are calendar years, 预算年度).</summary>
-    public static int CurrentYear(TimeProvider clock) => clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
+    public static int CurrentYear(TimeProvider clock) => ChinaTime.Year(clock.GetUtcNow());
 }

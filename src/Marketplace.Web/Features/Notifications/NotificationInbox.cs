@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marketplace.Domain;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
@@ -34,15 +35,15 @@ public static class NotificationInbox
         var mine = new List<string>();
         if (user.Identity?.Name is { Length: > 0 } name)
         {
-            mine.Add("user:" + name);
+            mine.Add(Recipient.User(name).Key);
         }
         if (user.OrganizationOf() is { } uscc)
         {
-            mine.Add("org:" + uscc);
+            mine.Add(Recipient.Organization(uscc).Key);
         }
         if (user.IsInRole(Roles.StreetOfficial) && user.StreetOf() is { } street)
         {
-            mine.Add("street:" + street);
+            mine.Add(Recipient.Street(street).Key);
         }
         return mine;
     }
@@ -104,7 +105,7 @@ public static class NotificationInbox
         {
             // Notices to all NGOs of a district reach the members of every organization registered there.
             return notifications.Where(n => recipients.Contains(n.Recipient)
-                || n.Recipient == db.Organizations.Where(o => o.Uscc == uscc).Select(o => "district-ngos:" + o.DistrictId.ToString()).FirstOrDefault());
+                || n.Recipient == db.Organizations.Where(o => o.Uscc == uscc).Select(o => Recipient.DistrictOrganizationsPrefix + o.DistrictId.ToString()).FirstOrDefault());
         }
         return notifications.Where(n => recipients.Contains(n.Recipient));
     }

@@ -36,7 +36,7 @@ public sealed class DirectoryImport(AppDbContext db, IGrainFactory grains, IOrga
         var areaByName = await db.ServiceAreas.AsNoTracking().ToDictionaryAsync(a => a.Name, a => a.Code, ct);
         var streets = await db.Streets.AsNoTracking().Where(s => s.DistrictId == districtId).ToDictionaryAsync(s => s.Name, s => s.Id, ct);
         var bases = await db.IncubationBases.AsNoTracking().ToDictionaryAsync(b => b.Name, b => b.Id, ct);
-        var today = OrganizationRules.ChinaDay(clock.GetUtcNow());
+        var today = ChinaTime.Day(clock.GetUtcNow());
         var seen = new Dictionary<string, int>();
         Dictionary<string, int>? columns = null;
         var dataRows = 0;

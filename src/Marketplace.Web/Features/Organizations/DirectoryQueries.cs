@@ -124,7 +124,7 @@ public static class DirectoryQueries
         var streets = await db.Streets.AsNoTracking().Where(s => streetIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var areas = await AreaNamesAsync(db, ct);
         var codes = found.Select(o => o.Uscc).ToList();
-        var today = OrganizationRules.ChinaDay(DateTimeOffset.UtcNow);
+        var today = ChinaTime.Day(DateTimeOffset.UtcNow);
         var flagged = (await db.NegativeEntries.AsNoTracking()
             .Where(n => codes.Contains(n.Uscc) && n.RevokedAt == null && n.StartsOn <= today && (n.EndsOn == null || n.EndsOn >= today))
             .Select(n => n.Uscc).Distinct().ToListAsync(ct)).ToHashSet();

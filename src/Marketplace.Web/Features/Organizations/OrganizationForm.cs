@@ -6,6 +6,7 @@ using Marketplace.Web.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Infrastructure.Pages;
 
 namespace Marketplace.Web.Features.Organizations;
 
@@ -131,19 +132,11 @@ public sealed class OrganizationForm
     }
 
     /// <summary>Shows a grain's field errors next to the form's inputs.</summary>
-    public static void AddErrors(ModelStateDictionary modelState, string prefix, ImmutableArray<FieldError> errors)
-    {
-        foreach (var e in errors)
+    public static void AddErrors(ModelStateDictionary modelState, string prefix, ImmutableArray<FieldError> errors) =>
+        modelState.AddOutcome(errors, prefix, renames: new Dictionary<string, string>
         {
-            var field = e.Field switch
-            {
-                "" => "",
-                nameof(OrganizationProfile.SocialWorkers) => $"{prefix}.{nameof(AssistantSocialWorkers)}",
-                _ => $"{prefix}.{e.Field}",
-            };
-            modelState.AddModelError(field, e.Message);
-        }
-    }
+            [nameof(OrganizationProfile.SocialWorkers)] = nameof(AssistantSocialWorkers),
+        });
 }
 
 /// <summary>The choices the organization form offers, from the reference tables.</summary>

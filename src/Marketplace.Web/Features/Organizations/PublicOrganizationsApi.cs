@@ -112,7 +112,7 @@ public static class PublicOrganizationsApi
     public static async Task<Dictionary<string, List<PublicNegativeEntryDto>>> PublishedNegativeEntriesAsync(
         AppDbContext db, IReadOnlyCollection<string> codes, CancellationToken ct)
     {
-        var today = OrganizationRules.ChinaDay(DateTimeOffset.UtcNow);
+        var today = ChinaTime.Day(DateTimeOffset.UtcNow);
         var rows = await db.NegativeEntries.AsNoTracking()
             .Where(n => codes.Contains(n.Uscc) && n.Published && n.RevokedAt == null && n.StartsOn <= today && (n.EndsOn == null || n.EndsOn >= today))
             .OrderBy(n => n.StartsOn).ToListAsync(ct);

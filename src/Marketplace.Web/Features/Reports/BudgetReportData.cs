@@ -19,7 +19,7 @@ public sealed class BudgetReportData(TimeProvider clock)
     /// <summary>§四's key for a contract entered without a purchase on the platform.</summary>
     public const string NoMethod = "直接签订合同";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private DateOnly Today => ChinaTime.Day(clock.GetUtcNow());
 
     public async Task<StreetBudgetReportModel?> StreetAsync(AppDbContext db, long streetId, int year, CancellationToken ct)
     {

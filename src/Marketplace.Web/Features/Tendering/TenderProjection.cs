@@ -58,7 +58,7 @@ public sealed class TenderProjection : GrainStateProjection<TenderState>
         var known = (await db.Notifications.Where(x => x.TenderId == id).Select(x => x.Id).ToListAsync(ct)).ToHashSet();
         db.Notifications.AddRange(state.Notifications.Where(x => !known.Contains(x.Id)).Select(x => new NotificationRow
         {
-            Id = x.Id, TenderId = id, Recipient = x.Recipient, Text = x.Text, CreatedAt = x.At.ToUniversalTime(),
+            Id = x.Id, TenderId = id, Recipient = x.Recipient.Key, Text = x.Text, CreatedAt = x.At.ToUniversalTime(),
         }));
     }
 }

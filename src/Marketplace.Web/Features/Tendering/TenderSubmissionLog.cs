@@ -64,7 +64,7 @@ public sealed class TenderSubmissionLog : ITenderSubmissionLog, IAsyncDisposable
         }).ToList();
         var receipts = entries.Where(e => e.Notification is not null).Select(e => new NotificationRow
         {
-            Id = e.Notification!.Id, TenderId = tenderId, Recipient = e.Notification.Recipient, Text = e.Notification.Text,
+            Id = e.Notification!.Id, TenderId = tenderId, Recipient = e.Notification.Recipient.Key, Text = e.Notification.Text,
             CreatedAt = e.Notification.At.ToUniversalTime(),
         }).ToList();
         if (!_queue.Writer.TryWrite(new Append(submissions, receipts, done)))

@@ -10,8 +10,7 @@ public static class TenderingServiceCollectionExtensions
     public static IServiceCollection AddTenderingFeature(this IServiceCollection services)
     {
         services.AddSingleton<IGrainStateProjection, TenderProjection>();
-        // Seams: the directory (issue 3) and the ledger (issue 4) replace these two at merge.
-        services.TryAddSingleton<ITenderApplicantEligibility, DirectoryEligibility>();
+        // What lies outside Orleans: the database's timed work and the submission log's table.
         services.TryAddSingleton<ITenderTimers, TenderTimers>();
         services.TryAddSingleton<ITenderSubmissionLog, TenderSubmissionLog>();
         services.AddSingleton<IDueWorkHandler, TenderCloseHandler>();

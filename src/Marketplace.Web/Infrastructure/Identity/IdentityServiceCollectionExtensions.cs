@@ -44,6 +44,8 @@ public static class IdentityServiceCollectionExtensions
             .AddPolicy(Roles.StreetOfficial, p => p.RequireRole(Roles.StreetOfficial))
             .AddPolicy(Roles.Ngo, p => p.RequireRole(Roles.Ngo))
             .AddPolicy(Roles.Evaluator, p => p.RequireRole(Roles.Evaluator));
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentTenant>();
         return services;
     }
 }

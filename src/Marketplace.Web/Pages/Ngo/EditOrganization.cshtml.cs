@@ -3,14 +3,12 @@ using Marketplace.Organizations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Ngo;
 
 /// <summary>The NGO edits its own profile (e.g. after a return, before resubmitting). The code itself cannot change.</summary>
-[Authorize(Roles = Roles.Ngo)]
 public sealed class EditOrganizationModel(AppDbContext db, IGrainFactory grains) : PageModel
 {
     [BindProperty] public OrganizationForm Input { get; set; } = new();

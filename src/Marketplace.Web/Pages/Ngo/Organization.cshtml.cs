@@ -2,14 +2,12 @@ using Marketplace.Organizations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Ngo;
 
 /// <summary>The NGO's own organization: directory status, documents (upload, delete), resubmission after a return.</summary>
-[Authorize(Roles = Roles.Ngo)]
 // Uploads up to this size are read (to disk, not memory) so an oversized file gets a Chinese message
 // instead of a dropped connection; the real per-file limit is OrganizationOptions.MaxUploadBytes.
 [RequestSizeLimit(64L * 1024 * 1024)]

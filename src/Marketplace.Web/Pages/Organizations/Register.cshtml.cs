@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Marketplace.Web.Infrastructure.Pages;
 
 namespace Marketplace.Web.Pages.Organizations;
 
@@ -59,10 +60,7 @@ public sealed class RegisterModel(AppDbContext db, OrganizationRegistration regi
             new OrganizationRegistration.Account(Account.UserName!, Account.Password!, Account.DisplayName!));
         if (!result.Succeeded)
         {
-            foreach (var e in result.Errors.Where(e => e.Field is "UserName" or "Password"))
-            {
-                ModelState.AddModelError($"Account.{e.Field}", e.Message);
-            }
+            ModelState.AddOutcome(result.Errors.Where(e => e.Field is "UserName" or "Password"), "Account");
             OrganizationForm.AddErrors(ModelState, nameof(Input), [.. result.Errors.Where(e => e.Field is not ("UserName" or "Password"))]);
             return Page();
         }

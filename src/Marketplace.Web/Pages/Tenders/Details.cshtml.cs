@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Domain;
 
 namespace Marketplace.Web.Pages.Tenders;
 
@@ -78,7 +79,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             info.Notice.Method.Chinese(), award.OrganizationName, award.Price,
             [.. results.OrderBy(r => r.Rank).Select(r => new NoticeResult(r.Rank!.Value, r.OrganizationName, r.Price, r.Total ?? 0m, r.Uscc == award.Uscc))],
             [.. panel?.Sitting.Select(m => m.Name) ?? []],
-            ChinaDate(award.AwardedAt).AddDays(1), award.PublicityLastDay(), unit, ChinaDate(award.AwardedAt))
+            ChinaTime.Day(award.AwardedAt).AddDays(1), award.PublicityLastDay(), unit, ChinaTime.Day(award.AwardedAt))
         {
             WorkingDays = award.PublicityWorkingDays,
             Kind = AwardKind.Bid,
@@ -86,5 +87,4 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
         };
     }
 
-    private static DateOnly ChinaDate(DateTimeOffset t) => DateOnly.FromDateTime(t.ToOffset(TimeSpan.FromHours(8)).DateTime);
 }

@@ -2,7 +2,6 @@ using Marketplace.Budgets;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,6 @@ namespace Marketplace.Web.Pages.District.Budgets;
 /// Runs the ledger checks for the district's streets on demand: over the relational postings
 /// (<see cref="LedgerAudit"/>) and inside each street's budget grain (<see cref="LedgerChecks"/>).
 /// </summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
 public sealed class ChecksModel(AppDbContext db, IGrainFactory grains, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }

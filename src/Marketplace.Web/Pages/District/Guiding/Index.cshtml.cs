@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -14,8 +13,7 @@ namespace Marketplace.Web.Pages.District.Guiding;
 /// The district's guiding catalogue (政府购买服务指导性目录): reference data kept by the district admin.
 /// Entries are retired, never deleted, because transfer items refer to them by code.
 /// </summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentTenant tenant) : PageModel
 {
     [BindProperty] public EntryInput Input { get; set; } = new();
 
@@ -44,9 +42,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.DistrictOf() is not { } districtId)
+        if (tenant.DistrictId is not { } districtId)
         {
-            return Forbid();
+            return NotFound(); // no district of one's own: nothing here is the user's
         }
         await LoadAsync(districtId, ct);
         return Page();
@@ -54,9 +52,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
-        if (User.DistrictOf() is not { } districtId)
+        if (tenant.DistrictId is not { } districtId)
         {
-            return Forbid();
+            return NotFound(); // no district of one's own: nothing here is the user's
         }
         var code = Input.Code?.Trim().ToUpperInvariant();
         if (ModelState.IsValid && !await db.ServiceAreas.AnyAsync(a => a.Code == Input.ServiceAreaCode, ct))

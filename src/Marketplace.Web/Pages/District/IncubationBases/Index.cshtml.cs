@@ -2,7 +2,6 @@ using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,6 @@ namespace Marketplace.Web.Pages.District.IncubationBases;
 /// The district's incubation bases (社会组织孵化基地): the district centre and street bases of the
 /// "1+10+N" / four-level systems, with how many organizations each has incubated.
 /// </summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public static readonly string[] Levels = ["区级", "街道级", "社区级"];

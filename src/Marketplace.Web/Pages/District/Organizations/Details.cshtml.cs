@@ -3,10 +3,10 @@ using Marketplace.Organizations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Infrastructure.Pages;
 
 namespace Marketplace.Web.Pages.District.Organizations;
 
@@ -14,7 +14,6 @@ namespace Marketplace.Web.Pages.District.Organizations;
 /// One organization as its district admin sees it: review (admit / return), suspend, remove, reinstate —
 /// each with a reason kept in the history — negative entries and incubation records.
 /// </summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
 public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageModel
 {
     public OrganizationView View { get; private set; } = null!;
@@ -89,10 +88,7 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageMo
             new NegativeEntryDraft(source, Negative.Reason ?? "", starts!.Value, ends, Negative.Published, null), User.Identity!.Name!);
         if (!result.Succeeded)
         {
-            foreach (var e in result.Errors)
-            {
-                ModelState.AddModelError($"{prefix}.{e.Field}", e.Message);
-            }
+            ModelState.AddOutcome(result.Errors, prefix);
             return Page();
         }
         TempData["Message"] = "已记录负面信息";
@@ -140,10 +136,7 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageMo
         var result = await Grain.AddIncubationRecordAsync(baseId, starts!.Value, ends, Incubation.Mentor ?? "", graduated, User.Identity!.Name!);
         if (!result.Succeeded)
         {
-            foreach (var e in result.Errors)
-            {
-                ModelState.AddModelError($"{prefix}.{e.Field}", e.Message);
-            }
+            ModelState.AddOutcome(result.Errors, prefix);
             return Page();
         }
         TempData["Message"] = "已添加孵化记录";

@@ -1,7 +1,6 @@
 using Marketplace.Reports.Excel;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -9,7 +8,6 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Web.Pages.District.Organizations;
 
 /// <summary>Imports organizations into the district directory from an .xlsx sheet, all or nothing.</summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
 [RequestSizeLimit(64L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 64L * 1024 * 1024)]
 public sealed class ImportModel(DirectoryImport import, IOptions<OrganizationOptions> options) : PageModel

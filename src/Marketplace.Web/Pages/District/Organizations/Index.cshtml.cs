@@ -2,15 +2,14 @@ using Marketplace.Organizations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Domain;
 
 namespace Marketplace.Web.Pages.District.Organizations;
 
 /// <summary>The district's directory: the review queue (申请中) first, every status searchable, export to .xlsx.</summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -55,7 +54,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         await DirectoryWorkbook.ExportAsync(db, districtId, status, temp, ct);
         temp.Position = 0;
         return File(temp, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"社会组织目录-{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd}.xlsx");
+            $"社会组织目录-{DateTimeOffset.UtcNow.ToOffset(ChinaTime.Offset):yyyyMMdd}.xlsx");
     }
 
     private DirectoryQueries.Filter ParseFilter(long districtId) =>

@@ -1,15 +1,14 @@
 using Marketplace.Organizations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Domain;
 
 namespace Marketplace.Web.Pages.District.Organizations;
 
 /// <summary>The district's negative-information list (负面信息清单): every entry, active ones first.</summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
 public sealed class NegativeEntriesModel(AppDbContext db) : PageModel
 {
     public sealed record Entry(Data.Entities.NegativeEntryRow Row, string Organization, bool Active);
@@ -24,7 +23,7 @@ public sealed class NegativeEntriesModel(AppDbContext db) : PageModel
         {
             return NotFound();
         }
-        var today = OrganizationRules.ChinaDay(DateTimeOffset.UtcNow);
+        var today = ChinaTime.Day(DateTimeOffset.UtcNow);
         var rows = await (from n in db.NegativeEntries.AsNoTracking()
                           join o in db.Organizations.AsNoTracking() on n.Uscc equals o.Uscc
                           where n.DistrictId == districtId

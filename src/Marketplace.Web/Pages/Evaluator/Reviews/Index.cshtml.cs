@@ -1,14 +1,12 @@
 using Marketplace.Tendering;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Evaluator.Reviews;
 
 /// <summary>The reviews an expert has been drawn for. Only tenders past their deadline can have a panel.</summary>
-[Authorize(Roles = Roles.Evaluator)]
 public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageModel
 {
     public sealed record Row(Guid Id, string Title, TenderStatus Status, PanelMemberStatus Mine);

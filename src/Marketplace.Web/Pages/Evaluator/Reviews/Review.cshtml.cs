@@ -3,9 +3,9 @@ using System.Globalization;
 using Marketplace.Domain;
 using Marketplace.Tendering;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Marketplace.Web.Infrastructure.Pages;
 
 namespace Marketplace.Web.Pages.Evaluator.Reviews;
 
@@ -13,7 +13,6 @@ namespace Marketplace.Web.Pages.Evaluator.Reviews;
 /// An expert's review: the applicant list and the conflict declaration first (财库〔2016〕198号); the
 /// proposals and the score forms only after declaring no conflict.
 /// </summary>
-[Authorize(Roles = Roles.Evaluator)]
 public sealed class ReviewModel(IGrainFactory grains) : PageModel
 {
     public TenderInfo Tender { get; private set; } = default!;
@@ -71,11 +70,8 @@ public sealed class ReviewModel(IGrainFactory grains) : PageModel
             TempData["Notice"] = done;
             return RedirectToPage(new { id });
         }
-        foreach (var e in result.Errors)
-        {
-            // Score errors are keyed by criterion and shown next to the form of that applicant.
-            ModelState.AddModelError(form is null || e.Field.Length == 0 ? e.Field : $"{form}.{e.Field}", e.Message);
-        }
+        // Score errors are keyed by criterion and shown next to the form of that applicant.
+        ModelState.AddOutcome(result.Errors, form);
         await LoadAsync(id);
         return Page();
     }

@@ -5,9 +5,9 @@ using Marketplace.Tendering;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Marketplace.Web.Infrastructure.Pages;
 
 namespace Marketplace.Web.Pages.Ngo.Tenders;
 
@@ -15,8 +15,7 @@ namespace Marketplace.Web.Pages.Ngo.Tenders;
 /// An organization's own application to one tender: apply, revise, withdraw before the deadline; after
 /// the award its own scores and rank, the winner's total, and a 质疑 form during 公示.
 /// </summary>
-[Authorize(Roles = Roles.Ngo)]
-public sealed class ApplyModel(IGrainFactory grains, AppDbContext db) : PageModel
+public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTenant tenant) : PageModel
 {
     public TenderInfo Tender { get; private set; } = default!;
     public TenderApplication? Own { get; private set; }
@@ -32,7 +31,7 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db) : PageMode
     [BindProperty] public string? SubmitKey { get; set; }
     [BindProperty] public string? ObjectionText { get; set; }
 
-    private string Uscc => User.OrganizationOf() ?? "";
+    private string Uscc => tenant.Uscc ?? "";
     private ITenderGrain Grain(Guid id) => grains.GetGrain<ITenderGrain>(id);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -58,7 +57,7 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db) : PageMode
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id)
     {
-        if (!await LoadAsync(id))
+        if (!await VisibleAsync(id))
         {
             return NotFound();
         }
@@ -77,33 +76,35 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db) : PageMode
             var proposal = new ApplicationProposal(price, (ServicePlan ?? "").Trim(), (Team ?? "").Trim(), workers, (Experience ?? "").Trim(),
                 [.. Documents.Where(Tender.Notice.RequiredDocuments.Contains)]);
             // The applicant is the organization as the directory names it, not the person signed in.
-            var organization = await db.Organizations.Where(o => o.Uscc == Uscc).Select(o => o.Name).SingleOrDefaultAsync() ?? User.NameOf();
-            var result = await Grain(id).SubmitAsync(Uscc, organization, proposal, SubmitKey ?? "", User.Identity?.Name ?? "");
+            var organization = await db.Organizations.Where(o => o.Uscc == Uscc).Select(o => o.Name).SingleOrDefaultAsync() ?? tenant.DisplayName;
+            var result = await Grain(id).SubmitAsync(Uscc, organization, proposal, SubmitKey ?? "", tenant.UserName);
             if (result.Succeeded)
             {
                 TempData["Notice"] = $"申请已提交（第{result.Value!.Revision}版）。截止前可修改或撤回，以最后一次提交为准";
                 return RedirectToPage(new { id });
             }
-            errors.AddRange(result.Errors.Select(e => e.Field == nameof(ApplicationProposal.CertifiedSocialWorkers) ? e with { Field = nameof(SocialWorkers) } : e));
+            errors.AddRange(result.Errors);
         }
-        foreach (var e in errors)
+        ModelState.AddOutcome(errors, form: GetType(), renames: new Dictionary<string, string>
         {
-            ModelState.AddModelError(e.Field, e.Message);
-        }
+            [nameof(ApplicationProposal.CertifiedSocialWorkers)] = nameof(SocialWorkers),
+        });
+        await LoadAsync(id);
         return Page();
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id)
     {
-        if (!await LoadAsync(id))
+        if (!await VisibleAsync(id))
         {
             return NotFound();
         }
-        var result = await Grain(id).WithdrawAsync(Uscc, User.Identity?.Name ?? "");
+        var result = await Grain(id).WithdrawAsync(Uscc, tenant.UserName);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", result.Errors[0].Message);
+            ModelState.AddOutcome(result.Errors);
             SubmitKey = Guid.NewGuid().ToString("N");
+            await LoadAsync(id);
             return Page();
         }
         TempData["Notice"] = "申请已撤回";
@@ -112,7 +113,7 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db) : PageMode
 
     public async Task<IActionResult> OnPostObjectAsync(Guid id)
     {
-        if (!await LoadAsync(id))
+        if (!await VisibleAsync(id))
         {
             return NotFound();
         }
@@ -120,14 +121,32 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db) : PageMode
         if (!result.Succeeded)
         {
             ModelState.Clear();
-            ModelState.AddModelError(nameof(ObjectionText), result.Errors[0].Message);
+            // Every refusal of an objection is shown beside its text box, as the form reads.
+            ModelState.AddOutcome(result.Errors, renames: new Dictionary<string, string> { [""] = nameof(ObjectionText), ["Text"] = nameof(ObjectionText) });
+            await LoadAsync(id);
             return Page();
         }
         TempData["Notice"] = "质疑已提交，街道答复后将通知您";
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The page's one view: the tender, the organization's own application, the published results.</summary>
     private async Task<bool> LoadAsync(Guid id)
+    {
+        var view = await Grain(id).GetApplicantViewAsync(Uscc);
+        if (view is null || view.Info.Status == TenderStatus.Draft || Uscc.Length == 0)
+        {
+            return false;
+        }
+        (Tender, Own, Results) = (view.Info, view.Own, view.Results);
+        return true;
+    }
+
+    /// <summary>
+    /// Before a command: only whether the organization may see the tender at all (a draft is not found) and
+    /// the notice's required documents; the grain checks everything else.
+    /// </summary>
+    private async Task<bool> VisibleAsync(Guid id)
     {
         var info = await Grain(id).GetInfoAsync();
         if (info is null || info.Status == TenderStatus.Draft || Uscc.Length == 0)
@@ -135,8 +154,6 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db) : PageMode
             return false;
         }
         Tender = info;
-        Own = await Grain(id).GetOwnApplicationAsync(Uscc);
-        Results = await Grain(id).GetPublishedResultsAsync();
         return true;
     }
 }

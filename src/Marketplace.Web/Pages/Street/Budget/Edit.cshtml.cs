@@ -3,9 +3,9 @@ using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Marketplace.Web.Infrastructure.Pages;
 
 namespace Marketplace.Web.Pages.Street.Budget;
 
@@ -13,7 +13,6 @@ namespace Marketplace.Web.Pages.Street.Budget;
 /// The street official enters or revises the year's budget split by funding source; the district admin
 /// then confirms it. Below the floor or last year is allowed, and flagged on every page.
 /// </summary>
-[Authorize(Roles = Roles.StreetOfficial)]
 public sealed class EditModel(IGrainFactory grains, TimeProvider clock) : PageModel
 {
     /// <summary>Amounts are bound as text and parsed here, so bad input gets a Chinese message, never a binder error.</summary>
@@ -100,7 +99,7 @@ public sealed class EditModel(IGrainFactory grains, TimeProvider clock) : PageMo
                 TempData["Notice"] = $"已保存 {BudgetYear} 年度预算（第 {outcome.Value!.Version} 版），等待区管理员确认。";
                 return RedirectToPage("./Index", new { year = BudgetYear });
             }
-            BudgetPages.AddErrors(ModelState, outcome.Errors);
+            ModelState.AddOutcome(outcome.Errors, nameof(Input));
         }
         Current = (await grain.GetAsync()).Budget;
         return Page();

@@ -4,14 +4,12 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Features.Reports;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Street.Budget;
 
 /// <summary>The street official's budget year: by funding source and by service area, with the floor check.</summary>
-[Authorize(Roles = Roles.StreetOfficial)]
 public sealed class IndexModel(AppDbContext db, TimeProvider clock, BudgetReportData reports) : PageModel
 {
     public int Year { get; private set; }

@@ -2,17 +2,16 @@ using Marketplace.Catalog;
 using Marketplace.Domain;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Infrastructure.Pages;
 
 namespace Marketplace.Web.Pages.Street.Catalog;
 
 /// <summary>Creates (no id) or edits a transfer item of the official's own street.</summary>
-[Authorize(Roles = Roles.StreetOfficial)]
-public sealed class EditModel(IGrainFactory grains, AppDbContext db) : PageModel
+public sealed class EditModel(IGrainFactory grains, AppDbContext db, CurrentTenant tenant) : PageModel
 {
     [BindProperty] public TransferItemInput Input { get; set; } = new();
 
@@ -22,9 +21,9 @@ public sealed class EditModel(IGrainFactory grains, AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
-        if (User.StreetOf() is not { } streetId)
+        if (tenant.StreetId is not { } streetId)
         {
-            return Forbid();
+            return NotFound(); // no street of one's own: nothing here is the user's
         }
         if (id is { } itemId)
         {
@@ -42,9 +41,9 @@ public sealed class EditModel(IGrainFactory grains, AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        if (User.StreetOf() is not { } streetId)
+        if (tenant.StreetId is not { } streetId)
         {
-            return Forbid();
+            return NotFound(); // no street of one's own: nothing here is the user's
         }
         var grain = grains.GetGrain<IStreetCatalogGrain>(streetId);
         if (id is { } itemId)
@@ -77,8 +76,8 @@ public sealed class EditModel(IGrainFactory grains, AppDbContext db) : PageModel
             return await ShowErrorsAsync(streetId, errors, ct);
         }
         var outcome = ItemId is { } existingId
-            ? await grain.UpdateAsync(existingId, Input.Version, draft!, User.NameOf())
-            : await grain.CreateAsync(draft!, User.NameOf());
+            ? await grain.UpdateAsync(existingId, Input.Version, draft!, tenant.DisplayName)
+            : await grain.CreateAsync(draft!, tenant.DisplayName);
         if (!outcome.Succeeded)
         {
             return await ShowErrorsAsync(streetId, outcome.Errors, ct);
@@ -89,14 +88,8 @@ public sealed class EditModel(IGrainFactory grains, AppDbContext db) : PageModel
 
     private async Task<IActionResult> ShowErrorsAsync(long streetId, IEnumerable<FieldError> errors, CancellationToken ct)
     {
-        foreach (var e in errors)
-        {
-            // The service area follows from the guiding entry, whose own message already covers it.
-            if (e.Field != nameof(TransferItemDraft.ServiceAreaCode))
-            {
-                ModelState.AddModelError(e.Field.Length == 0 ? string.Empty : "Input." + e.Field, e.Message);
-            }
-        }
+        // The service area follows from the guiding entry, whose own message already covers it.
+        ModelState.AddOutcome(errors.Where(e => e.Field != nameof(TransferItemDraft.ServiceAreaCode)), nameof(Input));
         await LoadChoicesAsync(streetId, ct);
         return Page();
     }

@@ -1,7 +1,6 @@
 using Marketplace.Catalog;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +11,7 @@ namespace Marketplace.Web.Pages.Street.Catalog;
 /// The signed-in street official's own catalog. Every lookup goes through the grain of the user's own
 /// street, so an item of another street is simply not found (404).
 /// </summary>
-[Authorize(Roles = Roles.StreetOfficial)]
-public sealed class IndexModel(IGrainFactory grains, AppDbContext db) : PageModel
+public sealed class IndexModel(IGrainFactory grains, AppDbContext db, CurrentTenant tenant) : PageModel
 {
     public IReadOnlyList<TransferItem> Items { get; private set; } = [];
     public string StreetName { get; private set; } = "";
@@ -21,9 +19,9 @@ public sealed class IndexModel(IGrainFactory grains, AppDbContext db) : PageMode
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.StreetOf() is not { } streetId)
+        if (tenant.StreetId is not { } streetId)
         {
-            return Forbid();
+            return NotFound(); // no street of one's own: nothing here is the user's
         }
         StreetName = await db.Streets.Where(s => s.Id == streetId).Select(s => s.Name).SingleAsync(ct);
         AreaNames = await db.ServiceAreas.ToDictionaryAsync(a => a.Code, a => a.Name, ct);
@@ -39,16 +37,16 @@ public sealed class IndexModel(IGrainFactory grains, AppDbContext db) : PageMode
 
     private async Task<IActionResult> ChangeAsync(Guid id, Func<IStreetCatalogGrain, string, Task<Marketplace.Domain.Outcome<TransferItem>>> change, string done)
     {
-        if (User.StreetOf() is not { } streetId)
+        if (tenant.StreetId is not { } streetId)
         {
-            return Forbid();
+            return NotFound(); // no street of one's own: nothing here is the user's
         }
         var grain = grains.GetGrain<IStreetCatalogGrain>(streetId);
         if (await grain.GetItemAsync(id) is null)
         {
             return NotFound();
         }
-        var outcome = await change(grain, User.NameOf());
+        var outcome = await change(grain, tenant.DisplayName);
         TempData["Notice"] = outcome.Succeeded ? done : string.Join("；", outcome.Errors.Select(e => e.Message));
         return RedirectToPage();
     }

@@ -2,14 +2,13 @@ using Marketplace.Domain;
 using Marketplace.Catalog;
 using Marketplace.Tendering;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Marketplace.Web.Infrastructure.Pages;
 
 namespace Marketplace.Web.Pages.Street.Tenders;
 
 /// <summary>Creates a purchase notice (draft) from one of the street's published transfer items.</summary>
-[Authorize(Roles = Roles.StreetOfficial)]
 public sealed class CreateModel(IGrainFactory grains, TimeProvider clock) : PageModel
 {
     [BindProperty] public TenderInput Input { get; set; } = new();
@@ -30,7 +29,7 @@ public sealed class CreateModel(IGrainFactory grains, TimeProvider clock) : Page
         Input.Requirements = item.Fields.Requirements;
         Input.OpensAt = TenderInput.Local(now);
         Input.Deadline = TenderInput.Local(now.AddDays(20));
-        var start = DateOnly.FromDateTime(now.ToOffset(TenderInput.Beijing).AddDays(30).DateTime);
+        var start = DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).AddDays(30).DateTime);
         Input.ServiceStart = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Input.ServiceEnd = start.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return Page();
@@ -61,18 +60,7 @@ public sealed class CreateModel(IGrainFactory grains, TimeProvider clock) : Page
 
     private IActionResult Errors(IEnumerable<Marketplace.Domain.FieldError> errors)
     {
-        foreach (var e in errors)
-        {
-            var key = e.Field switch
-            {
-                "" => "",
-                nameof(TenderNotice.Criteria) => "Input.PriceWeight",
-                nameof(TenderNotice.TransferItemId) => "",
-                "MinimumCertifiedSocialWorkers" => "Input.MinimumSocialWorkers",
-                _ => "Input." + e.Field,
-            };
-            ModelState.AddModelError(key, e.Message);
-        }
+        ModelState.AddOutcome(errors, nameof(Input), typeof(TenderInput), TenderInput.FieldNames);
         return Page();
     }
 

@@ -5,7 +5,7 @@ using Marketplace.Tendering;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
+using Marketplace.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +17,7 @@ namespace Marketplace.Web.Pages.Street.Tenders;
 /// award, answer objections; re-run a failed purchase or switch it to single-source (单一来源).
 /// Applications appear only after the deadline (the grain refuses before).
 /// </summary>
-[Authorize(Roles = Roles.StreetOfficial)]
-public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageModel
+public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentTenant tenant) : PageModel
 {
     public TenderInfo Tender { get; private set; } = default!;
     public ImmutableArray<ApplicantSummary> Applicants { get; private set; } = [];
@@ -54,10 +53,10 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
     }
 
     public Task<IActionResult> OnPostPublishAsync(Guid id) =>
-        ActAsync(id, async g => (await g.PublishAsync(Tender.Version, User.NameOf())).Errors, "公告已发布，报名开始");
+        ActAsync(id, async g => (await g.PublishAsync(Tender.Version, tenant.DisplayName)).Errors, "公告已发布，报名开始");
 
     public Task<IActionResult> OnPostCancelAsync(Guid id) =>
-        ActAsync(id, async g => (await g.CancelAsync(Reason ?? "", User.NameOf())).Errors, "采购项目已取消");
+        ActAsync(id, async g => (await g.CancelAsync(Reason ?? "", tenant.DisplayName)).Errors, "采购项目已取消");
 
     public Task<IActionResult> OnPostCloseAsync(Guid id) =>
         ActAsync(id, async g =>
@@ -75,7 +74,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             {
                 return [.. errors.Select(e => e with { Field = "Input." + e.Field })];
             }
-            var result = await g.UpdateNoticeAsync(Tender.Version, notice, User.NameOf());
+            var result = await g.UpdateNoticeAsync(Tender.Version, notice, tenant.DisplayName);
             return [.. result.Errors.Select(e => e with { Field = e.Field.Length == 0 ? "" : "Input." + e.Field })];
         }, "公告已修改；距截止不足3天的，截止时间已顺延并通知申请单位");
 
@@ -86,24 +85,25 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             {
                 return [new FieldError(nameof(PanelSize), "请输入评审小组人数（单数，至少3人）")];
             }
-            return (await g.RequestPanelAsync(size, User.NameOf())).Errors;
+            return (await g.RequestPanelAsync(size, tenant.DisplayName)).Errors;
         }, "评审专家已随机抽取，等待专家声明无利害关系");
 
     public Task<IActionResult> OnPostAwardAsync(Guid id) =>
-        ActAsync(id, async g => (await g.ConfirmAwardAsync(Winner ?? "", Reason, User.NameOf())).Errors.Select(e => e with { Field = e.Field == "NotTopReason" ? nameof(Reason) : e.Field }).ToImmutableArray(),
+        ActAsync(id, async g => (await g.ConfirmAwardAsync(Winner ?? "", Reason, tenant.DisplayName)).Errors.Select(e => e with { Field = e.Field == "NotTopReason" ? nameof(Reason) : e.Field }).ToImmutableArray(),
             "中标结果已公示");
 
     public async Task<IActionResult> OnPostRerunAsync(Guid id)
     {
-        if (!await LoadAsync(id))
+        if (!await OwnAsync(id))
         {
             return NotFound();
         }
         var newId = Guid.NewGuid();
-        var result = await Grain(id).RerunAsync(newId, User.NameOf());
+        var result = await Grain(id).RerunAsync(newId, tenant.DisplayName);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("", result.Errors[0].Message);
+            ModelState.AddOutcome(result.Errors);
+            await LoadAsync(id);
             return Page();
         }
         TempData["Notice"] = "已按原公告生成新的采购草稿，请核对报名时间后发布";
@@ -117,7 +117,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             {
                 return [new FieldError(nameof(SingleSourcePrice), "成交价格：" + priceError)];
             }
-            var result = await g.SwitchToSingleSourceAsync(SingleSourceUscc ?? "", price, SingleSourceReason ?? "", User.NameOf());
+            var result = await g.SwitchToSingleSourceAsync(SingleSourceUscc ?? "", price, SingleSourceReason ?? "", tenant.DisplayName);
             return [.. result.Errors.Select(e => e with
             {
                 Field = e.Field switch
@@ -131,11 +131,11 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
         }, "已转为单一来源采购，单一来源公示已发布");
 
     public Task<IActionResult> OnPostAnswerAsync(Guid id, Guid objectionId) =>
-        ActAsync(id, async g => (await g.AnswerObjectionAsync(objectionId, Answer ?? "", User.NameOf())).Errors, "质疑已答复");
+        ActAsync(id, async g => (await g.AnswerObjectionAsync(objectionId, Answer ?? "", tenant.DisplayName)).Errors, "质疑已答复");
 
     private async Task<IActionResult> ActAsync(Guid id, Func<ITenderGrain, Task<ImmutableArray<FieldError>>> act, string done)
     {
-        if (!await LoadAsync(id))
+        if (!await OwnAsync(id))
         {
             return NotFound();
         }
@@ -146,27 +146,38 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             TempData["Notice"] = done;
             return RedirectToPage(new { id });
         }
-        foreach (var e in errors)
-        {
-            ModelState.AddModelError(e.Field, e.Message);
-        }
+        ModelState.AddOutcome(errors);
         await LoadAsync(id);
         return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid id)
+    /// <summary>
+    /// Before a command: only whether the tender is the user's street's (another street's is not found) and
+    /// its version; the grain checks everything else, so the page repeats none of it.
+    /// </summary>
+    private async Task<bool> OwnAsync(Guid id)
     {
         var info = await Grain(id).GetInfoAsync();
-        if (info is null || !TenantRules.CanEditStreet(User, info.StreetId))
+        if (info is null || !tenant.OwnsStreet(info.StreetId))
         {
             return false;
         }
         Tender = info;
-        var applicants = await Grain(id).GetApplicantsAsync();
-        Applicants = applicants.Succeeded ? applicants.Value : [];
-        Panel = await Grain(id).GetPanelAsync();
-        Evaluation = Panel is null ? null : await Grain(id).GetEvaluationAsync();
-        Objections = await Grain(id).GetObjectionsAsync();
+        return true;
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var view = await Grain(id).GetStreetViewAsync();
+        if (view is null || !tenant.OwnsStreet(view.Info.StreetId))
+        {
+            return false;
+        }
+        var info = Tender = view.Info;
+        Applicants = view.Applicants;
+        Panel = view.Panel;
+        Evaluation = view.Evaluation;
+        Objections = view.Objections;
         var objectors = Objections.Select(o => o.Uscc).Distinct().ToList();
         ObjectorNames = objectors.Count == 0 ? [] : await db.Organizations.AsNoTracking().Where(o => objectors.Contains(o.Uscc)).ToDictionaryAsync(o => o.Uscc, o => o.Name);
         if (info is { Status: TenderStatus.Failed, RerunAs: null, SingleSource: null })

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Tendering;
 
@@ -12,11 +13,16 @@ namespace Marketplace.Web.Pages.Street.Tenders;
 /// </summary>
 public sealed class TenderInput
 {
-    /// <summary>Beijing time: what officials and applicants read on every notice.</summary>
-    public static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+    /// <summary>The ledger's funding sources, in the order of the form's amount fields.</summary>
+    public static readonly FundingSource[] FundingSources = [.. Marketplace.Budgets.FundingSources.All];
 
-    /// <summary>The ledger's funding sources, by the names the budget pages use.</summary>
-    public static readonly string[] FundingSources = [.. Marketplace.Budgets.FundingSources.All.Select(s => Marketplace.Budgets.FundingSources.Chinese(s))];
+    /// <summary>Notice field → form field, where they differ ("" = shown at the top of the form).</summary>
+    public static readonly IReadOnlyDictionary<string, string> FieldNames = new Dictionary<string, string>
+    {
+        [nameof(TenderNotice.Criteria)] = nameof(PriceWeight),
+        [nameof(TenderNotice.TransferItemId)] = "",
+        [nameof(EligibilityRequirements.MinimumCertifiedSocialWorkers)] = nameof(MinimumSocialWorkers),
+    };
 
     [Display(Name = "项目名称")] public string? Title { get; set; }
     [Display(Name = "采购方式")] public PurchaseMethod Method { get; set; } = PurchaseMethod.ContractOutsourcing;
@@ -36,7 +42,7 @@ public sealed class TenderInput
     [Display(Name = "最少有效申请数")] public string? MinimumValidApplications { get; set; } = "3";
     [Display(Name = "评审专家专业领域")] public string? ExpertField { get; set; } = "养老服务";
 
-    public static string Local(DateTimeOffset t) => t.ToOffset(Beijing).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+    public static string Local(DateTimeOffset t) => t.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     public static TenderInput From(TenderNotice n) => new()
     {
@@ -46,7 +52,8 @@ public sealed class TenderInput
         ServiceEnd = n.ServiceEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Requirements = n.Requirements, RequiredDocuments = string.Join("、", n.RequiredDocuments),
         MinimumSocialWorkers = n.Eligibility.MinimumCertifiedSocialWorkers.ToString(CultureInfo.InvariantCulture),
-        PlanWeight = W(n, "plan"), TeamWeight = W(n, "team"), ExperienceWeight = W(n, "exp"), PriceWeight = W(n, "price"),
+        PlanWeight = W(n, StandardCriteria.Plan), TeamWeight = W(n, StandardCriteria.Team),
+        ExperienceWeight = W(n, StandardCriteria.Experience), PriceWeight = W(n, StandardCriteria.Price),
         OpensAt = Local(n.OpensAt), Deadline = Local(n.Deadline),
         MinimumValidApplications = n.MinimumValidApplications.ToString(CultureInfo.InvariantCulture), ExpertField = n.ExpertField,
     };
@@ -73,7 +80,7 @@ public sealed class TenderInput
             }
             else
             {
-                errors.Add(new(nameof(Funding), FundingSources[i] + "：" + error));
+                errors.Add(new(nameof(Funding), FundingSources[i].Chinese() + "：" + error));
             }
         }
         var start = ParseDate(nameof(ServiceStart), ServiceStart, errors);
@@ -91,10 +98,7 @@ public sealed class TenderInput
         var documents = (RequiredDocuments ?? "").Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var notice = new TenderNotice(transferItemId, (Title ?? "").Trim(), Method, ceiling, [.. funding], start, end,
             (Requirements ?? "").Trim(), [.. documents.Distinct()], new EligibilityRequirements(providerTypes, workers, true),
-            [
-                new("plan", "服务方案", weights[0], false), new("team", "服务团队", weights[1], false),
-                new("exp", "服务经验", weights[2], false), new("price", "价格", weights[3], true),
-            ],
+            StandardCriteria.With(weights[0], weights[1], weights[2], weights[3]),
             opens, deadline, minimum, (ExpertField ?? "").Trim());
         return (notice, errors);
     }
@@ -121,7 +125,7 @@ public sealed class TenderInput
 
     public static DateTimeOffset? TryParseTime(string? text) =>
         DateTime.TryParseExact((text ?? "").Trim(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? new DateTimeOffset(t, Beijing).ToUniversalTime() : null; // stored in UTC (PostgreSQL timestamptz takes UTC only)
+            ? new DateTimeOffset(t, ChinaTime.Offset).ToUniversalTime() : null; // stored in UTC (PostgreSQL timestamptz takes UTC only)
 
     private static DateTimeOffset ParseTime(string field, string? text, List<FieldError> errors)
     {

@@ -1,0 +1,55 @@
+using Marketplace.Persistence;
+using Marketplace.Tendering;
+using Marketplace.Web.Features.Tendering;
+using Marketplace.Web.Infrastructure.GrainStorage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+
+namespace Marketplace.Tests.Grains.Infrastructure;
+
+/// <summary>Tells <see cref="FailOnDemandStorage"/> to fail the next write.</summary>
+public sealed class FailingWrites
+{
+    private int _pending;
+
+    public void FailNextWrite() => Interlocked.Exchange(ref _pending, 1);
+
+    public bool TakeFailure() => Interlocked.Exchange(ref _pending, 0) == 1;
+}
+
+/// <summary>
+/// The real grain storage, except that it throws (before touching the database) when told to: proves that
+/// a failed write leaves a grain's memory as it was.
+/// </summary>
+public sealed class FailOnDemandStorage(IGrainStorage inner, FailingWrites failures) : IGrainStorage
+{
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ReadStateAsync(stateName, grainId, grainState);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        failures.TakeFailure()
+            ? throw new IOException("Simulated storage failure (disk full).")
+            : inner.WriteStateAsync(stateName, grainId, grainState);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ClearStateAsync(stateName, grainId, grainState);
+
+    /// <summary>Replaces the product's grain storage registration (last registration wins).</summary>
+    public static void Register(IServiceCollection services)
+    {
+        services.AddSingleton<FailingWrites>();
+        services.AddKeyedSingleton<IGrainStorage>(StorageNames.Marketplace, (sp, _) =>
+            new FailOnDemandStorage(ActivatorUtilities.CreateInstance<EfGrainStorage>(sp), sp.GetRequiredService<FailingWrites>()));
+        services.AddSingleton<ITenderSubmissionLog>(sp =>
+            new FailOnDemandSubmissionLog(ActivatorUtilities.CreateInstance<TenderSubmissionLog>(sp), sp.GetRequiredService<FailingWrites>()));
+    }
+}
+
+/// <summary>The real submission log, except that it throws (before touching the database) when told to.</summary>
+public sealed class FailOnDemandSubmissionLog(ITenderSubmissionLog inner, FailingWrites failures) : ITenderSubmissionLog
+{
+    public Task<System.Collections.Immutable.ImmutableArray<SubmissionEntry>> ReadAsync(Guid tenderId) => inner.ReadAsync(tenderId);
+
+    public Task AppendAsync(Guid tenderId, IReadOnlyList<SubmissionEntry> entries) =>
+        failures.TakeFailure() ? throw new IOException("Simulated storage failure (disk full).") : inner.AppendAsync(tenderId, entries);
+}
