@@ -4,6 +4,7 @@ using Marketplace.Domain;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -46,10 +47,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
             TempData["Notice"] = done;
             return RedirectToPage(new { id });
         }
-        foreach (var e in result.Errors)
-        {
-            ModelState.AddModelError(e.Field, e.Message);
-        }
+        ModelState.AddFieldErrors(result.Errors);
         await LoadAsync(id, ct);
         return Page();
     }

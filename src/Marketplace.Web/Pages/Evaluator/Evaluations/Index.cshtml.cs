@@ -5,6 +5,7 @@ using Marketplace.Domain;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -73,10 +74,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
             TempData["Notice"] = "评分已提交";
             return RedirectToPage(new { id });
         }
-        foreach (var e in errors)
-        {
-            ModelState.AddModelError(e.Field, e.Message);
-        }
+        ModelState.AddFieldErrors(errors);
         await LoadAsync(id, ct);
         return Page();
     }

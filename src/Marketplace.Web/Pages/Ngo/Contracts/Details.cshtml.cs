@@ -3,6 +3,7 @@ using System.Globalization;
 using Marketplace.Contracts;
 using Marketplace.Domain;
 using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -84,10 +85,7 @@ public sealed class DetailsModel(IGrainFactory grains) : PageModel
             TempData["Notice"] = done;
             return RedirectToPage(new { id });
         }
-        foreach (var e in errors)
-        {
-            ModelState.AddModelError(e.Field, e.Message);
-        }
+        ModelState.AddFieldErrors(errors);
         await LoadAsync(id);
         return Page();
     }

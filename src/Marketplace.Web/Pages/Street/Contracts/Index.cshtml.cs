@@ -3,6 +3,7 @@ using Marketplace.Tendering;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,10 +48,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
             TempData["Notice"] = "合同已草拟，请核对付款计划后签订";
             return RedirectToPage("Details", new { id });
         }
-        foreach (var e in result.Errors)
-        {
-            ModelState.AddModelError("", e.Message);
-        }
+        ModelState.AddFieldErrors(result.Errors.Select(e => e with { Field = "" }));
         await LoadAsync(streetId, ct);
         return Page();
     }
