@@ -8,7 +8,7 @@ namespace Marketplace.Web.Features.Contracts;
 public sealed class ContractTimers(DueWork dueWork) : IContractTimers
 {
     public Task ScheduleReportDueAsync(Guid contractId, int trancheNo, int round, DateTimeOffset dueAt) =>
-        dueWork.ScheduleAsync(IContractTimers.ReportDueKind, string.Create(CultureInfo.InvariantCulture, $"{contractId}:{trancheNo}:{round}"), dueAt);
+        dueWork.ScheduleAsync(IContractTimers.ReportDueKind, string.Create(CultureInfo.InvariantCulture, $"{contractId}:{trancheNo}:{round}"), dueAt.ToUniversalTime()); // timestamptz takes UTC only
 }
 
 /// <summary>At a report's due date: the grain fails an evaluation with no report, once; a second run or an early one does nothing.</summary>

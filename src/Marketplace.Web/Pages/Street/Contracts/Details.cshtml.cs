@@ -35,7 +35,7 @@ public sealed class DetailsModel(IGrainFactory grains) : PageModel
         ActAsync(id, async (g, street) => (await g.SignAsStreetAsync(street, User.NameOf())).Errors, "街道已签订，等待承接机构签订");
 
     public Task<IActionResult> OnPostPayAsync(Guid id, int no) =>
-        ActAsync(id, async (g, street) => (await g.PayTrancheAsync(street, no, User.NameOf())).Errors, $"第{no}笔款项已确认支付");
+        ActAsync(id, async (g, street) => [.. (await g.PayTrancheAsync(street, no, User.NameOf())).Errors.Select(e => e with { Field = "" })], $"第{no}笔款项已确认支付");
 
     public Task<IActionResult> OnPostTerminateAsync(Guid id) =>
         ActAsync(id, async (g, street) => (await g.TerminateAsync(street, Reason ?? "", User.NameOf())).Errors, "合同已终止");
