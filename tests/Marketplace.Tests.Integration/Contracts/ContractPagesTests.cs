@@ -63,6 +63,10 @@ public abstract class ContractPagesTests(TenderApp app)
         Assert.Contains("该付款节点已支付", await again.Content.ReadAsStringAsync());
         var page = await official.GetHtmlAsync(Street(id));
         Assert.Contains("贰拾陆万元整", page);
+        var pdf = await official.GetAsync(Street(id) + "?handler=Pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.True((await pdf.Content.ReadAsByteArrayAsync()).AsSpan(0, 4).SequenceEqual("%PDF"u8));
+        Assert.Contains("/api/public/contracts", await OpenApiDocumentAsync());
 
         var streetId = await QueryAsync(db => db.Contracts.Where(c => c.Id == id).Select(c => c.StreetId).SingleAsync());
         using var anonymous = new AppSession(Factory);
@@ -90,6 +94,12 @@ public abstract class ContractPagesTests(TenderApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await expert.GetAsync($"/Evaluator/Evaluations/{id}")).StatusCode);
         Assert.DoesNotContain(id.ToString(), await expert.GetHtmlAsync("/Evaluator/Evaluations"));
         Assert.Equal(ContractStatus.Drafted, await QueryAsync(db => db.Contracts.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+    }
+
+    private async Task<string> OpenApiDocumentAsync()
+    {
+        using var anonymous = new AppSession(Factory);
+        return await anonymous.Http.GetStringAsync("/openapi/v1.json");
     }
 
     private async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)

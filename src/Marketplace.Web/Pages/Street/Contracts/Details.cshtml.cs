@@ -12,7 +12,7 @@ namespace Marketplace.Web.Pages.Street.Contracts;
 
 /// <summary>One contract of the street: schedule, signing, evaluations, releasing tranches, termination.</summary>
 [Authorize(Roles = Roles.StreetOfficial)]
-public sealed class DetailsModel(IGrainFactory grains) : PageModel
+public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppDbContext db, TimeProvider clock) : PageModel
 {
     public ContractState Contract { get; private set; } = default!;
 
@@ -29,6 +29,24 @@ public sealed class DetailsModel(IGrainFactory grains) : PageModel
         }
         Shares = [.. Contract.Tranches.Select(t => t.SharePercent.ToString("0.##", CultureInfo.InvariantCulture))];
         return Page();
+    }
+
+    /// <summary>The contract as PDF: parties, amount in figures and 大写, tranches, signatures.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var c = Contract;
+        var street = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Streets.Where(x => x.Id == c.StreetId).Select(x => x.Name));
+        static string? Signed(Signature? s) => s is null ? null : $"{s.By} {s.At.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}";
+        var model = new Marketplace.Reports.Models.ContractModel(c.Title, "HT" + id.ToString("N")[..8].ToUpperInvariant(), street,
+            c.OrganizationName, c.Uscc, c.Account is { } a ? $"{a.Bank} {a.AccountNumber}" : null, c.Content, c.Amount,
+            string.Join("；", c.Funding.Select(f => $"{Marketplace.Budgets.FundingSources.Chinese(f.Source)} {MoneyFormat.Yuan(f.Amount)}")), c.TermStart, c.TermEnd,
+            [.. c.Tranches.Select(t => new Marketplace.Reports.Models.ContractTrancheLine(t.No, t.Gate.Chinese(), t.SharePercent, t.Amount, t.Status.Chinese()))],
+            Signed(c.StreetSignature), Signed(c.OrganizationSignature), DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime));
+        return File(Marketplace.Reports.ReportRenderer.Render(new Marketplace.Reports.Documents.ContractReport(model)), "application/pdf", "contract.pdf");
     }
 
     public Task<IActionResult> OnPostSignAsync(Guid id) =>
