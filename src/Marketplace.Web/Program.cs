@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
+using Marketplace.Web.Features.Contracts;
 using Marketplace.Web.Features.Reports;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Tendering;
@@ -64,6 +65,7 @@ app.MapPublicBudgetsApi();
 app.MapPublicReports();
 app.MapOrganizationsFeature();
 app.MapPublicTenderApi();
+app.MapPublicContractsApi();
 app.MapMarketplaceJobsDashboard();
 
 await app.RunAsync();

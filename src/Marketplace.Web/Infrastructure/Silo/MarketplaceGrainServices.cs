@@ -1,6 +1,7 @@
 using Marketplace.Persistence;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
+using Marketplace.Web.Features.Contracts;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.GrainStorage;
@@ -24,6 +25,7 @@ public static class MarketplaceGrainServices
         services.AddBudgetsFeature();
         services.AddOrganizationsFeature();
         services.AddTenderingFeature();
+        services.AddContractsFeature();
         return services;
     }
 }

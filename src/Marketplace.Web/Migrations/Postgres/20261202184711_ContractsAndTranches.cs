@@ -1,0 +1,132 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Marketplace.Web.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ContractsAndTranches : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Contracts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StreetId = table.Column<long>(type: "bigint", nullable: false),
+                    DistrictId = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    OrganizationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    TermStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    TermEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FinalGrade = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    FinalGradedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contracts_Streets_StreetId",
+                        column: x => x.StreetId,
+                        principalTable: "Streets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContractAssignments",
+                columns: table => new
+                {
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Principal = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContractAssignments", x => new { x.ContractId, x.Role, x.Principal });
+                    table.ForeignKey(
+                        name: "FK_ContractAssignments_Contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "Contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContractTranches",
+                columns: table => new
+                {
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    No = table.Column<int>(type: "integer", nullable: false),
+                    Gate = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SharePercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReportDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    Grade = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Total = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContractTranches", x => new { x.ContractId, x.No });
+                    table.ForeignKey(
+                        name: "FK_ContractTranches_Contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "Contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContractAssignments_Role_Principal",
+                table: "ContractAssignments",
+                columns: new[] { "Role", "Principal" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_DistrictId_Year",
+                table: "Contracts",
+                columns: new[] { "DistrictId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_StreetId",
+                table: "Contracts",
+                column: "StreetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_TenderId",
+                table: "Contracts",
+                column: "TenderId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_Uscc",
+                table: "Contracts",
+                column: "Uscc");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ContractAssignments");
+
+            migrationBuilder.DropTable(
+                name: "ContractTranches");
+
+            migrationBuilder.DropTable(
+                name: "Contracts");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Marketplace.Web.Data;
+using Marketplace.Web.Data.Entities;
+using Marketplace.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Pages.Ngo.Contracts;
+
+/// <summary>The organization's own contracts.</summary>
+[Authorize(Roles = Roles.Ngo)]
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    public List<ContractRow> Contracts { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.OrganizationOf() is not { } uscc)
+        {
+            return Forbid();
+        }
+        Contracts = await db.Contracts.AsNoTracking().Where(c => c.Uscc == uscc).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Marketplace.Contracts;
+using Marketplace.Domain;
+using Marketplace.Web.Infrastructure.Pages;
+using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Pages.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Street.Contracts;
+
+/// <summary>One contract of the street: schedule, signing, evaluations, releasing tranches, termination.</summary>
+[Authorize(Roles = Roles.StreetOfficial)]
+public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppDbContext db, TimeProvider clock) : PageModel
+{
+    public ContractState Contract { get; private set; } = default!;
+
+    [BindProperty] public string?[] Shares { get; set; } = [];
+    [BindProperty] public string? Reason { get; set; }
+
+    private IContractGrain Grain(Guid id) => grains.GetGrain<IContractGrain>(id);
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        Shares = [.. Contract.Tranches.Select(t => t.SharePercent.ToString("0.##", CultureInfo.InvariantCulture))];
+        return Page();
+    }
+
+    /// <summary>The contract as PDF: parties, amount in figures and 大写, tranches, signatures.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var c = Contract;
+        var street = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Streets.Where(x => x.Id == c.StreetId).Select(x => x.Name));
+        static string? Signed(Signature? s) => s is null ? null : $"{s.By} {s.At.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}";
+        var model = new Marketplace.Reports.Models.ContractModel(c.Title, "HT" + id.ToString("N")[..8].ToUpperInvariant(), street,
+            c.OrganizationName, c.Uscc, c.Account is { } a ? $"{a.Bank} {a.AccountNumber}" : null, c.Content, c.Amount,
+            string.Join("；", c.Funding.Select(f => $"{Marketplace.Budgets.FundingSources.Chinese(f.Source)} {MoneyFormat.Yuan(f.Amount)}")), c.TermStart, c.TermEnd,
+            [.. c.Tranches.Select(t => new Marketplace.Reports.Models.ContractTrancheLine(t.No, t.Gate.Chinese(), t.SharePercent, t.Amount, t.Status.Chinese()))],
+            Signed(c.StreetSignature), Signed(c.OrganizationSignature), DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime));
+        return File(Marketplace.Reports.ReportRenderer.Render(new Marketplace.Reports.Documents.ContractReport(model)), "application/pdf", "contract.pdf");
+    }
+
+    public Task<IActionResult> OnPostSignAsync(Guid id) =>
+        ActAsync(id, async (g, street) => (await g.SignAsStreetAsync(street, User.NameOf())).Errors, "街道已签订，等待承接机构签订");
+
+    public Task<IActionResult> OnPostPayAsync(Guid id, int no) =>
+        ActAsync(id, async (g, street) => [.. (await g.PayTrancheAsync(street, no, User.NameOf())).Errors.Select(e => e with { Field = "" })], $"第{no}笔款项已确认支付");
+
+    public Task<IActionResult> OnPostTerminateAsync(Guid id) =>
+        ActAsync(id, async (g, street) => (await g.TerminateAsync(street, Reason ?? "", User.NameOf())).Errors, "合同已终止");
+
+    public Task<IActionResult> OnPostScheduleAsync(Guid id) =>
+        ActAsync(id, async (g, street) =>
+        {
+            var gates = Contract.Tranches.Select(t => t.Gate).ToList();
+            var plan = new List<TranchePlan>();
+            for (var i = 0; i < gates.Count; i++)
+            {
+                if (!decimal.TryParse(i < Shares.Length ? Shares[i] : null, NumberStyles.Number, CultureInfo.InvariantCulture, out var share))
+                {
+                    return [new FieldError($"Shares[{i}]", "请填写比例（数字）")];
+                }
+                plan.Add(new TranchePlan(gates[i], share));
+            }
+            var result = await g.EditScheduleAsync(street, Contract.Version, [.. plan], User.NameOf());
+            return [.. result.Errors.Select(e => e with { Field = e.Field.StartsWith("Schedule[", StringComparison.Ordinal) ? "Shares" + e.Field[8..] : e.Field == "Schedule" ? "" : e.Field })];
+        }, "付款计划已调整");
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<IContractGrain, long, Task<ImmutableArray<FieldError>>> act, string done)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var errors = await act(Grain(id), Contract.StreetId);
+        if (errors.IsDefaultOrEmpty)
+        {
+            TempData["Notice"] = done;
+            return RedirectToPage(new { id });
+        }
+        ModelState.AddOutcome(errors);
+        await LoadAsync(id);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var contract = await Grain(id).GetAsync();
+        if (contract is null || !TenantRules.CanEditStreet(User, contract.StreetId))
+        {
+            return false; // another street's contract is not found
+        }
+        Contract = contract;
+        return true;
+    }
+}
