@@ -76,7 +76,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
             }
             var result = await g.UpdateNoticeAsync(Tender.Version, notice, tenant.DisplayName);
             return [.. result.Errors.Select(e => e with { Field = e.Field.Length == 0 ? "" : "Input." + e.Field })];
-        }, "公告已修改；距截止不足3天的，截止时间已顺延并通知申请单位");
+        }, "公告已修改；距截止不足3天的，截止时间已顺延并通知申请单位", keepsInput: true);
 
     public Task<IActionResult> OnPostPanelAsync(Guid id) =>
         ActAsync(id, async g =>
@@ -104,6 +104,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
         {
             ModelState.AddOutcome(result.Errors);
             await LoadAsync(id);
+            Input = TenderInput.From(Tender.Notice);
             return Page();
         }
         TempData["Notice"] = "已按原公告生成新的采购草稿，请核对报名时间后发布";
@@ -133,7 +134,14 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
     public Task<IActionResult> OnPostAnswerAsync(Guid id, Guid objectionId) =>
         ActAsync(id, async g => (await g.AnswerObjectionAsync(objectionId, Answer ?? "", tenant.DisplayName)).Errors, "质疑已答复");
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<ITenderGrain, Task<ImmutableArray<FieldError>>> act, string done)
+    /// <summary>True after a refused 修改公告: the form opens with the official's text and the reasons beside it.</summary>
+    public bool EditRefused { get; private set; }
+
+    /// <param name="keepsInput">
+    /// True for 修改公告, whose refusal re-shows what the official typed; every other refusal re-shows the
+    /// notice's own values (weights included) in that form, never the blank defaults.
+    /// </param>
+    private async Task<IActionResult> ActAsync(Guid id, Func<ITenderGrain, Task<ImmutableArray<FieldError>>> act, string done, bool keepsInput = false)
     {
         if (!await OwnAsync(id))
         {
@@ -146,8 +154,17 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
             TempData["Notice"] = done;
             return RedirectToPage(new { id });
         }
-        ModelState.AddOutcome(errors);
+        // Notice fields ("Input.X") go beside the 修改公告 inputs, renamed as the form names them; other
+        // fields beside this page's own inputs; anything else (a budget refusal, 资金来源's source) to the top.
+        var notice = errors.Where(e => e.Field.StartsWith("Input.", StringComparison.Ordinal)).Select(e => e with { Field = e.Field["Input.".Length..] }).ToList();
+        ModelState.AddOutcome(notice, nameof(Input), typeof(TenderInput), TenderInput.FieldNames);
+        ModelState.AddOutcome(errors.Where(e => !e.Field.StartsWith("Input.", StringComparison.Ordinal)), form: GetType());
         await LoadAsync(id);
+        EditRefused = keepsInput;
+        if (!keepsInput)
+        {
+            Input = TenderInput.From(Tender.Notice);
+        }
         return Page();
     }
 
