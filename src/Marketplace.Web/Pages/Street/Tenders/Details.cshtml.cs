@@ -81,11 +81,13 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
     public Task<IActionResult> OnPostPanelAsync(Guid id) =>
         ActAsync(id, async g =>
         {
-            if (!int.TryParse(PanelSize, out var size) || size < 1 || size > 99)
+            // The size box is on the page only once registration has closed; before that the grain's
+            // reason (报名截止后才能抽取评审专家) is the one to show, not an error beside an absent box.
+            if (Tender.Status == TenderStatus.Closed && (!int.TryParse(PanelSize, out var size) || size < 1 || size > 99))
             {
                 return [new FieldError(nameof(PanelSize), "请输入评审小组人数（单数，至少3人）")];
             }
-            return (await g.RequestPanelAsync(size, tenant.DisplayName)).Errors;
+            return (await g.RequestPanelAsync(int.TryParse(PanelSize, out size) ? size : 0, tenant.DisplayName)).Errors;
         }, "评审专家已随机抽取，等待专家声明无利害关系");
 
     public Task<IActionResult> OnPostAwardAsync(Guid id) =>
@@ -114,7 +116,8 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
     public Task<IActionResult> OnPostSingleSourceAsync(Guid id) =>
         ActAsync(id, async g =>
         {
-            if (!MoneyFormat.TryParse(SingleSourcePrice, out var price, out var priceError))
+            // As for the panel: the price box is shown for a failed purchase only; otherwise the grain says why.
+            if (!MoneyFormat.TryParse(SingleSourcePrice, out var price, out var priceError) && Tender.Status == TenderStatus.Failed)
             {
                 return [new FieldError(nameof(SingleSourcePrice), "成交价格：" + priceError)];
             }
