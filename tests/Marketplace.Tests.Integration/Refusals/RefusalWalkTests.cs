@@ -91,6 +91,12 @@ public abstract class RefusalWalkTests(TenderApp app)
         var now = app.Clock.GetUtcNow();
         var item = await TenderForms.PublishedItemAsync(Factory, "东山街道");
 
+        // The new-notice form offers a period this year's budget carries, and says which budget that is.
+        var form = await official.GetHtmlAsync($"/Street/Tenders/Create/{item}");
+        var year = ChinaTime.Day(now).Year;
+        Assert.Contains($"使用 {year} 年度预算", form);
+        Assert.Contains($"name=\"Input.ServiceEnd\" value=\"{year}-12-31\"", form);
+
         // 新建: a period that ends before it starts is refused beside 服务期结束, the typed title kept.
         var bad = TenderForms.Notice(now, "拒绝原因-新建");
         bad["Input.ServiceEnd"] = Day(TenderForms.ServiceStart(now).AddDays(-1));
