@@ -41,7 +41,7 @@ public abstract class RefusalWalkTests(TenderApp app)
         "District.Guiding.IndexModel.OnPostAddAsync", "District.Guiding.IndexModel.OnPostToggleAsync",
         "District.Calendar.IndexModel.OnPostDayAsync", "District.Calendar.IndexModel.OnPostResetAsync", "District.Calendar.IndexModel.OnPostPublicityAsync",
         "District.IncubationBases.IndexModel.OnPostAsync", "District.Reports.IndexModel.OnPostAllDistrictsAsync",
-        "District.Experts.IndexModel.OnPostAddAsync", "District.Experts.IndexModel.OnPostToggleAsync",
+        "District.Experts.IndexModel.OnPostToggleAsync",
         "District.Budgets.IndexModel.OnPostConfirmAsync", "District.Budgets.PolicyModel.OnPostAsync",
         "District.Organizations.DetailsModel.OnPostStatusAsync", "District.Organizations.DetailsModel.OnPostNegativeAsync",
         "District.Organizations.DetailsModel.OnPostRevokeAsync", "District.Organizations.DetailsModel.OnPostIncubationAsync",
@@ -61,6 +61,7 @@ public abstract class RefusalWalkTests(TenderApp app)
         "Street.Tenders.DetailsModel.OnPostRerunAsync", "Street.Tenders.DetailsModel.OnPostSingleSourceAsync",
         "Street.Tenders.DetailsModel.OnPostAnswerAsync",
         "Ngo.Tenders.ApplyModel.OnPostSubmitAsync", "Ngo.Tenders.ApplyModel.OnPostWithdrawAsync", "Ngo.Tenders.ApplyModel.OnPostObjectAsync",
+        "District.Experts.IndexModel.OnPostAddAsync",
     ];
 
     public static IEnumerable<string> PostHandlers()
@@ -137,6 +138,15 @@ public abstract class RefusalWalkTests(TenderApp app)
         await ShownAsync(await lejia.PostFormAsync(apply, new() { ["Price"] = "", ["SocialWorkers"] = "3", ["SubmitKey"] = "k" }, apply + "?handler=Submit"), "报价：请输入金额");
         await ShownAsync(await lejia.PostFormAsync(apply, [], apply + "?handler=Withdraw"), "没有可撤回的申请");
         await ShownAsync(await lejia.PostFormAsync(apply, new() { ["ObjectionText"] = "评分有误" }, apply + "?handler=Object"), "中标（成交）结果公示后才能提出质疑");
+    }
+
+    [SkippableFact]
+    public async Task District_refusals_show_their_reason_on_the_page()
+    {
+        using var admin = await AppSession.LoginAsync(Factory, "admin.jiangning");
+
+        await ShownAsync(await admin.PostFormAsync("/District/Experts", new() { ["Name"] = "", ["Field"] = "养老服务" }, "/District/Experts?handler=Add"),
+            "请填写专家姓名（不超过50字）");
     }
 
     private static async Task<Guid> CreateAsync(AppSession official, Guid item, Dictionary<string, string> form)
