@@ -31,6 +31,21 @@ public sealed class XlsxWriterTests
         Assert.Equal(3, rows.Count);
     }
 
+    [Fact]
+    public void A_moment_keeps_its_time_of_day_with_a_date_and_time_format()
+    {
+        using var stream = new MemoryStream();
+        XlsxWriter.Write(stream, "采购项目", ["报名截止"], [[new DateTime(2026, 12, 15, 10, 30, 0)]]);
+
+        var rows = XlsxRead.Rows(stream, out _, out var styles);
+
+        var cell = rows[1][0];
+        Assert.Equal(new DateTime(2026, 12, 15, 10, 30, 0),
+            DateTime.FromOADate(double.Parse(cell.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)));
+        var formatId = styles.CellFormats!.Elements<CellFormat>().ElementAt((int)cell.StyleIndex!.Value).NumberFormatId!.Value;
+        Assert.Equal("yyyy-mm-dd hh:mm", styles.NumberingFormats!.Elements<NumberingFormat>().Single(f => f.NumberFormatId!.Value == formatId).FormatCode!.Value);
+    }
+
     [Theory]
     [InlineData("=HYPERLINK(\"http://x\",\"点击\")")]
     [InlineData("+1+2")]

@@ -63,7 +63,11 @@ public sealed record TenderNotice(
     [property: Id(11)] DateTimeOffset OpensAt,
     [property: Id(12)] DateTimeOffset Deadline,
     [property: Id(13)] int MinimumValidApplications,
-    [property: Id(14)] string ExpertField);                         // field the panel is drawn from
+    [property: Id(14)] string ExpertField)                          // field the panel is drawn from
+{
+    /// <summary>The street's budget year (预算年度) the notice holds money in: the year its service starts.</summary>
+    public int BudgetYear => ServiceStart.Year;
+}
 
 /// <summary>
 /// The scoring criteria a street's purchase notice uses (综合评分法): service plan, team, experience and

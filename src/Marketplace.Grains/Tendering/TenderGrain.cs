@@ -327,7 +327,12 @@ public sealed partial class TenderGrain(
 
     public async Task<Outcome> ScoreAsync(string expertUser, string uscc, ImmutableDictionary<string, CriterionScore> sheet)
     {
-        if (Member(expertUser) is not { Status: PanelMemberStatus.Confirmed } member || S.Status != TenderStatus.UnderReview)
+        if (S.Status != TenderStatus.UnderReview)
+        {
+            return Outcome.Fail("", S.Award is not null || S.Status is TenderStatus.Failed or TenderStatus.Cancelled
+                ? "评审已结束，不能再修改评分" : "尚未开始评审");
+        }
+        if (Member(expertUser) is not { Status: PanelMemberStatus.Confirmed } member)
         {
             return Outcome.Fail("", "声明无利害关系后才能评分");
         }
@@ -375,6 +380,11 @@ public sealed partial class TenderGrain(
 
     public async Task<Outcome<TenderInfo>> ConfirmAwardAsync(string uscc, string? notTopReason, string user)
     {
+        if (S.Award is not null)
+        {
+            return Outcome<TenderInfo>.Fail("", S.Status == TenderStatus.Publicity
+                ? $"已确定{S.Award.OrganizationName}中标，正在公示，不能再次确定" : $"已确定{S.Award.OrganizationName}中标，不能再次确定");
+        }
         if (S.Status != TenderStatus.UnderReview)
         {
             return Outcome<TenderInfo>.Fail("", "评审完成后才能确定中标");
@@ -442,7 +452,8 @@ public sealed partial class TenderGrain(
     {
         if (S.Status != TenderStatus.Publicity || Now >= S.Award!.PublicityEndsAt)
         {
-            return Outcome<Objection>.Fail("", "只能在公示期内提出质疑");
+            // 质疑 runs within the 公示 (财政部94号令 Art.10): say which side of it the tender is on.
+            return Outcome<Objection>.Fail("", S.Award is null ? "中标（成交）结果公示后才能提出质疑" : "公示期已结束，不能再提出质疑");
         }
         if (S.SingleSource is not null)
         {

@@ -11,8 +11,15 @@ public static class ReportWorkbooks
 {
     public static void AwardScores(Stream output, AwardNoticeModel model)
     {
-        var rows = model.Applicants.OrderBy(a => a.Rank)
-            .Select(a => (IReadOnlyList<object?>)[a.Rank, a.Organization, a.Price, a.TotalScore, a.IsWinner]);
-        XlsxWriter.Write(output, "评审结果", ["排名", "申请单位", "报价（元）", "综合得分", "成交/中标"], rows);
+        // Every column the 结果公示 publishes: each criterion's mean, the price score and the total, all as
+        // two-decimal numbers (Scoring.Round2) so Excel sums them to the published total.
+        var rows = model.Applicants.OrderBy(a => a.Rank).Select(a => (IReadOnlyList<object?>)
+        [
+            a.Rank, a.Organization, a.Price,
+            .. model.Criteria.Select((_, i) => i < a.CriterionScores.Count && a.CriterionScores[i] is { } p ? new TwoDecimals(p) : (object?)null),
+            a.PriceScore is { } ps ? new TwoDecimals(ps) : null,
+            new TwoDecimals(a.TotalScore), a.IsWinner,
+        ]);
+        XlsxWriter.Write(output, "评审结果", ["排名", "申请单位", "报价（元）", .. model.Criteria, "价格分", "综合得分", "成交/中标"], rows);
     }
 }

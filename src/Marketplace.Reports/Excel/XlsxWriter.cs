@@ -8,8 +8,8 @@ namespace Marketplace.Reports.Excel;
 
 /// <summary>
 /// Writes one worksheet from headers and rows. Rows are written with OpenXmlWriter as they are enumerated,
-/// so a long export never builds the whole sheet's DOM in memory. Cell values may be string, Money (written
-/// as a number with two decimals), DateOnly/DateTime (real dates), whole or decimal numbers, bool, or null.
+/// so a long export never builds the whole sheet's DOM in memory. Cell values may be string, Money or
+/// TwoDecimals (written as a number with two decimals), DateOnly (a date), DateTime (date and time), whole or decimal numbers, bool, or null.
 /// </summary>
 public static class XlsxWriter
 {
@@ -91,7 +91,11 @@ public static class XlsxWriter
                 Number(writer, d.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture), style ?? XlsxStyles.Date);
                 break;
             case DateTime dt:
-                Number(writer, dt.Date.ToOADate().ToString(CultureInfo.InvariantCulture), style ?? XlsxStyles.Date);
+                // A moment keeps its time of day (报名截止 10:00 matters); a plain date is a DateOnly.
+                Number(writer, dt.ToOADate().ToString(CultureInfo.InvariantCulture), style ?? XlsxStyles.DateAndTime);
+                break;
+            case TwoDecimals t:
+                Number(writer, t.Rounded.ToString("0.00", CultureInfo.InvariantCulture), style ?? XlsxStyles.Money);
                 break;
             case int or long or decimal:
                 Number(writer, Convert.ToString(value, CultureInfo.InvariantCulture)!, style ?? XlsxStyles.Default);

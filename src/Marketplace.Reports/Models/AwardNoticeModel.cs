@@ -13,7 +13,14 @@ public enum AwardKind
 /// One applicant's published result. Rank comes from the tender's scoring rules (total descending, ties by
 /// price ascending) and is shown as given. Price is null for grants, which have no price competition.
 /// </summary>
-public sealed record ApplicantResult(int Rank, string Organization, Money? Price, decimal TotalScore, bool IsWinner);
+public sealed record ApplicantResult(int Rank, string Organization, Money? Price, decimal TotalScore, bool IsWinner)
+{
+    /// <summary>The panel's mean points per criterion, in the order of <see cref="AwardNoticeModel.Criteria"/>.</summary>
+    public IReadOnlyList<decimal?> CriterionScores { get; init; } = [];
+
+    /// <summary>价格分 from the price formula (87号令 Art.55); null when there is no price criterion.</summary>
+    public decimal? PriceScore { get; init; }
+}
 
 /// <summary>Everything the 成交/中标结果公示 shows.</summary>
 public sealed record AwardNoticeModel(
@@ -38,4 +45,7 @@ public sealed record AwardNoticeModel(
 
     /// <summary>Who receives objections (质疑) and how to reach them, e.g. "东山街道办事处社会事务科，电话 025-…".</summary>
     public string? Contact { get; init; }
+
+    /// <summary>The notice's non-price criteria (评审因素) as published, one workbook column each.</summary>
+    public IReadOnlyList<string> Criteria { get; init; } = [];
 }

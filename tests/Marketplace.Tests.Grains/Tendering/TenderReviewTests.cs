@@ -102,9 +102,13 @@ public sealed class TenderReviewTests(ClusterFixture cluster) : IClassFixture<Cl
         var published = await cluster.QueryAsync(db => db.TenderResults.AsNoTracking().Where(r => r.TenderId == awarded.Id).OrderBy(r => r.Rank).ToListAsync());
         Assert.Equal([(lejia, 81.87m), (qiming, 78.67m), (renai, 76.80m)], published.Select(r => (r.Uscc, r.Total!.Value)));
 
+        // During 公示 each refusal names the real reason, not an earlier step's.
+        Assert.Equal("评审已结束，不能再修改评分", (await tender.ScoreAsync(sitting[0].UserName!, lejia, Sheet(30m, 15m, 8m))).Errors[0].Message);
+        Assert.Equal("已确定乐家社会工作服务中心中标，正在公示，不能再次确定", (await tender.ConfirmAwardAsync(lejia, null, "dongshan")).Errors[0].Message);
+        Assert.Equal("只有参与本项目的申请单位可以提出质疑", (await tender.FileObjectionAsync(TenderTestData.NewUscc(), "旁观者的质疑")).Errors[0].Message);
         var objection = (await tender.FileObjectionAsync(renai, "对服务团队评分有异议")).Value!;
         cluster.Clock.Advance(awarded.Award!.PublicityEndsAt - cluster.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
-        Assert.Equal("只能在公示期内提出质疑", (await tender.FileObjectionAsync(qiming, "迟到的质疑")).Errors[0].Message);
+        Assert.Equal("公示期已结束，不能再提出质疑", (await tender.FileObjectionAsync(qiming, "迟到的质疑")).Errors[0].Message);
         Assert.Equal(TenderStatus.Publicity, (await tender.EndPublicityAsync()).Value!.Status); // open objection holds it
         Assert.True((await tender.AnswerObjectionAsync(objection.Id, "经复核，评分符合评分标准", "dongshan")).Succeeded);
         Assert.Equal(TenderStatus.ReadyForContract, (await tender.GetInfoAsync())!.Status);

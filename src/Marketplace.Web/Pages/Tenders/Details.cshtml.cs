@@ -74,17 +74,28 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
         var results = await db.TenderResults.AsNoTracking().Where(r => r.TenderId == id && r.Rank != null).ToListAsync(ct);
         var panel = await grain.GetPanelAsync();
         var unit = street.Name + "办事处";
+        // The published parts of each total: the panel's mean per criterion and the price score.
+        var scored = (await grain.GetPublishedResultsAsync()).ToDictionary(r => r.ApplicantId);
+        var criteria = info.Notice.Criteria.Where(c => !c.IsPrice).ToList();
         return new AwardNoticeModel(
             info.Notice.Title, "GM-" + id.ToString("N")[..8].ToUpperInvariant(), street.District + street.Name, unit,
             info.Notice.Method.Chinese(), award.OrganizationName, award.Price,
-            [.. results.OrderBy(r => r.Rank).Select(r => new NoticeResult(r.Rank!.Value, r.OrganizationName, r.Price, r.Total ?? 0m, r.Uscc == award.Uscc))],
+            [.. results.OrderBy(r => r.Rank).Select(r => WithScores(new NoticeResult(r.Rank!.Value, r.OrganizationName, r.Price, r.Total ?? 0m, r.Uscc == award.Uscc), scored.GetValueOrDefault(r.Uscc), criteria))],
             [.. panel?.Sitting.Select(m => m.Name) ?? []],
             ChinaTime.Day(award.AwardedAt).AddDays(1), award.PublicityLastDay(), unit, ChinaTime.Day(award.AwardedAt))
         {
             WorkingDays = award.PublicityWorkingDays,
             Kind = AwardKind.Bid,
             Contact = unit + "（在本平台“采购公告”中该项目页面提交质疑）",
+            Criteria = [.. criteria.Select(c => c.Name)],
         };
     }
+
+    private static NoticeResult WithScores(NoticeResult row, Marketplace.Tendering.ApplicantResult? scored, List<ScoringCriterion> criteria) =>
+        scored is null ? row : row with
+        {
+            CriterionScores = [.. criteria.Select(c => scored.CriterionScores.TryGetValue(c.Code, out var p) ? p : (decimal?)null)],
+            PriceScore = scored.PriceScore,
+        };
 
 }

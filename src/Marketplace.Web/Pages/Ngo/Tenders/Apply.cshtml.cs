@@ -121,14 +121,22 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTen
         if (!result.Succeeded)
         {
             ModelState.Clear();
-            // Every refusal of an objection is shown beside its text box, as the form reads.
-            ModelState.AddOutcome(result.Errors, renames: new Dictionary<string, string> { [""] = nameof(ObjectionText), ["Text"] = nameof(ObjectionText) });
             await LoadAsync(id);
+            // A refusal is shown beside the text box while the form is on the page; otherwise (not an
+            // applicant, 公示 not begun or over) at the top, so the reason never vanishes with the form.
+            var field = ObjectionFormShown ? nameof(ObjectionText) : "";
+            ModelState.AddOutcome(result.Errors, renames: new Dictionary<string, string> { [""] = field, ["Text"] = field });
             return Page();
         }
         TempData["Notice"] = "质疑已提交，街道答复后将通知您";
         return RedirectToPage(new { id });
     }
+
+    /// <summary>
+    /// The 质疑 form is offered during 公示 to the applicants, or in a single-source 公示 to any organization
+    /// of the district (财政部74号令 Art.40).
+    /// </summary>
+    public bool ObjectionFormShown => Tender.Status == TenderStatus.Publicity && (Own is not null || Tender.SingleSource is not null);
 
     /// <summary>The page's one view: the tender, the organization's own application, the published results.</summary>
     private async Task<bool> LoadAsync(Guid id)

@@ -29,9 +29,9 @@ public sealed class CreateModel(IGrainFactory grains, TimeProvider clock) : Page
         Input.Requirements = item.Fields.Requirements;
         Input.OpensAt = TenderInput.Local(now);
         Input.Deadline = TenderInput.Local(now.AddDays(20));
-        var start = DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).AddDays(30).DateTime);
+        var (start, end) = TenderInput.DefaultServicePeriod(ChinaTime.Day(now.AddDays(20)));
         Input.ServiceStart = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        Input.ServiceEnd = start.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Input.ServiceEnd = end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return Page();
     }
 

@@ -76,16 +76,18 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
             }
             var result = await g.UpdateNoticeAsync(Tender.Version, notice, tenant.DisplayName);
             return [.. result.Errors.Select(e => e with { Field = e.Field.Length == 0 ? "" : "Input." + e.Field })];
-        }, "公告已修改；距截止不足3天的，截止时间已顺延并通知申请单位");
+        }, "公告已修改；距截止不足3天的，截止时间已顺延并通知申请单位", keepsInput: true);
 
     public Task<IActionResult> OnPostPanelAsync(Guid id) =>
         ActAsync(id, async g =>
         {
-            if (!int.TryParse(PanelSize, out var size) || size < 1 || size > 99)
+            // The size box is on the page only once registration has closed; before that the grain's
+            // reason (报名截止后才能抽取评审专家) is the one to show, not an error beside an absent box.
+            if (Tender.Status == TenderStatus.Closed && (!int.TryParse(PanelSize, out var size) || size < 1 || size > 99))
             {
                 return [new FieldError(nameof(PanelSize), "请输入评审小组人数（单数，至少3人）")];
             }
-            return (await g.RequestPanelAsync(size, tenant.DisplayName)).Errors;
+            return (await g.RequestPanelAsync(int.TryParse(PanelSize, out size) ? size : 0, tenant.DisplayName)).Errors;
         }, "评审专家已随机抽取，等待专家声明无利害关系");
 
     public Task<IActionResult> OnPostAwardAsync(Guid id) =>
@@ -104,6 +106,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
         {
             ModelState.AddOutcome(result.Errors);
             await LoadAsync(id);
+            Input = TenderInput.From(Tender.Notice);
             return Page();
         }
         TempData["Notice"] = "已按原公告生成新的采购草稿，请核对报名时间后发布";
@@ -113,7 +116,8 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
     public Task<IActionResult> OnPostSingleSourceAsync(Guid id) =>
         ActAsync(id, async g =>
         {
-            if (!MoneyFormat.TryParse(SingleSourcePrice, out var price, out var priceError))
+            // As for the panel: the price box is shown for a failed purchase only; otherwise the grain says why.
+            if (!MoneyFormat.TryParse(SingleSourcePrice, out var price, out var priceError) && Tender.Status == TenderStatus.Failed)
             {
                 return [new FieldError(nameof(SingleSourcePrice), "成交价格：" + priceError)];
             }
@@ -133,7 +137,14 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
     public Task<IActionResult> OnPostAnswerAsync(Guid id, Guid objectionId) =>
         ActAsync(id, async g => (await g.AnswerObjectionAsync(objectionId, Answer ?? "", tenant.DisplayName)).Errors, "质疑已答复");
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<ITenderGrain, Task<ImmutableArray<FieldError>>> act, string done)
+    /// <summary>True after a refused 修改公告: the form opens with the official's text and the reasons beside it.</summary>
+    public bool EditRefused { get; private set; }
+
+    /// <param name="keepsInput">
+    /// True for 修改公告, whose refusal re-shows what the official typed; every other refusal re-shows the
+    /// notice's own values (weights included) in that form, never the blank defaults.
+    /// </param>
+    private async Task<IActionResult> ActAsync(Guid id, Func<ITenderGrain, Task<ImmutableArray<FieldError>>> act, string done, bool keepsInput = false)
     {
         if (!await OwnAsync(id))
         {
@@ -146,8 +157,17 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
             TempData["Notice"] = done;
             return RedirectToPage(new { id });
         }
-        ModelState.AddOutcome(errors);
+        // Notice fields ("Input.X") go beside the 修改公告 inputs, renamed as the form names them; other
+        // fields beside this page's own inputs; anything else (a budget refusal, 资金来源's source) to the top.
+        var notice = errors.Where(e => e.Field.StartsWith("Input.", StringComparison.Ordinal)).Select(e => e with { Field = e.Field["Input.".Length..] }).ToList();
+        ModelState.AddOutcome(notice, nameof(Input), typeof(TenderInput), TenderInput.FieldNames);
+        ModelState.AddOutcome(errors.Where(e => !e.Field.StartsWith("Input.", StringComparison.Ordinal)), form: GetType());
         await LoadAsync(id);
+        EditRefused = keepsInput;
+        if (!keepsInput)
+        {
+            Input = TenderInput.From(Tender.Notice);
+        }
         return Page();
     }
 

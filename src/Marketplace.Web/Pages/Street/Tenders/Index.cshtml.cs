@@ -43,7 +43,7 @@ public sealed class IndexModel(AppDbContext db, CurrentTenant tenant) : PageMode
             tenders.Select(t => (IReadOnlyList<object?>)
             [
                 t.Title, t.Method.Chinese(), t.Ceiling, t.Status.Chinese(), t.Deadline.ToOffset(ChinaTime.Offset).DateTime,
-                t.AwardedName, t.AwardedPrice, t.PublicityEndsAt is { } pe ? WorkingDayPeriod.LastDayOf(pe).ToDateTime(TimeOnly.MinValue) : (DateTime?)null,
+                t.AwardedName, t.AwardedPrice, t.PublicityEndsAt is { } pe ? WorkingDayPeriod.LastDayOf(pe) : (DateOnly?)null,
             ]));
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "tenders.xlsx");

@@ -42,6 +42,25 @@ public sealed class TenderInput
     [Display(Name = "最少有效申请数")] public string? MinimumValidApplications { get; set; } = "3";
     [Display(Name = "评审专家专业领域")] public string? ExpertField { get; set; } = "养老服务";
 
+    /// <summary>
+    /// The service period a new notice is offered: from the day after the registration deadline to the end
+    /// of that budget year. A notice holds money in its start year's budget (TenderNotice.BudgetYear), and
+    /// only the current year's budget is normally filed, so the default must not spill into next year: in
+    /// December (deadline 12-22) it is 12-23 … 12-31. A deadline on 12-30 or 12-31 would leave no day, so
+    /// the start is held at 12-30 and the official edits the period (or files next year's budget).
+    /// </summary>
+    public static (DateOnly Start, DateOnly End) DefaultServicePeriod(DateOnly deadlineDay)
+    {
+        var yearEnd = new DateOnly(deadlineDay.Year, 12, 31);
+        var start = deadlineDay.AddDays(1) < yearEnd ? deadlineDay.AddDays(1) : yearEnd.AddDays(-1);
+        return (start, yearEnd);
+    }
+
+    /// <summary>Which budget the period typed in draws on, e.g. "使用 2026 年度预算"; empty while the start is unreadable.</summary>
+    public string BudgetYearText =>
+        DateOnly.TryParseExact((ServiceStart ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? $"使用 {d.Year} 年度预算（按服务期开始年度）" : "";
+
     public static string Local(DateTimeOffset t) => t.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     public static TenderInput From(TenderNotice n) => new()
