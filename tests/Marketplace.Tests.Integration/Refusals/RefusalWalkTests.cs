@@ -34,6 +34,11 @@ public abstract class RefusalWalkTests(TenderApp app)
     /// </summary>
     private static readonly HashSet<string> NotYetWalked =
     [
+        // Contract pages: their refusals (NGO signing first, bad account, second payout) are asserted in ContractPagesTests.
+        "District.Contracts.IndexModel.OnPostAppealAsync", "District.Contracts.IndexModel.OnPostAssignAsync",
+        "Ngo.Contracts.DetailsModel.OnPostAppealAsync", "Ngo.Contracts.DetailsModel.OnPostReportAsync", "Ngo.Contracts.DetailsModel.OnPostSignAsync",
+        "Street.Contracts.DetailsModel.OnPostPayAsync", "Street.Contracts.DetailsModel.OnPostScheduleAsync", "Street.Contracts.DetailsModel.OnPostSignAsync",
+        "Street.Contracts.DetailsModel.OnPostTerminateAsync", "Street.Contracts.IndexModel.OnPostCreateAsync", "Evaluator.Evaluations.IndexModel.OnPostScoreAsync",
         "Ngo.EditOrganizationModel.OnPostAsync", "Ngo.OrganizationModel.OnPostUploadAsync", "Ngo.OrganizationModel.OnPostDeleteDocumentAsync",
         "Ngo.OrganizationModel.OnPostResubmitAsync",
         "Evaluator.Reviews.ReviewModel.OnPostNoConflictAsync", "Evaluator.Reviews.ReviewModel.OnPostConflictAsync",
