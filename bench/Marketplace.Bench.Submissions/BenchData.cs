@@ -54,8 +54,10 @@ internal static class BenchData
             Check(await catalog.PublishAsync(item.Id, item.Version, "bench"));
             items[s.Id] = item.Id;
             var budget = silo.Grains.GetStreetBudget(s.Id, serviceStart.Year);
-            var entered = Check(await budget.EnterBudgetAsync(new BudgetEntry(Money.FromYuan(2_500_000m),
-                [new(FundingSource.Fiscal, Money.FromYuan(2_000_000m)), new(FundingSource.StreetNgoFund, Money.FromYuan(500_000m))], "压测预算"), 0, "bench"));
+            // Each published notice holds its split (预算占用: 200,000 + 100,000), so a street carrying ten of the
+            // hundred notices needs at least 2,000,000 财政资金 and 1,000,000 专项基金; twice that leaves room for more.
+            var entered = Check(await budget.EnterBudgetAsync(new BudgetEntry(Money.FromYuan(6_000_000m),
+                [new(FundingSource.Fiscal, Money.FromYuan(4_000_000m)), new(FundingSource.StreetNgoFund, Money.FromYuan(2_000_000m))], "压测预算"), 0, "bench"));
             if (!(await budget.ConfirmBudgetAsync(entered.Version, "bench")).Succeeded)
             {
                 throw new InvalidOperationException("budget not confirmed");
