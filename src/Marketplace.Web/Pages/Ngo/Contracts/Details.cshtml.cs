@@ -74,22 +74,8 @@ public sealed class DetailsModel(IGrainFactory grains) : PageModel
         ActAsync(id, async (g, uscc) => (await g.FileAppealAsync(uscc, AppealText ?? "", User.NameOf())).Errors
             .Select(e => e with { Field = e.Field == "Text" ? nameof(AppealText) : e.Field }).ToImmutableArray(), "申诉已提交，等待区里处理");
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<IContractGrain, string, Task<ImmutableArray<FieldError>>> act, string done)
-    {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-        var errors = await act(Grain(id), Contract.Uscc);
-        if (errors.IsDefaultOrEmpty)
-        {
-            TempData["Notice"] = done;
-            return RedirectToPage(new { id });
-        }
-        ModelState.AddOutcome(errors);
-        await LoadAsync(id);
-        return Page();
-    }
+    private Task<IActionResult> ActAsync(Guid id, Func<IContractGrain, string, Task<ImmutableArray<FieldError>>> act, string done) =>
+        this.ActAsync(id, LoadAsync, () => act(Grain(id), Contract.Uscc), done);
 
     private async Task<bool> LoadAsync(Guid id)
     {

@@ -76,22 +76,8 @@ public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppD
             return [.. result.Errors.Select(e => e with { Field = e.Field.StartsWith("Schedule[", StringComparison.Ordinal) ? "Shares" + e.Field[8..] : e.Field == "Schedule" ? "" : e.Field })];
         }, "付款计划已调整");
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<IContractGrain, long, Task<ImmutableArray<FieldError>>> act, string done)
-    {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-        var errors = await act(Grain(id), Contract.StreetId);
-        if (errors.IsDefaultOrEmpty)
-        {
-            TempData["Notice"] = done;
-            return RedirectToPage(new { id });
-        }
-        ModelState.AddOutcome(errors);
-        await LoadAsync(id);
-        return Page();
-    }
+    private Task<IActionResult> ActAsync(Guid id, Func<IContractGrain, long, Task<ImmutableArray<FieldError>>> act, string done) =>
+        this.ActAsync(id, LoadAsync, () => act(Grain(id), Contract.StreetId), done);
 
     private async Task<bool> LoadAsync(Guid id)
     {
