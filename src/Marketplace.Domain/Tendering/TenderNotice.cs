@@ -25,13 +25,18 @@ public enum TenderStatus
     Cancelled = 7,        // 已取消
 }
 
-/// <summary>A scoring criterion of 综合评分法. Exactly one criterion of a notice is the price criterion.</summary>
+/// <summary>
+/// A scoring criterion (评审因素) of 综合评分法, as the notice publishes it: its points (分值) and, optionally,
+/// what earns them (评分标准说明). Exactly one criterion of a notice is the price criterion. A notice stored
+/// before descriptions existed reads with none (the JSON document simply lacks the field).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("marketplace.ScoringCriterion")]
 public sealed record ScoringCriterion(
     [property: Id(0)] string Code,
     [property: Id(1)] string Name,
     [property: Id(2)] decimal Weight,
-    [property: Id(3)] bool IsPrice);
+    [property: Id(3)] bool IsPrice,
+    [property: Id(4)] string? Description = null);
 
 /// <summary>One funding source's share of the ceiling (财政资金, 福彩公益金, 街道专项基金, 社会力量).</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.FundingShare")]
@@ -70,8 +75,9 @@ public sealed record TenderNotice(
 }
 
 /// <summary>
-/// The scoring criteria a street's purchase notice uses (综合评分法): service plan, team, experience and
-/// price, each with the weight the official sets. <see cref="TenderRules.ValidateCriteria"/> checks them.
+/// The criteria a new notice's form starts from (服务方案 / 服务团队 / 服务经验 / 价格), and the codes every
+/// notice stored before notices had their own lists uses. The official renames, adds and removes from
+/// here; <see cref="ScoringCriteria.Validate"/> checks the result.
 /// </summary>
 public static class StandardCriteria
 {

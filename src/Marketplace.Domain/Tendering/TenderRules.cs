@@ -82,43 +82,8 @@ public static class TenderRules
         return errors.ToImmutable();
     }
 
-    /// <summary>综合评分法: weights sum to 100 and a price criterion of 10–30 (财库〔2014〕214号 Art.24 for services).</summary>
-    public static ImmutableArray<FieldError> ValidateCriteria(ImmutableArray<ScoringCriterion> criteria)
-    {
-        const string field = nameof(TenderNotice.Criteria);
-        if (criteria.IsDefaultOrEmpty)
-        {
-            return [new(field, "请设置评分标准")];
-        }
-        var errors = ImmutableArray.CreateBuilder<FieldError>();
-        if (criteria.Any(c => string.IsNullOrWhiteSpace(c.Name)))
-        {
-            errors.Add(new(field, "每项评分因素都需要名称"));
-        }
-        if (criteria.Any(c => c.Weight <= 0m || decimal.Round(c.Weight, 2) != c.Weight))
-        {
-            errors.Add(new(field, "每项评分因素的分值必须大于0，最多两位小数"));
-        }
-        if (criteria.Select(c => c.Code).Distinct().Count() != criteria.Length)
-        {
-            errors.Add(new(field, "评分因素编号不能重复"));
-        }
-        var total = criteria.Sum(c => c.Weight);
-        if (total != 100m)
-        {
-            errors.Add(new(field, $"各评分因素分值合计必须为100分，现为{total:0.##}分"));
-        }
-        var prices = criteria.Where(c => c.IsPrice).ToList();
-        if (prices.Count != 1)
-        {
-            errors.Add(new(field, "必须有且只有一项价格分"));
-        }
-        else if (prices[0].Weight is < 10m or > 30m)
-        {
-            errors.Add(new(field, $"价格分权重应在10至30分之间，现为{prices[0].Weight:0.##}分"));
-        }
-        return errors.ToImmutable();
-    }
+    /// <summary>综合评分法: the notice's own criteria list (<see cref="ScoringCriteria.Validate"/>).</summary>
+    public static ImmutableArray<FieldError> ValidateCriteria(ImmutableArray<ScoringCriterion> criteria) => ScoringCriteria.Validate(criteria);
 
     /// <summary>
     /// The deadline after a published notice is changed at <paramref name="now"/>: if fewer than three

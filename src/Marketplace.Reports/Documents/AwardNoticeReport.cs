@@ -20,7 +20,10 @@ public sealed class AwardNoticeReport(AwardNoticeModel model) : IReportDocument
             + $"经评审小组评审，现将{_word}结果公示如下：");
         builder.Space(4f);
 
-        builder.Heading("一、项目与" + _word + "信息");
+        // Sections are numbered as printed: the 评分标准 section appears only when the notice's list is given.
+        var section = 0;
+        string Numbered(string title) => "一二三四五六七"[section++] + "、" + title;
+        builder.Heading(Numbered("项目与" + _word + "信息"));
         new TableBlock([new("事项", 1), new("内容", 3)],
         [
             new(["项目名称", model.TenderTitle]),
@@ -31,7 +34,19 @@ public sealed class AwardNoticeReport(AwardNoticeModel model) : IReportDocument
             new([$"{_word}金额", $"{MoneyFormat.Yuan(model.Price)}（{MoneyFormat.Wan(model.Price)}）"]),
         ]).Render(builder);
 
-        builder.Heading("二、评审结果");
+        if (model.Standard.Count > 0)
+        {
+            // The notice's own 评分标准 (综合评分法): what each score below was given against.
+            builder.Heading(Numbered("评分标准（综合评分法）"));
+            new TableBlock([new("评分因素", 2f), new("分值", 0.8f, TextAlign.Right), new("评分说明", 4.2f)],
+            [
+                .. model.Standard.Select(c => new TableRow([c.Name, Points(c.Weight),
+                    c.Description ?? (c.IsPrice ? "最低有效报价÷本报价×" + Points(c.Weight) : ReportText.Dash)])),
+                new TableRow(["合计", Points(model.Standard.Sum(c => c.Weight)), ""], RowStyle.Total),
+            ]).Render(builder);
+        }
+
+        builder.Heading(Numbered("评审结果"));
         var rows = model.Applicants.OrderBy(a => a.Rank)
             .Select(a => new TableRow(
                 [
@@ -43,10 +58,25 @@ public sealed class AwardNoticeReport(AwardNoticeModel model) : IReportDocument
             [new("排名", 0.8f, TextAlign.Center), new("申请单位", 3.4f), TableColumn.Money("报价（元）", 1.8f), new("综合得分", 1.2f, TextAlign.Right), new("结果", 1f, TextAlign.Center)],
             rows).Render(builder);
 
-        builder.Heading("三、评审小组成员");
+        if (model.Criteria.Count > 0)
+        {
+            // The panel's mean per criterion and the price score: the published parts of each total.
+            builder.Paragraph("各申请单位得分（评审小组成员评分的平均值，保留两位小数）：");
+            var scores = model.Applicants.OrderBy(a => a.Rank).Select(a => new TableRow(
+                [
+                    a.Organization,
+                    .. model.Criteria.Select((_, i) => (TableCell)Score(i < a.CriterionScores.Count ? a.CriterionScores[i] : null)),
+                    Score(a.PriceScore), Score(a.TotalScore),
+                ])).ToList();
+            new TableBlock(
+                [new("申请单位", 2.6f), .. model.Criteria.Select(c => new TableColumn(c, 1.1f, TextAlign.Right)), new("价格分", 1f, TextAlign.Right), new("综合得分", 1.1f, TextAlign.Right)],
+                scores).Render(builder);
+        }
+
+        builder.Heading(Numbered("评审小组成员"));
         builder.Paragraph(model.Panel.Count == 0 ? "（无）" : string.Join("、", model.Panel));
 
-        builder.Heading("四、公示期");
+        builder.Heading(Numbered("公示期"));
         // Counted in working days on the district's calendar (节假日安排): a calendar-day count would say 6 or 9
         // for a 5-working-day period that spans a weekend or a holiday.
         var length = model.WorkingDays > 0
@@ -55,7 +85,7 @@ public sealed class AwardNoticeReport(AwardNoticeModel model) : IReportDocument
         builder.Paragraph(
             $"公示期自 {ReportText.Date(model.NoticeStart)} 起至 {ReportText.Date(model.NoticeEnd)} 24时止（{length}）。");
 
-        builder.Heading("五、质疑方式");
+        builder.Heading(Numbered("质疑方式"));
         builder.Paragraph(
             $"参与本项目的供应商认为{_word}结果使自己的权益受到损害的，可以在公示期内以书面形式向采购人提出质疑，"
             + "质疑函应写明质疑事项、事实依据及联系方式，并由法定代表人或负责人签字（签章）。"
@@ -69,4 +99,8 @@ public sealed class AwardNoticeReport(AwardNoticeModel model) : IReportDocument
         builder.Paragraph(model.Purchaser, align: TextAlign.Right);
         builder.Paragraph(ReportText.Date(model.PublishedOn), align: TextAlign.Right);
     }
+
+    private static string Score(decimal? points) => points is { } p ? p.ToString("0.00", CultureInfo.InvariantCulture) : ReportText.Dash;
+
+    private static string Points(decimal weight) => weight.ToString("0.##", CultureInfo.InvariantCulture);
 }

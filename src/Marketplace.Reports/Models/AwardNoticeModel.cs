@@ -22,6 +22,9 @@ public sealed record ApplicantResult(int Rank, string Organization, Money? Price
     public decimal? PriceScore { get; init; }
 }
 
+/// <summary>One criterion of the notice's own 评分标准 as published: its points and what earns them.</summary>
+public sealed record AwardCriterion(string Name, decimal Weight, string? Description, bool IsPrice);
+
 /// <summary>Everything the 成交/中标结果公示 shows.</summary>
 public sealed record AwardNoticeModel(
     string TenderTitle,
@@ -46,6 +49,9 @@ public sealed record AwardNoticeModel(
     /// <summary>Who receives objections (质疑) and how to reach them, e.g. "东山街道办事处社会事务科，电话 025-…".</summary>
     public string? Contact { get; init; }
 
-    /// <summary>The notice's non-price criteria (评审因素) as published, one workbook column each.</summary>
+    /// <summary>The notice's non-price criteria (评审因素) as published, one column each in the score tables.</summary>
     public IReadOnlyList<string> Criteria { get; init; } = [];
+
+    /// <summary>The notice's whole 评分标准 (non-price criteria, then price), printed before the scores; empty: not printed.</summary>
+    public IReadOnlyList<AwardCriterion> Standard { get; init; } = [];
 }

@@ -114,13 +114,13 @@ public abstract class RefusalWalkTests(TenderApp app)
         // 发布 of a notice drawing on next year's budget, which no street has filed: the budget's reason at
         // the top, and the 修改公告 form keeps the notice's own weights (45/15), not the defaults (40/20).
         var nextYear = TenderForms.Notice(now, "拒绝原因-下年度", planWeight: "45");
-        nextYear["Input.TeamWeight"] = "15";
+        nextYear["Input.Criteria[1].Weight"] = "15";
         var start = new DateOnly(ChinaTime.Day(now).Year + 1, 1, 1);
         (nextYear["Input.ServiceStart"], nextYear["Input.ServiceEnd"]) = (Day(start), Day(start.AddMonths(6)));
         var draft = await CreateAsync(official, item, nextYear);
         var refused = await ShownAsync(await PostAsync(official, draft, "Publish", []), $"{start.Year}年度预算", "使用 " + start.Year + " 年度预算");
-        Assert.Contains("name=\"Input.PlanWeight\" value=\"45\"", refused);
-        Assert.Contains("name=\"Input.TeamWeight\" value=\"15\"", refused);
+        Assert.Contains("name=\"Input.Criteria[0].Weight\" value=\"45\"", refused);
+        Assert.Contains("name=\"Input.Criteria[1].Weight\" value=\"15\"", refused);
 
         // 修改公告 with no ceiling: beside the field, the form opened, what was typed kept.
         var edit = new Dictionary<string, string>(nextYear) { ["Input.Ceiling"] = "", ["Input.Title"] = "拒绝原因-修改中" };

@@ -49,7 +49,11 @@ internal static class TenderForms
         ["Input.OpensAt"] = Local(now.AddMinutes(-5)), ["Input.Deadline"] = Local(now.AddHours(2)),
         ["Input.Requirements"] = "为辖区高龄独居老人提供每周一次上门探访", ["Input.RequiredDocuments"] = "服务方案、持证社工名单",
         ["Input.MinimumSocialWorkers"] = "2", ["Input.MinimumValidApplications"] = "2", ["Input.ExpertField"] = "养老服务",
-        ["Input.PlanWeight"] = planWeight, ["Input.TeamWeight"] = "20", ["Input.ExperienceWeight"] = "10", ["Input.PriceWeight"] = "30",
+        // The form's default rows (服务方案 / 服务团队 / 服务经验) with their codes, and the price weight.
+        ["Input.Criteria[0].Code"] = "plan", ["Input.Criteria[0].Name"] = "服务方案", ["Input.Criteria[0].Weight"] = planWeight,
+        ["Input.Criteria[1].Code"] = "team", ["Input.Criteria[1].Name"] = "服务团队", ["Input.Criteria[1].Weight"] = "20",
+        ["Input.Criteria[2].Code"] = "exp", ["Input.Criteria[2].Name"] = "服务经验", ["Input.Criteria[2].Weight"] = "10",
+        ["Input.PriceWeight"] = "30",
     };
 
     public static async Task<Guid> PublishedItemAsync(MarketplaceAppFactory factory, string street)

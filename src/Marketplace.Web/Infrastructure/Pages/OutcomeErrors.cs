@@ -22,9 +22,12 @@ public static class OutcomeErrors
         foreach (var e in errors)
         {
             var field = renames is not null && renames.TryGetValue(e.Field, out var renamed) ? renamed : e.Field;
-            var rendered = field.Length > 0 && (form is null || form.GetProperty(field) is not null);
+            var rendered = field.Length > 0 && (form is null || form.GetProperty(Root(field)) is not null);
             var key = !rendered ? string.Empty : prefix is null ? field : $"{prefix}.{field}";
             modelState.AddModelError(key, e.Message);
         }
     }
+
+    /// <summary>The form property a field path starts with: "Criteria[2].Name" is a row of the rendered list "Criteria".</summary>
+    private static string Root(string field) => field.IndexOfAny(['[', '.']) is var i and > 0 ? field[..i] : field;
 }

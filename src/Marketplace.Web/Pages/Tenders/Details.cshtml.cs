@@ -24,6 +24,8 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
     public TenderInfo Tender { get; private set; } = default!;
     public string Street { get; private set; } = "";
     public List<TenderResultRow> Results { get; private set; } = [];
+    /// <summary>Each applicant's panel means and price score (by USCC), once the award is public.</summary>
+    public Dictionary<string, Marketplace.Tendering.ApplicantResult> Scores { get; private set; } = [];
 
     /// <summary>Who answers questions about the notice: the street official who drew it up (as signed, e.g. "东山街道 李晓梅").</summary>
     public string? Contact { get; private set; }
@@ -40,6 +42,11 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
         Contact = info.CreatedBy;
         Results = await db.TenderResults.AsNoTracking().Where(r => r.TenderId == id).ToListAsync(ct);
         Results = [.. Results.OrderBy(r => r.Rank ?? int.MaxValue)];
+        if (info is { Award: not null, SingleSource: null })
+        {
+            // The published parts of each total, one column per criterion of the notice's own list.
+            Scores = (await grains.GetGrain<ITenderGrain>(id).GetPublishedResultsAsync()).ToDictionary(r => r.ApplicantId);
+        }
         return Page();
     }
 
@@ -76,7 +83,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
         var unit = street.Name + "办事处";
         // The published parts of each total: the panel's mean per criterion and the price score.
         var scored = (await grain.GetPublishedResultsAsync()).ToDictionary(r => r.ApplicantId);
-        var criteria = info.Notice.Criteria.Where(c => !c.IsPrice).ToList();
+        var criteria = info.Notice.Criteria.NonPrice().ToList();
         return new AwardNoticeModel(
             info.Notice.Title, "GM-" + id.ToString("N")[..8].ToUpperInvariant(), street.District + street.Name, unit,
             info.Notice.Method.Chinese(), award.OrganizationName, award.Price,
@@ -88,6 +95,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
             Kind = AwardKind.Bid,
             Contact = unit + "（在本平台“采购公告”中该项目页面提交质疑）",
             Criteria = [.. criteria.Select(c => c.Name)],
+            Standard = [.. criteria.Append(info.Notice.Criteria.Price()).OfType<ScoringCriterion>().Select(c => new AwardCriterion(c.Name, c.Weight, c.Description, c.IsPrice))],
         };
     }
 

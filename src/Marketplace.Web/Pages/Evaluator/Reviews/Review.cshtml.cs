@@ -41,7 +41,7 @@ public sealed class ReviewModel(IGrainFactory grains) : PageModel
     {
         var sheet = ImmutableDictionary.CreateBuilder<string, CriterionScore>();
         var errors = new List<FieldError>();
-        foreach (var c in Tender.Notice.Criteria.Where(c => !c.IsPrice))
+        foreach (var c in Tender.Notice.Criteria.NonPrice())
         {
             var text = Points.GetValueOrDefault(c.Code);
             if (!decimal.TryParse((text ?? "").Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var p) || p > 1000m || p < -1000m)

@@ -43,6 +43,10 @@ public sealed class CreateModel(IGrainFactory grains, TimeProvider clock) : Page
         }
         Item = item;
         ModelState.Clear();
+        if (Input.ApplyRowCommand())
+        {
+            return Page(); // a row added or removed: the form again, nothing saved
+        }
         var (notice, errors) = Input.ToNotice(item.Id, item.Fields.ProviderTypes);
         if (notice is null)
         {

@@ -66,7 +66,23 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
                 ? [new FieldError("", "尚未到报名截止时间")] : result.Errors;
         }, "报名已截止");
 
-    public Task<IActionResult> OnPostUpdateAsync(Guid id) =>
+    public async Task<IActionResult> OnPostUpdateAsync(Guid id)
+    {
+        if (Input.ApplyRowCommand())
+        {
+            // A criterion row added or removed: the 修改公告 form again, open, with the rows as changed; nothing saved.
+            if (!await LoadAsync(id))
+            {
+                return NotFound();
+            }
+            ModelState.Clear();
+            EditRefused = true;
+            return Page();
+        }
+        return await UpdateAsync(id);
+    }
+
+    private Task<IActionResult> UpdateAsync(Guid id) =>
         ActAsync(id, async g =>
         {
             var (notice, errors) = Input.ToNotice(Tender.Notice.TransferItemId, Tender.Notice.Eligibility.ProviderTypes);

@@ -19,7 +19,6 @@ public sealed class TenderInput
     /// <summary>Notice field → form field, where they differ ("" = shown at the top of the form).</summary>
     public static readonly IReadOnlyDictionary<string, string> FieldNames = new Dictionary<string, string>
     {
-        [nameof(TenderNotice.Criteria)] = nameof(PriceWeight),
         [nameof(TenderNotice.TransferItemId)] = "",
         [nameof(EligibilityRequirements.MinimumCertifiedSocialWorkers)] = nameof(MinimumSocialWorkers),
     };
@@ -33,10 +32,12 @@ public sealed class TenderInput
     [Display(Name = "服务要求")] public string? Requirements { get; set; }
     [Display(Name = "必需材料（以顿号或逗号分隔）")] public string? RequiredDocuments { get; set; } = "服务方案、持证社工名单、法人登记证书";
     [Display(Name = "最少持证社工人数")] public string? MinimumSocialWorkers { get; set; } = "2";
-    [Display(Name = "服务方案分")] public string? PlanWeight { get; set; } = "40";
-    [Display(Name = "服务团队分")] public string? TeamWeight { get; set; } = "20";
-    [Display(Name = "服务经验分")] public string? ExperienceWeight { get; set; } = "10";
+    /// <summary>The notice's own non-price criteria (评审因素), one row each; see <see cref="CriterionRows"/>.</summary>
+    [Display(Name = "评分因素")] public List<CriterionRow> Criteria { get; set; } = CriterionRows.Default();
     [Display(Name = "价格分")] public string? PriceWeight { get; set; } = "30";
+    [Display(Name = "价格分说明")] public string? PriceDescription { get; set; }
+    /// <summary>The 增加评分因素 / 删除 button pressed, if any: the form comes back with the rows changed, nothing saved.</summary>
+    public string? RowCommand { get; set; }
     [Display(Name = "报名开始时间")] public string? OpensAt { get; set; }
     [Display(Name = "报名截止时间")] public string? Deadline { get; set; }
     [Display(Name = "最少有效申请数")] public string? MinimumValidApplications { get; set; } = "3";
@@ -71,14 +72,14 @@ public sealed class TenderInput
         ServiceEnd = n.ServiceEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Requirements = n.Requirements, RequiredDocuments = string.Join("、", n.RequiredDocuments),
         MinimumSocialWorkers = n.Eligibility.MinimumCertifiedSocialWorkers.ToString(CultureInfo.InvariantCulture),
-        PlanWeight = W(n, StandardCriteria.Plan), TeamWeight = W(n, StandardCriteria.Team),
-        ExperienceWeight = W(n, StandardCriteria.Experience), PriceWeight = W(n, StandardCriteria.Price),
+        Criteria = CriterionRows.From(n),
+        PriceWeight = n.Criteria.Price()?.Weight.ToString("0.##", CultureInfo.InvariantCulture) ?? "", PriceDescription = n.Criteria.Price()?.Description,
         OpensAt = Local(n.OpensAt), Deadline = Local(n.Deadline),
         MinimumValidApplications = n.MinimumValidApplications.ToString(CultureInfo.InvariantCulture), ExpertField = n.ExpertField,
     };
 
-    private static string W(TenderNotice n, string code) =>
-        n.Criteria.FirstOrDefault(c => c.Code == code)?.Weight.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>Applies the 增加评分因素 / 删除 button, if one was pressed (then nothing is saved).</summary>
+    public bool ApplyRowCommand() => CriterionRows.Apply(Criteria, RowCommand);
 
     /// <summary>The notice, or every field that could not be read.</summary>
     public (TenderNotice? Notice, List<FieldError> Errors) ToNotice(Guid transferItemId, ImmutableArray<ProviderType> providerTypes)
@@ -108,8 +109,7 @@ public sealed class TenderInput
         var deadline = ParseTime(nameof(Deadline), Deadline, errors);
         var workers = ParseInt(nameof(MinimumSocialWorkers), MinimumSocialWorkers, errors);
         var minimum = ParseInt(nameof(MinimumValidApplications), MinimumValidApplications, errors);
-        var weights = new[] { (nameof(PlanWeight), PlanWeight), (nameof(TeamWeight), TeamWeight), (nameof(ExperienceWeight), ExperienceWeight), (nameof(PriceWeight), PriceWeight) }
-            .Select(w => ParseWeight(w.Item1, w.Item2, errors)).ToArray();
+        var criteria = CriterionRows.Read(Criteria, PriceWeight, PriceDescription, errors);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -117,7 +117,7 @@ public sealed class TenderInput
         var documents = (RequiredDocuments ?? "").Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var notice = new TenderNotice(transferItemId, (Title ?? "").Trim(), Method, ceiling, [.. funding], start, end,
             (Requirements ?? "").Trim(), [.. documents.Distinct()], new EligibilityRequirements(providerTypes, workers, true),
-            StandardCriteria.With(weights[0], weights[1], weights[2], weights[3]),
+            criteria,
             opens, deadline, minimum, (ExpertField ?? "").Trim());
         return (notice, errors);
     }
@@ -164,15 +164,5 @@ public sealed class TenderInput
         }
         errors.Add(new(field, "请输入0至1000之间的整数"));
         return 0;
-    }
-
-    private static decimal ParseWeight(string field, string? text, List<FieldError> errors)
-    {
-        if (decimal.TryParse((text ?? "").Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var w) && w <= 100m)
-        {
-            return w;
-        }
-        errors.Add(new(field, "请输入0至100之间的分值"));
-        return 0m;
     }
 }
