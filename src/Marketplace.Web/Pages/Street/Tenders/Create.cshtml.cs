@@ -27,6 +27,7 @@ public sealed class CreateModel(IGrainFactory grains, TimeProvider clock) : Page
         Input.Ceiling = MoneyFormat.Number(item.Fields.ReferenceBudget);
         Input.Funding[0] = Input.Ceiling;
         Input.Requirements = item.Fields.Requirements;
+        Input.Criteria = CriterionRows.Default();
         Input.OpensAt = TenderInput.Local(now);
         Input.Deadline = TenderInput.Local(now.AddDays(20));
         var (start, end) = TenderInput.DefaultServicePeriod(ChinaTime.Day(now.AddDays(20)));

@@ -33,7 +33,8 @@ public sealed class TenderInput
     [Display(Name = "必需材料（以顿号或逗号分隔）")] public string? RequiredDocuments { get; set; } = "服务方案、持证社工名单、法人登记证书";
     [Display(Name = "最少持证社工人数")] public string? MinimumSocialWorkers { get; set; } = "2";
     /// <summary>The notice's own non-price criteria (评审因素), one row each; see <see cref="CriterionRows"/>.</summary>
-    [Display(Name = "评分因素")] public List<CriterionRow> Criteria { get; set; } = CriterionRows.Default();
+    /// <remarks>Empty by default, never the default rows: a form whose every row was removed posts none, and must not get them back.</remarks>
+    [Display(Name = "评分因素")] public List<CriterionRow> Criteria { get; set; } = [];
     [Display(Name = "价格分")] public string? PriceWeight { get; set; } = "30";
     [Display(Name = "价格分说明")] public string? PriceDescription { get; set; }
     /// <summary>The 增加评分因素 / 删除 button pressed, if any: the form comes back with the rows changed, nothing saved.</summary>
