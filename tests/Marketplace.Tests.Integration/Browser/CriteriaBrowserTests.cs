@@ -24,6 +24,7 @@ public sealed class CriteriaBrowserTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(official.GetByRole(AriaRole.Heading, new() { Name = "新建采购公告" })).ToBeVisibleAsync(); // not saved
         await official.GetByLabel("第4项评分因素名称").FillAsync("风险防控");
         await official.GetByLabel("第4项分值").FillAsync("10");
+        await Assertions.Expect(official.Locator("#criteria-total")).ToHaveTextAsync("110"); // kept up to date as typed
         await official.GetByLabel("第4项评分说明").FillAsync("有应急预案的得满分");
         await official.GetByLabel("第1项评分因素名称").FillAsync("服务方案与实施计划");
 
@@ -35,6 +36,7 @@ public sealed class CriteriaBrowserTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(official.GetByRole(AriaRole.Heading, new() { Name = "新建采购公告" })).ToBeVisibleAsync();
         await official.GetByLabel("第1项分值").FillAsync("50"); // 50 + 20 + 10 + 价格 20 = 100
         await official.GetByLabel("价格分", new() { Exact = true }).FillAsync("20");
+        await Assertions.Expect(official.Locator("#criteria-total")).ToHaveTextAsync("100");
 
         // Enter in a box saves (the form's default button), never a row's 删除.
         await official.GetByLabel("第3项分值").PressAsync("Enter");
