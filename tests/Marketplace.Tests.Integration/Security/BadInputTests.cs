@@ -107,6 +107,25 @@ public sealed partial class BadInputTests(SecurityApp app)
         Assert.DoesNotContain("<html", body, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Ten_kilobytes_of_bad_input_are_not_written_to_the_log()
+    {
+        var junk = "坏" + new string('x', 10_000);
+        var uscc = await QueryAsync(Factory, db => db.Organizations.Where(o => o.DistrictId == db.Districts.Single(d => d.Name == "江宁区").Id)
+            .Select(o => o.Uscc).FirstAsync());
+        using var admin = await AppSession.LoginAsync(Factory, "admin.jiangning");
+        var page = $"/district/organizations/{uscc}";
+        await admin.PostFormAsync(page, new() { ["Negative.Source"] = junk, ["Negative.StartsOn"] = junk, ["Negative.Published"] = junk }, page + "?handler=Negative");
+        await admin.PostFormAsync("/District/Guiding", new() { ["Input.Code"] = junk, ["Input.Name"] = junk, ["Input.ServiceAreaCode"] = junk }, "/District/Guiding?handler=Add");
+        using var anonymous = new AppSession(Factory);
+        await anonymous.PostFormAsync("/Account/Login", new() { ["Input.UserName"] = junk, ["Input.Password"] = junk });
+        await anonymous.GetAsync("/api/public/catalog?street=" + Uri.EscapeDataString(junk));
+        await anonymous.GetAsync("/api/public/organizations?page=" + Uri.EscapeDataString(junk));
+        await anonymous.GetAsync("/Catalog?q=" + Uri.EscapeDataString(junk));
+        var whole = app.Logs.Lines.Where(l => l.Contains(junk[..2000], StringComparison.Ordinal)).ToList();
+        Assert.True(whole.Count == 0, string.Join(Environment.NewLine, whole.Select(l => l[..Math.Min(300, l.Length)])));
+    }
+
     [GeneratedRegex("name=\"Version\"[^>]*value=\"(\\d+)\"")]
     private static partial Regex VersionField();
 }

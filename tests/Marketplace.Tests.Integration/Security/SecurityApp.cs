@@ -6,7 +6,13 @@ namespace Marketplace.Tests.Integration.Security;
 /// <summary>The app with the test's client addresses honoured (see <see cref="ClientAddressFilter"/>).</summary>
 public sealed class SecurityApp() : AppFixture(DatabaseTarget.Sqlite)
 {
-    protected override void ConfigureServices(IServiceCollection services) => ClientAddressFilter.AddTo(services);
+    public LogCollector Logs { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        ClientAddressFilter.AddTo(services);
+        services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+    }
 }
 
 /// <summary>Ties the security test classes that use the default settings to one host.</summary>

@@ -73,4 +73,26 @@ public sealed class SessionTests(SecurityApp app)
         using var again = await AppSession.LoginAsync(app.Factory, userName, "Changed@2026x");
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/Street/Budget")).StatusCode);
     }
+
+    [Fact]
+    public async Task Password_changed_on_its_page_ends_other_sessions_keeps_this_one_and_shows_refusals()
+    {
+        var userName = await NewStreetOfficialAsync();
+        using var session = await AppSession.LoginAsync(app.Factory, userName, Password);
+        using var other = await AppSession.LoginAsync(app.Factory, userName, Password);
+
+        var wrong = await session.PostFormAsync("/Account/ChangePassword",
+            new() { ["Input.Current"] = "Wrong@2026x", ["Input.New"] = "Changed@2026x", ["Input.Confirm"] = "Changed@2026x" });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("密码不正确", await wrong.Content.ReadAsStringAsync());
+        var mismatch = await session.PostFormAsync("/Account/ChangePassword",
+            new() { ["Input.Current"] = Password, ["Input.New"] = "Changed@2026x", ["Input.Confirm"] = "Other@2026x" });
+        Assert.Contains("两次输入的新密码不一致", await mismatch.Content.ReadAsStringAsync());
+
+        var changed = await session.PostFormAsync("/Account/ChangePassword",
+            new() { ["Input.Current"] = Password, ["Input.New"] = "Changed@2026x", ["Input.Confirm"] = "Changed@2026x" });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/Street/Budget")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await other.GetAsync("/Street/Budget")).StatusCode);
+    }
 }

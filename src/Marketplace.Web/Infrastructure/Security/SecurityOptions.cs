@@ -50,10 +50,10 @@ public sealed class WindowLimit
 public sealed class AbuseLimitOptions
 {
     /// <summary>Login form posts per client address.</summary>
-    public WindowLimit Login { get; set; } = new() { Permits = 20, WindowSeconds = 60 };
+    public WindowLimit Login { get; set; } = new() { Permits = 60, WindowSeconds = 60 };
 
     /// <summary>NGO self-registrations per client address: each one lands in a district's review queue.</summary>
-    public WindowLimit Registration { get; set; } = new() { Permits = 5, WindowSeconds = 3600 };
+    public WindowLimit Registration { get; set; } = new() { Permits = 10, WindowSeconds = 3600 };
 
     /// <summary>Objections (异议) per signed-in account: each must be answered before 公示 can end.</summary>
     public WindowLimit Objection { get; set; } = new() { Permits = 3, WindowSeconds = 600 };
