@@ -4,28 +4,18 @@ using static Marketplace.Tests.Integration.Organizations.OrganizationForms;
 
 namespace Marketplace.Tests.Integration.Security;
 
-/// <summary>The app with low abuse limits (three of each per hour) and the test's client addresses honoured.</summary>
-public sealed class LowLimitsApp : IAsyncLifetime
+/// <summary>The app with low abuse limits (three of each per hour).</summary>
+public sealed class LowLimitsApp() : ConfiguredApp(Settings())
 {
-    public MarketplaceAppFactory Factory { get; private set; } = null!;
-
-    public Task InitializeAsync()
+    private static Dictionary<string, string?> Settings()
     {
-        var settings = new Dictionary<string, string?>();
+        var settings = new Dictionary<string, string?> { ["Security:Limits:LoginFailuresPerAccount"] = "3" };
         foreach (var limit in (string[])["Login", "Registration", "Objection", "PublicForm", "PublicJson"])
         {
             settings[$"Security:Limits:{limit}:Permits"] = "3";
             settings[$"Security:Limits:{limit}:WindowSeconds"] = "3600";
         }
-        Factory = new MarketplaceAppFactory(TestDatabase.Create(DatabaseTarget.Sqlite), settings, ClientAddressFilter.AddTo);
-        _ = Factory.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        Factory.Database.Dispose();
+        return settings;
     }
 }
 
@@ -36,12 +26,7 @@ public sealed class LowLimitsApp : IAsyncLifetime
 /// </summary>
 public sealed class AbuseLimitTests(LowLimitsApp app) : IClassFixture<LowLimitsApp>
 {
-    private AppSession From(string address)
-    {
-        var session = new AppSession(app.Factory);
-        session.Http.DefaultRequestHeaders.Add(ClientAddressFilter.Header, address);
-        return session;
-    }
+    private AppSession From(string address) => SecurityClients.From(app.Factory, address);
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response, string contentType)
     {
@@ -120,6 +105,22 @@ public sealed class AbuseLimitTests(LowLimitsApp app) : IClassFixture<LowLimitsA
         ngo.Http.DefaultRequestHeaders.Remove(ClientAddressFilter.Header);
         ngo.Http.DefaultRequestHeaders.Add(ClientAddressFilter.Header, "198.51.100.7");
         await AssertRefusedAsync(await ngo.Http.PostAsync(url, new FormUrlEncodedContent([new("ObjectionText", "评分有误")])), "text/html");
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_spread_over_many_addresses_make_the_account_back_off_everywhere()
+    {
+        var userName = await SecurityClients.NewUserAsync(app.Factory, "Right@2026x", Marketplace.Web.Infrastructure.Identity.Roles.DistrictAdmin);
+        // Three failures reach the account-wide bound; six more make the wait 2^6 s, far longer than this test runs.
+        for (var i = 0; i < 9; i++)
+        {
+            using var guesser = From($"203.0.113.{10 + i}");
+            await guesser.PostFormAsync("/Account/Login", new() { ["Input.UserName"] = userName, ["Input.Password"] = "Wrong@2026x" });
+        }
+        using var owner = From("192.0.2.99");
+        var response = await owner.PostFormAsync("/Account/Login", new() { ["Input.UserName"] = userName, ["Input.Password"] = "Right@2026x" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("账号已临时锁定", await response.Content.ReadAsStringAsync());
     }
 
     private async Task<AppSession> LoginFromAsync(string userName, string address)

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Marketplace.Tests.Integration.Infrastructure;
-using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using static Marketplace.Tests.Integration.Organizations.OrganizationForms;
 
 namespace Marketplace.Tests.Integration.Security;
@@ -20,20 +17,13 @@ public sealed partial class EnumerationTests(SecurityApp app)
         return string.Join(" | ", ErrorText().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value.Trim())).Where(t => t.Length > 0));
     }
 
-    private static AppSession From(MarketplaceAppFactory factory, string address)
-    {
-        var session = new AppSession(factory);
-        session.Http.DefaultRequestHeaders.Add(ClientAddressFilter.Header, address);
-        return session;
-    }
-
     private static Task<HttpResponseMessage> LoginAsync(AppSession session, string userName, string password) =>
         session.PostFormAsync("/Account/Login", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
 
     [Fact]
     public async Task Unknown_name_and_wrong_password_get_the_same_answers_also_once_throttled()
     {
-        using var session = From(app.Factory, "198.51.100.10");
+        using var session = SecurityClients.From(app.Factory, "198.51.100.10");
         var unknown = "nobody" + Guid.NewGuid().ToString("N")[..6];
         for (var i = 0; i < 5; i++)
         {
@@ -51,22 +41,15 @@ public sealed partial class EnumerationTests(SecurityApp app)
     [Fact]
     public async Task Wrong_passwords_from_one_network_do_not_lock_the_account_for_another()
     {
-        var userName = "lk" + Guid.NewGuid().ToString("N")[..8];
-        await using (var scope = app.Factory.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var user = new ApplicationUser { UserName = userName, DisplayName = "测试", DistrictId = 1 };
-            Assert.True((await users.CreateAsync(user, "Right@2026x")).Succeeded);
-            await users.AddToRoleAsync(user, Roles.DistrictAdmin);
-        }
-        using var attacker = From(app.Factory, "203.0.113.66");
+        var userName = await SecurityClients.NewUserAsync(app.Factory, "Right@2026x", Roles.DistrictAdmin);
+        using var attacker = SecurityClients.From(app.Factory, "203.0.113.66");
         for (var i = 0; i < 8; i++)
         {
             await LoginAsync(attacker, userName, "Wrong@2026x");
         }
         Assert.Contains("账号已临时锁定", await ErrorsAsync(await LoginAsync(attacker, userName, "Right@2026x")));
 
-        using var owner = From(app.Factory, "192.0.2.20");
+        using var owner = SecurityClients.From(app.Factory, "192.0.2.20");
         var response = await LoginAsync(owner, userName, "Right@2026x");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
@@ -74,7 +57,7 @@ public sealed partial class EnumerationTests(SecurityApp app)
     [Fact]
     public async Task Registration_with_a_taken_name_does_not_say_it_is_taken()
     {
-        using var session = From(app.Factory, "198.51.100.30");
+        using var session = SecurityClients.From(app.Factory, "198.51.100.30");
         var districtId = await DistrictIdAsync(app.Factory, "江宁区");
         var response = await session.PostFormAsync("/organizations/register", Registration(NewCode(), "admin.jiangning", "枚举测试服务中心", districtId));
         var errors = await ErrorsAsync(response);

@@ -5,24 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 namespace Marketplace.Tests.Integration.Security;
 
 /// <summary>The app as deployed behind HTTPS: Security:RequireHttps on.</summary>
-public sealed class HttpsApp : IAsyncLifetime
-{
-    public MarketplaceAppFactory Factory { get; private set; } = null!;
-
-    public Task InitializeAsync()
-    {
-        Factory = new MarketplaceAppFactory(TestDatabase.Create(DatabaseTarget.Sqlite),
-            new Dictionary<string, string?> { ["Security:RequireHttps"] = "true" });
-        _ = Factory.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        Factory.Database.Dispose();
-    }
-}
+public sealed class HttpsApp() : ConfiguredApp(new Dictionary<string, string?> { ["Security:RequireHttps"] = "true" });
 
 /// <summary>With RequireHttps: plain HTTP is redirected, HTTPS answers carry HSTS, and every cookie is Secure.</summary>
 public sealed class HttpsDeploymentTests(HttpsApp app) : IClassFixture<HttpsApp>

@@ -8,29 +8,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Marketplace.Tests.Integration.Security;
 
 /// <summary>The real app on Kestrel (a real socket, so the Server header is Kestrel's own).</summary>
-public sealed class KestrelApp : IAsyncLifetime
+public sealed class KestrelApp() : ConfiguredApp(new Dictionary<string, string?>(), kestrel: true)
 {
-    public MarketplaceAppFactory Factory { get; private set; } = null!;
     public Uri BaseUrl { get; private set; } = null!;
 
-    public Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Factory = new MarketplaceAppFactory(TestDatabase.Create(DatabaseTarget.Sqlite));
-        Factory.UseKestrel(0);
-        Factory.StartServer();
+        await base.InitializeAsync();
         BaseUrl = new Uri(Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
             .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-        return Task.CompletedTask;
     }
 
     public HttpClient Client(CookieContainer cookies) =>
         new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = BaseUrl };
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        Factory.Database.Dispose();
-    }
 }
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using Marketplace.Tests.Integration.Infrastructure;
-using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -18,15 +17,8 @@ public sealed class SessionTests(SecurityApp app)
     /// <summary>A street official of 东山街道 of one's own, so ending its sessions touches no other test.</summary>
     private async Task<string> NewStreetOfficialAsync()
     {
-        var userName = "so" + Guid.NewGuid().ToString("N")[..8];
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var street = await db.Streets.AsNoTracking().SingleAsync(s => s.Name == "东山街道");
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = userName, DisplayName = "东山街道 测试", DistrictId = street.DistrictId, StreetId = street.Id };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.StreetOfficial)).Succeeded);
-        return userName;
+        var street = await Organizations.OrganizationForms.QueryAsync(app.Factory, db => db.Streets.AsNoTracking().SingleAsync(s => s.Name == "东山街道"));
+        return await SecurityClients.NewUserAsync(app.Factory, Password, Roles.StreetOfficial, street.DistrictId, street.Id);
     }
 
     /// <summary>A second browser holding a copy of the session's cookies (what a thief replays).</summary>
