@@ -10,6 +10,7 @@ using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.Database;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Jobs;
+using Marketplace.Web.Infrastructure.Security;
 using Marketplace.Web.Infrastructure.Seeding;
 using Marketplace.Web.Infrastructure.Silo;
 using Microsoft.AspNetCore.Localization;
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 var database = builder.Services.AddMarketplaceDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddMarketplaceIdentity();
+builder.AddMarketplaceSecurity();
 builder.Services.AddOrganizationsWeb();
 builder.AddMarketplaceSilo();
 builder.Services.AddMarketplaceJobs(database);
@@ -46,6 +48,7 @@ await DatabaseMigrator.MigrateAsync(app.Services);
 
 app.UseExceptionHandler("/Error/500");
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseMarketplaceInputGuards();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("zh-CN"),
@@ -56,6 +59,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMarketplaceAbuseLimits();
 
 app.MapRazorPages();
 app.MapOpenApi();

@@ -54,6 +54,8 @@ public abstract class RefusalWalkTests(TenderApp app)
 "Street.Catalog.IndexModel.OnPostPublishAsync", "Street.Catalog.IndexModel.OnPostWithdrawAsync",
         "Street.Catalog.EditModel.OnPostAsync",
         "Account.LoginModel.OnPostAsync", "Organizations.RegisterModel.OnPostAsync",
+        // Its refusals (wrong current password, mismatch) are asserted in Security/SessionTests.
+        "Account.ChangePasswordModel.OnPostAsync",
     ];
 
     /// <summary>The handlers walked by <see cref="Each_refusal_shows_its_reason_on_the_page"/>.</summary>

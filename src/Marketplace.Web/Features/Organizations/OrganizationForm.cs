@@ -125,7 +125,7 @@ public sealed class OrganizationForm
         {
             Name = Name ?? "", Type = type!.Value, RegistrationAuthority = RegistrationAuthority ?? "", RegisteredOn = registeredOn,
             LegalRepresentative = LegalRepresentative ?? "", ContactPerson = ContactPerson ?? "", ContactPhone = ContactPhone ?? "",
-            Address = Address ?? "", DistrictId = districtId, StreetId = streetId, ServiceAreaCodes = [.. ServiceAreaCodes],
+            Address = Address ?? "", DistrictId = districtId, StreetId = streetId, ServiceAreaCodes = [.. ServiceAreaCodes.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim())], // an empty item is no choice
             StaffCount = counts[0], SocialWorkers = new SocialWorkerCounts(counts[1], counts[2], counts[3]),
             IncubationBaseId = baseId, PastProjects = PastProjects ?? "",
         };

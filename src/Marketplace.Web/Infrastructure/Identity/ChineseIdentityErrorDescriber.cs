@@ -5,7 +5,10 @@ namespace Marketplace.Web.Infrastructure.Identity;
 /// <summary>Identity's messages in Chinese, for the ones users can meet.</summary>
 public sealed class ChineseIdentityErrorDescriber : IdentityErrorDescriber
 {
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"用户名“{userName}”已被使用" };
+    // Neither echoes the name nor says "已被使用": the answer does not confirm that an account exists (the
+    // per-address registration limit bounds how many names one can try, Infrastructure/Security/AbuseLimits).
+    public const string UserNameUnavailable = "该用户名不可用，请换一个用户名";
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = UserNameUnavailable };
     public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = $"邮箱“{email}”已被使用" };
     public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = "用户名只能包含字母、数字和 - . _ @" };
     public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"密码至少 {length} 位" };

@@ -14,7 +14,8 @@ public static class IdentityServiceCollectionExtensions
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
                 o.User.RequireUniqueEmail = false;
-                // Repeated wrong passwords lock the account for a while (brute-force protection).
+                // Lockout is for accounts locked on purpose; wrong passwords are throttled per name and
+                // client address instead (Security/LoginThrottle), so nobody can lock another's account.
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

@@ -7,8 +7,10 @@ public static class Roles
     public const string StreetOfficial = "StreetOfficial"; // 街道干部
     public const string Ngo = "Ngo";                       // 社会组织
     public const string Evaluator = "Evaluator";           // 评审专家 / 评估机构
+    /// <summary>运维人员: runs the platform (Hangfire dashboard); belongs to no district and sees no tenant's pages.</summary>
+    public const string Operator = "Operator";
 
-    public static IReadOnlyList<string> All { get; } = [DistrictAdmin, StreetOfficial, Ngo, Evaluator];
+    public static IReadOnlyList<string> All { get; } = [DistrictAdmin, StreetOfficial, Ngo, Evaluator, Operator];
 
     public static string Chinese(string role) => role switch
     {
@@ -16,6 +18,7 @@ public static class Roles
         StreetOfficial => "街道干部",
         Ngo => "社会组织",
         Evaluator => "评审专家",
+        Operator => "运维人员",
         _ => role,
     };
 }

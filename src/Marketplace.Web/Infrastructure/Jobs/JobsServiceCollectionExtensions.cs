@@ -53,18 +53,21 @@ public static class JobsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The dashboard is for district admins only.</summary>
+    /// <summary>
+    /// The dashboard is for operators only: it spans all districts and can enqueue or delete any job (a
+    /// district admin of one district could delete another district's tender-closing timer).
+    /// </summary>
     public static void MapMarketplaceJobsDashboard(this WebApplication app) =>
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Authorization = [new DistrictAdminOnly()],
+            Authorization = [new OperatorOnly()],
             DashboardTitle = "后台任务",
         }, app.Services.GetRequiredService<JobStorage>()); // this host's storage, never the process-wide static
 
-    private sealed class DistrictAdminOnly : IDashboardAuthorizationFilter
+    private sealed class OperatorOnly : IDashboardAuthorizationFilter
     {
         public bool Authorize(DashboardContext context) =>
-            context.GetHttpContext().User.IsInRole(Roles.DistrictAdmin);
+            context.GetHttpContext().User.IsInRole(Roles.Operator);
     }
 }
 

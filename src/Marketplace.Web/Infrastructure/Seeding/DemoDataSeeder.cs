@@ -86,11 +86,12 @@ public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions option
         var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
         foreach (var u in SeedFiles.Read<DemoUserSeed>("demo-users.json"))
         {
-            var district = await db.Districts.SingleAsync(d => d.Name == u.District);
-            var street = u.Street is null ? null : await db.Streets.SingleAsync(s => s.Name == u.Street && s.DistrictId == district.Id);
+            // An operator (运维人员) belongs to no district.
+            var district = u.District is null ? null : await db.Districts.SingleAsync(d => d.Name == u.District);
+            var street = u.Street is null ? null : await db.Streets.SingleAsync(s => s.Name == u.Street && s.DistrictId == district!.Id);
             var user = new ApplicationUser
             {
-                UserName = u.UserName, DisplayName = u.DisplayName, DistrictId = district.Id, StreetId = street?.Id,
+                UserName = u.UserName, DisplayName = u.DisplayName, DistrictId = district?.Id, StreetId = street?.Id,
             };
             Check(await users.CreateAsync(user, options.DemoPassword), u.UserName);
             Check(await users.AddToRoleAsync(user, u.Role), u.UserName);

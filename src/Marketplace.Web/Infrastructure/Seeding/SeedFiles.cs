@@ -8,7 +8,7 @@ internal sealed record GuidingEntrySeed(string Code, string Name, string Area, s
 internal sealed record TransferItemSeed(
     string Street, string Guiding, string Title, string Content, string[] Providers, string Requirements,
     string Materials, string Budget, bool Publish);
-internal sealed record DemoUserSeed(string UserName, string DisplayName, string Role, string District, string? Street);
+internal sealed record DemoUserSeed(string UserName, string DisplayName, string Role, string? District, string? Street);
 
 /// <summary>Reads the JSON files of the repository's seed/ folder (copied next to the app).</summary>
 internal static class SeedFiles

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Data.Entities;
+using Marketplace.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,9 +8,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Account;
 
+/// <summary>
+/// Sign-in. The answer never tells whether the name has an account: the same message, the same
+/// throttling (<see cref="LoginThrottle"/>, per name and client address instead of Identity's lockout of
+/// the account for everyone) and a password hash checked either way (<see cref="LoginPasswordCheck"/>).
+/// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn, LoginThrottle throttle, LoginPasswordCheck passwords) : PageModel
 {
+    public const string WrongCredentials = "用户名或密码不正确";
+
     [BindProperty] public LoginInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -35,14 +43,26 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn) : PageMode
         {
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var userName = Input.UserName.Trim();
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.WaitFor(userName, address) is { } wait)
         {
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            ModelState.AddModelError(string.Empty, $"登录失败次数过多，该账号已临时锁定，请 {minutes} 分钟后再试");
+            return Page();
+        }
+        var user = await passwords.FindAndCheckAsync(userName, Input.Password);
+        // Identity's lockout stays off for wrong passwords (anyone could lock anyone); an account locked on
+        // purpose is still refused here, with the same words as a wrong password. The password was checked
+        // once above, so a real name costs one hash, as an unknown one does.
+        if (user is not null && !await signIn.UserManager.IsLockedOutAsync(user) && await signIn.CanSignInAsync(user))
+        {
+            await signIn.SignInAsync(user, isPersistent: false);
+            throttle.Succeeded(userName, address);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "登录失败次数过多，账号已临时锁定，请 15 分钟后再试"
-            : "用户名或密码不正确");
+        throttle.Failed(userName, address);
+        ModelState.AddModelError(string.Empty, WrongCredentials);
         return Page();
     }
 }

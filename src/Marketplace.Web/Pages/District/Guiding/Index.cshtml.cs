@@ -75,7 +75,18 @@ public sealed class IndexModel(AppDbContext db, CurrentTenant tenant) : PageMode
             DistrictId = districtId, Code = code!, Name = Input.Name!.Trim(), ServiceAreaCode = Input.ServiceAreaCode!,
             Description = Input.Description?.Trim() ?? "",
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two admins (or a double click) added the same code at once: the unique index refused the second.
+            ModelState.AddModelError("Input.Code", "本区目录中已有该编码");
+            db.ChangeTracker.Clear();
+            await LoadAsync(districtId, ct);
+            return Page();
+        }
         TempData["Notice"] = $"已添加目录条目 {code}";
         return RedirectToPage();
     }
