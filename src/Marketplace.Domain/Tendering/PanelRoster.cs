@@ -146,7 +146,8 @@ public static class PanelRoster
             return new PanelChange(panel, []);
         }
         var seat = Seat(e, declareBy);
-        var handedOver = Swap(panel, left, left with { SucceededBy = e.Id });
+        var gone = panel.Members.First(m => m.ExpertId == left.ExpertId); // as recorded by the caller: recused or replaced
+        var handedOver = Swap(panel, gone, gone with { SucceededBy = e.Id });
         return new PanelChange(handedOver with { Members = handedOver.Members.Add(seat) }, [seat]);
     }
 

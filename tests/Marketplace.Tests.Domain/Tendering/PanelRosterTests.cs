@@ -76,6 +76,7 @@ public sealed class PanelRosterTests
         var panel = Drawn(pool);
         var first = PanelRoster.Recuse(panel, panel.Members[0], "本人声明：任职", pool, Context, Now, DeclareBy);
         Assert.Equal(panel.Order[3], first.Added[0].ExpertId);
+        Assert.Equal((PanelMemberStatus.Recused, first.Added[0].ExpertId), (first.Panel.Members[0].Status, first.Panel.Members[0].SucceededBy));
         pool[panel.Order[4]] = pool[panel.Order[4]] with { Active = false };
         var second = PanelRoster.Replace(first.Panel, first.Added[0], PanelReplacementReason.Manual, "无法联系", pool, Context, Now, DeclareBy);
         Assert.Equal(panel.Order[5], second.Added[0].ExpertId);
