@@ -102,10 +102,10 @@ public static class PanelRoster
 
     /// <summary>
     /// Why the buying street's official may not replace <paramref name="member"/>, or null. Only a member who has
-    /// not declared, or one the district has since disabled, may be replaced, and never one who has scored:
-    /// replacing a sitting expert at will would undo the random draw.
+    /// not declared, or one who cannot act (disabled by the district since, or without an expert account), may be
+    /// replaced, and never one who has scored: replacing a sitting expert at will would undo the random draw.
     /// </summary>
-    public static FieldError? ManualRefusal(PanelRecord panel, PanelMember? member, bool deactivated, bool hasScored, string? note,
+    public static FieldError? ManualRefusal(PanelRecord panel, PanelMember? member, bool cannotAct, bool hasScored, string? note,
         IReadOnlyDictionary<Guid, Expert> pool, PanelContext context)
     {
         if (member is null)
@@ -120,11 +120,11 @@ public static class PanelRoster
         {
             return new("", $"{member.Name}已提交评分，不能替换");
         }
-        if (member.Status == PanelMemberStatus.Confirmed && !deactivated)
+        if (member.Status == PanelMemberStatus.Confirmed && !cannotAct)
         {
             return new("", $"{member.Name}已声明无利害关系，不能替换；专家库停用该专家后方可替换");
         }
-        if (!deactivated && string.IsNullOrWhiteSpace(note))
+        if (!cannotAct && string.IsNullOrWhiteSpace(note))
         {
             return new("ReplaceReason", "请填写替换原因（如无法联系、不能按时参加评审）");
         }

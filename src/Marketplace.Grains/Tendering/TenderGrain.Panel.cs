@@ -96,14 +96,17 @@ public sealed partial class TenderGrain
         }
         var member = S.Panel.Members.LastOrDefault(m => m.ExpertId == expertId);
         var pool = await PoolAsync();
-        // 已停用 in the pool makes a member replaceable without more words; anyone else needs the official's reason.
+        // 已停用 in the pool makes a member replaceable without more words, and so does a missing expert account
+        // (a panel drawn before such experts were passed over); anyone else needs the official's reason.
         var deactivated = pool.TryGetValue(expertId, out var expert) && !expert.Active;
-        var refusal = PanelRoster.ManualRefusal(S.Panel, member, deactivated, S.Scores.ContainsKey(expertId), reason, pool, PanelFor());
+        var noAccount = !deactivated && string.IsNullOrWhiteSpace(expert?.UserName ?? member?.UserName);
+        var refusal = PanelRoster.ManualRefusal(S.Panel, member, deactivated || noAccount, S.Scores.ContainsKey(expertId), reason, pool, PanelFor());
         if (refusal is not null)
         {
             return Outcome.Fail([refusal]);
         }
-        var note = string.IsNullOrWhiteSpace(reason) ? null : $"{reason.Trim()}（{user}）";
+        var words = string.IsNullOrWhiteSpace(reason) ? (noAccount ? PanelDraw.NoAccount : null) : reason.Trim();
+        var note = words is null ? null : $"{words}（{user}）";
         await ReplaceAsync(member!, deactivated ? PanelReplacementReason.Deactivated : PanelReplacementReason.Manual, note, pool);
         return Outcome.Ok;
     }

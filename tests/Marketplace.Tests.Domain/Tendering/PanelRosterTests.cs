@@ -99,7 +99,7 @@ public sealed class PanelRosterTests
         var panel = Drawn(pool);
         var drawn = panel.Members[0];
         string? Refusal(PanelMember? m, bool deactivated = false, bool scored = false, string? note = "无法联系", PanelRecord? p = null) =>
-            PanelRoster.ManualRefusal(p ?? panel, m, deactivated, scored, note, pool, Context)?.Message;
+            PanelRoster.ManualRefusal(p ?? panel, m, cannotAct: deactivated, scored, note, pool, Context)?.Message;
 
         Assert.Null(Refusal(drawn));
         Assert.Null(Refusal(drawn, deactivated: true, note: null));
