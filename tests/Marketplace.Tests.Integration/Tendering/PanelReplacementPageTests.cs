@@ -66,6 +66,26 @@ public abstract class PanelReplacementPageTests(TenderApp app)
     }
 
     [SkippableFact]
+    public async Task An_expert_who_declines_on_his_review_page_leaves_and_the_tender_says_the_demo_pool_has_no_one_left()
+    {
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        var id = await DrawnAsync(official, "补抽测试 专家拒绝", "养老服务");
+        using var zhou = await AppSession.LoginAsync(Factory, "expert.zhou");
+        var review = $"/Evaluator/Reviews/Review/{id}";
+        var tooLong = await zhou.PostFormAsync(review, new() { ["DeclineReason"] = new string('忙', 201) }, review + "?handler=Decline");
+        Assert.Contains("说明不能超过200字", await tooLong.Content.ReadAsStringAsync());
+
+        await TenderForms.AssertRedirectAsync(await zhou.PostFormAsync(review, new() { ["DeclineReason"] = "评审当日另有公务" }, review + "?handler=Decline"));
+
+        Assert.Contains("您已不在本项目评审小组中（已替换（拒绝：评审当日另有公务））", await zhou.GetHtmlAsync(review));
+        var page = await official.GetHtmlAsync(Details(id));
+        Assert.Contains("周文", page);
+        Assert.Contains("已替换（拒绝：评审当日另有公务）", page);
+        // 钱明 has no account and nobody else is in 江宁区's 养老服务 pool: the seat stays empty, and the page says so.
+        Assert.Contains("评审小组缺1名专家：按记录的随机抽取顺序已无可补抽的专家，请联系区管理员补充专家库", page);
+    }
+
+    [SkippableFact]
     public async Task The_street_official_replaces_a_drawn_expert_from_the_tender_page_and_each_refusal_says_why()
     {
         var field = "补抽-" + Guid.NewGuid().ToString("N")[..6];
