@@ -22,12 +22,18 @@ public sealed record Expert(
 /// </summary>
 public static class PanelDraw
 {
+    public const string NoAccount = "无评审专家账号";
+
     /// <summary>Why an expert may not sit on this tender's panel, or null.</summary>
     public static string? Exclusion(Expert e, string field, long buyingStreetId, IReadOnlyCollection<string> applicantUsccs)
     {
         if (!e.Active)
         {
             return "已停用";
+        }
+        if (string.IsNullOrWhiteSpace(e.UserName))
+        {
+            return NoAccount; // cannot sign in to declare or score, so the panel could never finish
         }
         if (!string.Equals(e.Field, field, StringComparison.Ordinal))
         {

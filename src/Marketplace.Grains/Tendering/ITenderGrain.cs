@@ -102,6 +102,18 @@ public interface ITenderGrain : IGrainWithGuidKey
     /// <summary>An expert's declaration: no conflict, or a conflict (with its reason) that recuses them.</summary>
     [Alias("Declare")] Task<Outcome> DeclareAsync(string expertUser, bool conflict, string? reason);
 
+    /// <summary>A drawn expert declines to sit (拒绝); the next in the recorded draw order takes the seat.</summary>
+    [Alias("Decline")] Task<Outcome> DeclineAsync(string expertUser, string? reason);
+
+    /// <summary>
+    /// The buying street's official replaces a member who has not declared (with a reason) or whom the district
+    /// has disabled in its pool (已停用); the next in the recorded draw order takes the seat (补抽).
+    /// </summary>
+    [Alias("ReplaceMember")] Task<Outcome> ReplaceMemberAsync(Guid expertId, string? reason, string user);
+
+    /// <summary>The member's declaration time is up: replaced as 超时未声明 if still undeclared; safe to run twice.</summary>
+    [Alias("DeclarationOverdue")] Task<Outcome> DeclarationOverdueAsync(Guid expertId);
+
     /// <summary>The applications in full, only for a panel member who declared no conflict.</summary>
     [Alias("GetApplicationsForExpert")] Task<Outcome<ImmutableArray<TenderApplication>>> GetApplicationsForExpertAsync(string expertUser);
 

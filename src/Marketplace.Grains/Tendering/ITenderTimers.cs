@@ -1,10 +1,14 @@
 namespace Marketplace.Tendering;
 
-/// <summary>Timed work of a tender: closing at the deadline and ending 公示. Scheduling again moves the time.</summary>
+/// <summary>Timed work of a tender: closing at the deadline, ending 公示 and a drawn expert's declaration time. Scheduling again moves the time.</summary>
 public interface ITenderTimers
 {
     public const string CloseKind = "tender.close";
     public const string PublicityEndKind = "tender.publicity-end";
+    public const string DeclarationDueKind = "tender.panel-declaration";
 
     Task ScheduleAsync(string kind, Guid tenderId, DateTimeOffset dueAt);
+
+    /// <summary>One entry per drawn member, so a replacement's own due time never moves another's.</summary>
+    Task ScheduleDeclarationDueAsync(Guid tenderId, Guid expertId, DateTimeOffset dueAt);
 }

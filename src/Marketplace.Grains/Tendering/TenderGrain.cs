@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using Marketplace.Calendar;
 using Marketplace.Catalog;
 using Marketplace.Domain;
@@ -246,69 +245,7 @@ public sealed partial class TenderGrain(
 
     // ---- panel ----------------------------------------------------------------------------------
 
-    public async Task<Outcome<PanelRecord>> RequestPanelAsync(int size, string user)
-    {
-        if (!S.Created)
-        {
-            return Outcome<PanelRecord>.Fail("", Missing);
-        }
-        if (S.Status != TenderStatus.Closed)
-        {
-            return Outcome<PanelRecord>.Fail("", S.Status == TenderStatus.Published ? "报名截止后才能抽取评审专家" : "该项目已抽取评审专家或不在可抽取状态");
-        }
-        var pool = (await GrainFactory.GetGrain<IExpertPoolGrain>(S.DistrictId).GetExpertsAsync()).ToDictionary(e => e.Id);
-        var applicants = S.Active.Select(a => a.Uscc).ToHashSet();
-        var skipped = new List<string>();
-        bool MaySit(Expert e)
-        {
-            var why = PanelDraw.Exclusion(e, S.Notice!.ExpertField, S.StreetId, applicants);
-            if (why is not null && e.Field == S.Notice.ExpertField)
-            {
-                skipped.Add($"{e.Name}：{why}");
-            }
-            return why is null;
-        }
-        var eligibleCount = pool.Values.Count(e => PanelDraw.Exclusion(e, S.Notice!.ExpertField, S.StreetId, applicants) is null);
-        var sizeErrors = TenderRules.ValidatePanelSize(size, S.Notice!.Ceiling, eligibleCount);
-        if (!sizeErrors.IsEmpty)
-        {
-            return Outcome<PanelRecord>.Fail(sizeErrors);
-        }
-        var seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
-        var order = PanelDraw.Order(pool.Values, seed);
-        var chosen = PanelDraw.Take(order, pool, size, MaySit);
-        var members = chosen.Select(id => new PanelMember(id, pool[id].Name, pool[id].UserName, PanelMemberStatus.Drawn, null)).ToImmutableArray();
-        var panel = new PanelRecord(seed, order, size, members, Now, user, [.. skipped.Distinct()]);
-        var next = S with { Panel = panel, Status = TenderStatus.UnderReview, Version = S.Version + 1 };
-        next = Notify(next, members.Where(m => m.UserName is not null).Select(m => Recipient.User(m.UserName!)),
-            $"您被抽取为“{S.Notice.Title}”的评审专家，请先声明与申请单位无利害关系");
-        await state.CommitAsync(next);
-        return Outcome<PanelRecord>.Ok(panel);
-    }
-
-    public Task<PanelRecord?> GetPanelAsync() => Task.FromResult(S.Panel);
-
-    public async Task<Outcome> DeclareAsync(string expertUser, bool conflict, string? reason)
-    {
-        if (Member(expertUser) is not { } member || S.Status != TenderStatus.UnderReview)
-        {
-            return Outcome.Fail("", "您不是该项目的评审专家");
-        }
-        if (member.Status != PanelMemberStatus.Drawn)
-        {
-            return Outcome.Fail("", "您已作出声明");
-        }
-        if (!conflict)
-        {
-            await state.CommitAsync(S with { Panel = Replace(S.Panel!, member with { Status = PanelMemberStatus.Confirmed }) });
-            return Outcome.Ok;
-        }
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return Outcome.Fail("Reason", "请说明利害关系（任职、亲属关系、参与编制需求等）");
-        }
-        return await RecuseAsync(member, "本人声明：" + reason.Trim());
-    }
+    // RequestPanelAsync, DeclareAsync, DeclineAsync, ReplaceMemberAsync: TenderGrain.Panel.cs (rules in PanelRoster).
 
     public Task<Outcome<ImmutableArray<TenderApplication>>> GetApplicationsForExpertAsync(string expertUser)
     {
@@ -539,9 +476,9 @@ public sealed partial class TenderGrain(
             return Outcome<ImmutableArray<ApplicantResult>>.Ok(S.Results);
         }
         var sitting = S.Panel.Sitting.ToList();
-        if (sitting.Count < S.Panel.Size || sitting.Any(m => m.Status != PanelMemberStatus.Confirmed))
+        if (PanelRoster.NotReady(S.Panel) is { } notReady)
         {
-            return Outcome<ImmutableArray<ApplicantResult>>.Fail("", "评审专家尚未全部声明无利害关系");
+            return Outcome<ImmutableArray<ApplicantResult>>.Fail("", notReady);
         }
         var valid = S.Active.Where(a => !S.InvalidReasons.ContainsKey(a.Uscc)).ToList();
         var missing = sitting.Count(m => valid.Any(a => S.Scores.GetValueOrDefault(m.ExpertId)?.ContainsKey(a.Uscc) != true));
@@ -569,37 +506,6 @@ public sealed partial class TenderGrain(
     /// </summary>
     private HashSet<string> Flagged() =>
         Scoring.AbnormallyLow([.. Scored().Where(a => a.InvalidReason is null).Select(a => (a.ApplicantId, a.Price))]);
-
-    private async Task<Outcome> RecuseAsync(PanelMember member, string reason)
-    {
-        var pool = (await GrainFactory.GetGrain<IExpertPoolGrain>(S.DistrictId).GetExpertsAsync()).ToDictionary(e => e.Id);
-        var applicants = S.Active.Select(a => a.Uscc).ToHashSet();
-        var used = S.Panel!.Members.Select(m => m.ExpertId).ToHashSet();
-        // 财库〔2016〕198号: a recused member is replaced by the next eligible expert in the recorded draw order.
-        var replacement = PanelDraw.Take(S.Panel.Order, pool, 1,
-            e => !used.Contains(e.Id) && PanelDraw.Exclusion(e, S.Notice!.ExpertField, S.StreetId, applicants) is null);
-        var members = S.Panel.Members.Replace(member, member with { Status = PanelMemberStatus.Recused, RecusalReason = reason });
-        var next = S;
-        if (!replacement.IsEmpty)
-        {
-            var e = pool[replacement[0]];
-            members = members.Add(new PanelMember(e.Id, e.Name, e.UserName, PanelMemberStatus.Drawn, null));
-            next = Notify(next, e.UserName is null ? [] : [Recipient.User(e.UserName)], $"您被补充抽取为“{S.Notice!.Title}”的评审专家，请先声明与申请单位无利害关系");
-        }
-        else
-        {
-            next = Notify(next, [Recipient.Street(S.StreetId)], $"“{S.Notice!.Title}”有专家回避，专家库中已无可补抽的专家，请联系区管理员补充专家库");
-        }
-        await state.CommitAsync(next with { Panel = S.Panel with { Members = members } });
-        return Outcome.Ok;
-    }
-
-    private PanelMember? Member(string expertUser) =>
-        S.Panel?.Members.LastOrDefault(m => m.UserName == expertUser && m.Status != PanelMemberStatus.Recused)
-        ?? S.Panel?.Members.LastOrDefault(m => m.UserName == expertUser);
-
-    private static PanelRecord Replace(PanelRecord panel, PanelMember member) =>
-        panel with { Members = panel.Members.Replace(panel.Members.First(m => m.ExpertId == member.ExpertId), member) };
 
     private string? WindowClosed(DateTimeOffset? at = null)
     {

@@ -29,34 +29,7 @@ public sealed record TenderApplication(
 public sealed record ApplicationReceipt(
     [property: Id(0)] string Uscc, [property: Id(1)] int Revision, [property: Id(2)] DateTimeOffset SubmittedAt);
 
-public enum PanelMemberStatus
-{
-    Drawn = 0,     // 已抽取，待声明
-    Confirmed = 1, // 已声明无利害关系
-    Recused = 2,   // 已回避
-}
-
-[GenerateSerializer, Immutable, Alias("marketplace.PanelMember")]
-public sealed record PanelMember(
-    [property: Id(0)] Guid ExpertId,
-    [property: Id(1)] string Name,
-    [property: Id(2)] string? UserName,
-    [property: Id(3)] PanelMemberStatus Status,
-    [property: Id(4)] string? RecusalReason);
-
-/// <summary>The draw as recorded for audit: seed, the full draw order, who was skipped and why.</summary>
-[GenerateSerializer, Immutable, Alias("marketplace.PanelRecord")]
-public sealed record PanelRecord(
-    [property: Id(0)] ulong Seed,
-    [property: Id(1)] ImmutableArray<Guid> Order,
-    [property: Id(2)] int Size,
-    [property: Id(3)] ImmutableArray<PanelMember> Members,
-    [property: Id(4)] DateTimeOffset DrawnAt,
-    [property: Id(5)] string RequestedBy,
-    [property: Id(6)] ImmutableArray<string> Skipped)
-{
-    public IEnumerable<PanelMember> Sitting => Members.Where(m => m.Status != PanelMemberStatus.Recused);
-}
+// PanelMember, PanelRecord and their rules: Marketplace.Domain/Tendering (PanelRecord.cs, PanelRoster.cs).
 
 /// <summary>The panel's decision on an abnormally low price: accept with an explanation, or reject.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.LowPriceDecision")]

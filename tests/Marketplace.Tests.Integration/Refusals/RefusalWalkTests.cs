@@ -47,6 +47,8 @@ public abstract class RefusalWalkTests(TenderApp app)
         "District.Calendar.IndexModel.OnPostDayAsync", "District.Calendar.IndexModel.OnPostResetAsync", "District.Calendar.IndexModel.OnPostPublicityAsync",
         "District.IncubationBases.IndexModel.OnPostAsync", "District.Reports.IndexModel.OnPostAllDistrictsAsync",
         "District.Experts.IndexModel.OnPostToggleAsync",
+        // 补抽: the street's refusals are asserted in PanelReplacementPageTests, the expert's in TenderPanelReplacementTests.
+        "Street.Tenders.DetailsModel.OnPostReplaceAsync", "Evaluator.Reviews.ReviewModel.OnPostDeclineAsync",
         "District.Budgets.IndexModel.OnPostConfirmAsync", "District.Budgets.PolicyModel.OnPostAsync",
         "District.Organizations.DetailsModel.OnPostStatusAsync", "District.Organizations.DetailsModel.OnPostNegativeAsync",
         "District.Organizations.DetailsModel.OnPostRevokeAsync", "District.Organizations.DetailsModel.OnPostIncubationAsync",

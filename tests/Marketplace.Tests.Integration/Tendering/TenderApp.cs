@@ -39,7 +39,7 @@ internal static class TenderForms
     /// <summary>Service starts today (China time), so it draws on this year's seeded budget.</summary>
     public static DateOnly ServiceStart(DateTimeOffset now) => ChinaTime.Day(now);
 
-    public static Dictionary<string, string> Notice(DateTimeOffset now, string title, string planWeight = "40") => new()
+    public static Dictionary<string, string> Notice(DateTimeOffset now, string title, string planWeight = "40", string expertField = "养老服务") => new()
     {
         ["Input.Title"] = title, ["Input.Method"] = "ContractOutsourcing", ["Input.Ceiling"] = "300000",
         // All from 财政资金 of this year's confirmed budget: a notice is published only with the money behind it.
@@ -48,7 +48,7 @@ internal static class TenderForms
         ["Input.ServiceEnd"] = ServiceStart(now).AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["Input.OpensAt"] = Local(now.AddMinutes(-5)), ["Input.Deadline"] = Local(now.AddHours(2)),
         ["Input.Requirements"] = "为辖区高龄独居老人提供每周一次上门探访", ["Input.RequiredDocuments"] = "服务方案、持证社工名单",
-        ["Input.MinimumSocialWorkers"] = "2", ["Input.MinimumValidApplications"] = "2", ["Input.ExpertField"] = "养老服务",
+        ["Input.MinimumSocialWorkers"] = "2", ["Input.MinimumValidApplications"] = "2", ["Input.ExpertField"] = expertField,
         // The form's default rows (服务方案 / 服务团队 / 服务经验) with their codes, and the price weight.
         ["Input.Criteria[0].Code"] = "plan", ["Input.Criteria[0].Name"] = "服务方案", ["Input.Criteria[0].Weight"] = planWeight,
         ["Input.Criteria[1].Code"] = "team", ["Input.Criteria[1].Name"] = "服务团队", ["Input.Criteria[1].Weight"] = "20",
@@ -65,10 +65,10 @@ internal static class TenderForms
     }
 
     /// <summary>Creates and publishes a notice as 东山街道; returns its id.</summary>
-    public static async Task<Guid> PublishAsync(AppSession official, DateTimeOffset now, string title)
+    public static async Task<Guid> PublishAsync(AppSession official, DateTimeOffset now, string title, string expertField = "养老服务")
     {
         var item = await PublishedItemAsync(official.Factory, "东山街道");
-        var created = await official.PostFormAsync($"/Street/Tenders/Create/{item}", Notice(now, title));
+        var created = await official.PostFormAsync($"/Street/Tenders/Create/{item}", Notice(now, title, expertField: expertField));
         await AssertRedirectAsync(created);
         var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
         var published = await official.PostFormAsync($"/Street/Tenders/Details/{id}", [], $"/Street/Tenders/Details/{id}?handler=Publish");

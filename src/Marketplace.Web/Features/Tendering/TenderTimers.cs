@@ -8,6 +8,9 @@ public sealed class TenderTimers(DueWork dueWork) : ITenderTimers
 {
     public Task ScheduleAsync(string kind, Guid tenderId, DateTimeOffset dueAt) =>
         dueWork.ScheduleAsync(kind, tenderId.ToString(), dueAt);
+
+    public Task ScheduleDeclarationDueAsync(Guid tenderId, Guid expertId, DateTimeOffset dueAt) =>
+        dueWork.ScheduleAsync(ITenderTimers.DeclarationDueKind, $"{tenderId}:{expertId}", dueAt.ToUniversalTime()); // timestamptz takes UTC only
 }
 
 /// <summary>Closes a tender at its deadline. The grain ignores a second run and a run before the deadline.</summary>
@@ -26,4 +29,19 @@ public sealed class TenderPublicityEndHandler(IGrainFactory grains) : IDueWorkHa
 
     public Task RunAsync(string subjectId, CancellationToken ct) =>
         grains.GetGrain<ITenderGrain>(Guid.Parse(subjectId)).EndPublicityAsync();
+}
+
+/// <summary>
+/// A drawn expert's declaration time is up (subject "{tenderId}:{expertId}"). The grain replaces him only if he
+/// is still undeclared and the time has passed, so a second run or an early one does nothing.
+/// </summary>
+public sealed class TenderDeclarationDueHandler(IGrainFactory grains) : IDueWorkHandler
+{
+    public string Kind => ITenderTimers.DeclarationDueKind;
+
+    public Task RunAsync(string subjectId, CancellationToken ct)
+    {
+        var parts = subjectId.Split(':');
+        return grains.GetGrain<ITenderGrain>(Guid.Parse(parts[0])).DeclarationOverdueAsync(Guid.Parse(parts[1]));
+    }
 }

@@ -15,6 +15,7 @@ public static class TenderingServiceCollectionExtensions
         services.TryAddSingleton<ITenderSubmissionLog, TenderSubmissionLog>();
         services.AddSingleton<IDueWorkHandler, TenderCloseHandler>();
         services.AddSingleton<IDueWorkHandler, TenderPublicityEndHandler>();
+        services.AddSingleton<IDueWorkHandler, TenderDeclarationDueHandler>();
         return services;
     }
 }

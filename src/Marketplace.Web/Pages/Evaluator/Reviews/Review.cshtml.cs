@@ -24,6 +24,7 @@ public sealed class ReviewModel(IGrainFactory grains) : PageModel
     public HashSet<string> LowPriced { get; private set; } = [];
 
     [BindProperty] public string? ConflictReason { get; set; }
+    [BindProperty] public string? DeclineReason { get; set; }
     [BindProperty] public Dictionary<string, string?> Points { get; set; } = [];
     [BindProperty] public Dictionary<string, string?> Comments { get; set; } = [];
     [BindProperty] public string? Explanation { get; set; }
@@ -36,6 +37,8 @@ public sealed class ReviewModel(IGrainFactory grains) : PageModel
     public Task<IActionResult> OnPostNoConflictAsync(Guid id) => ActAsync(id, g => g.DeclareAsync(Me, false, null), "已声明无利害关系，可以查看申请材料并评分");
 
     public Task<IActionResult> OnPostConflictAsync(Guid id) => ActAsync(id, g => g.DeclareAsync(Me, true, ConflictReason), "已回避，系统将补抽专家");
+
+    public Task<IActionResult> OnPostDeclineAsync(Guid id) => ActAsync(id, g => g.DeclineAsync(Me, DeclineReason), "已拒绝参加本项目评审，系统已按抽取顺序补抽专家");
 
     public Task<IActionResult> OnPostScoreAsync(Guid id, string uscc) => ActAsync(id, async g =>
     {
@@ -85,9 +88,9 @@ public sealed class ReviewModel(IGrainFactory grains) : PageModel
             return false;
         }
         (Tender, Member) = (info, member);
-        if (member.Status == PanelMemberStatus.Recused)
+        if (!member.Sits)
         {
-            return true; // a recused expert sees nothing more
+            return true; // a recused or replaced expert sees nothing more
         }
         var applicants = await Grain(id).GetApplicantsAsync();
         Applicants = applicants.Succeeded ? applicants.Value : [];

@@ -37,6 +37,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
     [BindProperty] public string? SingleSourceUscc { get; set; }
     [BindProperty] public string? SingleSourcePrice { get; set; }
     [BindProperty] public string? SingleSourceReason { get; set; }
+    [BindProperty] public string? ReplaceReason { get; set; }
 
     public sealed record SingleSourceCandidate(string Uscc, string Name, bool Applied);
 
@@ -105,6 +106,10 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
             }
             return (await g.RequestPanelAsync(int.TryParse(PanelSize, out size) ? size : 0, tenant.DisplayName)).Errors;
         }, "评审专家已随机抽取，等待专家声明无利害关系");
+
+    /// <summary>补抽 (财库〔2016〕198号): a member who has not declared, or whom the district disabled, gives his seat to the next in the recorded order.</summary>
+    public Task<IActionResult> OnPostReplaceAsync(Guid id, Guid expertId) =>
+        ActAsync(id, async g => (await g.ReplaceMemberAsync(expertId, ReplaceReason, tenant.DisplayName)).Errors, "已按记录的随机抽取顺序补抽评审专家");
 
     public Task<IActionResult> OnPostAwardAsync(Guid id) =>
         ActAsync(id, async g => (await g.ConfirmAwardAsync(Winner ?? "", Reason, tenant.DisplayName)).Errors.Select(e => e with { Field = e.Field == "NotTopReason" ? nameof(Reason) : e.Field }).ToImmutableArray(),
