@@ -222,7 +222,8 @@ public sealed partial class ContractGrain(
             var extra = await CommitIncreaseAsync(increase, funding, user);
             if (!extra.Succeeded)
             {
-                return Outcome<ContractState>.Fail(extra.Errors);
+                // The ledger names the short source (差 ¥…); on the amendment form that belongs beside the amount.
+                return Outcome<ContractState>.Fail([.. extra.Errors.Select(e => e with { Field = "Amount" })]);
             }
         }
         else if (increase < Money.Zero && S.Status != ContractStatus.Drafted)

@@ -13,6 +13,26 @@ public sealed record ContractDraft(
     [property: Id(4)] ImmutableArray<TranchePlan> Schedule,
     [property: Id(5)] ImmutableArray<ServiceUnit> Units);
 
+/// <summary>
+/// 合同补录: a contract a street signed on paper before its purchase ran on the platform, entered from the paper
+/// record so that its delivery, evaluations and payments are managed here. Nothing is held for it yet: signing
+/// commits from what is available.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("marketplace.ContractRecord")]
+public sealed record ContractRecord(
+    [property: Id(0)] long StreetId,
+    [property: Id(1)] long DistrictId,
+    [property: Id(2)] string Title,
+    [property: Id(3)] string Content,
+    [property: Id(4)] string Deliverables,
+    [property: Id(5)] string Uscc,
+    [property: Id(6)] string ServiceAreaCode,
+    [property: Id(7)] Money Amount,
+    [property: Id(8)] ImmutableArray<Marketplace.Budgets.SourceAmount> Funding,
+    [property: Id(9)] ContractDraft Terms,
+    /// <summary>The paper contract's number (合同编号), kept in the first version's record.</summary>
+    [property: Id(10)] string PaperNumber);
+
 /// <summary>A progress report with its service records and the organization's self-evaluation (自评) sheet.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.ReportDraft")]
 public sealed record ReportDraft(
@@ -39,6 +59,12 @@ public interface IContractGrain : IGrainWithGuidKey
 
     /// <summary>Drafts the contract from the tender of the same id, which must be 待签约.</summary>
     [Alias("CreateFromAward")] Task<Outcome<ContractState>> CreateFromAwardAsync(ContractDraft draft, string user);
+
+    /// <summary>
+    /// 合同补录 from a paper record (key: a new id; the contract's TenderId is its own id, as there is no purchase
+    /// on the platform). The street's official enters it; the organization must be in the directory.
+    /// </summary>
+    [Alias("CreateFromRecord")] Task<Outcome<ContractState>> CreateFromRecordAsync(ContractRecord record, string user);
 
     [Alias("EditSchedule")] Task<Outcome<ContractState>> EditScheduleAsync(long streetId, int expectedVersion, ImmutableArray<TranchePlan> schedule, string user);
 
