@@ -16,9 +16,10 @@ public sealed partial class ContractGrain
         {
             return Outcome<ContractState>.Fail("", "该合同已录入");
         }
-        var draft = r.Terms;
+        var settings = await SettingsAsync(r.DistrictId);
+        var draft = WithDefaultSchedule(r.Terms, settings);
         var errors = ContractTerm.Validate(draft.TermStart, draft.TermEnd, draft.LongTermReason)
-            .AddRange(PaymentSchedule.Validate(draft.Schedule.IsDefault ? [] : draft.Schedule))
+            .AddRange(PaymentSchedule.Validate(draft.Schedule))
             .AddRange(ServiceCompletion.Validate(draft.Units.IsDefault ? [] : draft.Units))
             .AddRange(BudgetRules.ValidateSplit(r.Amount, r.Funding.IsDefault ? [] : r.Funding, totalMustBePositive: true));
         if (string.IsNullOrWhiteSpace(r.Title) || r.Title.Trim().Length > TitleMax)
@@ -45,7 +46,7 @@ public sealed partial class ContractGrain
             Uscc = Uscc.Normalise(r.Uscc), OrganizationName = organization!.Profile!.Name, Amount = r.Amount, Funding = BudgetRules.Normalise(r.Funding),
             TermStart = draft.TermStart, TermEnd = draft.TermEnd, LongTermReason = draft.LongTermReason?.Trim(),
             Units = draft.Units.IsDefault ? [] : draft.Units,
-            Sheets = EvaluationScoring.Default, RectificationDays = DefaultRectificationDays,
+            Sheets = settings.Sheets, RectificationDays = settings.RectificationDays, ReminderDays = settings.ReminderDays,
             ServiceAreaCode = r.ServiceAreaCode, CreatedAt = Now, CreatedBy = user, Version = 1,
             Amendments = [new ContractAmendment(1, $"补录合同（纸质合同编号 {r.PaperNumber.Trim()}）：金额 {MoneyFormat.Yuan(r.Amount)}，期限 {draft.TermStart:yyyy-MM-dd} 至 {draft.TermEnd:yyyy-MM-dd}", "依据已签订的纸质合同补录", user, Now)],
         };

@@ -3,7 +3,7 @@ using Marketplace.Domain;
 
 namespace Marketplace.Contracts;
 
-/// <summary>What the street official sets when drafting a contract from an award.</summary>
+/// <summary>What the street official sets when drafting a contract from an award; an empty schedule takes the district's default.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.ContractDraft")]
 public sealed record ContractDraft(
     [property: Id(0)] long StreetId,
@@ -91,6 +91,9 @@ public interface IContractGrain : IGrainWithGuidKey
     /// <summary>Timed work at a report's due date: an evaluation with no report fails, once. Safe to run twice.</summary>
     [Alias("ReportOverdue")] Task<Outcome> ReportOverdueAsync(int trancheNo, int round);
 
+    /// <summary>Timed work some days before a report's due date: reminds the organization once, unless the report is in. Safe to run twice.</summary>
+    [Alias("RemindReport")] Task<Outcome> RemindReportAsync(int trancheNo, int round);
+
     [Alias("FileAppeal")] Task<Outcome<ContractState>> FileAppealAsync(string uscc, string text, string user);
 
     [Alias("DecideAppeal")] Task<Outcome<ContractState>> DecideAppealAsync(long districtId, bool upheld, string reason, string user);
@@ -107,5 +110,9 @@ public interface IContractTimers
 {
     public const string ReportDueKind = "contract.report-due";
 
+    public const string ReportReminderKind = "contract.report-reminder";
+
     Task ScheduleReportDueAsync(Guid contractId, int trancheNo, int round, DateTimeOffset dueAt);
+
+    Task ScheduleReportReminderAsync(Guid contractId, int trancheNo, int round, DateTimeOffset remindAt);
 }
