@@ -7,6 +7,18 @@ namespace Marketplace.Tests.Integration.Browser;
 /// <summary>Steps several browser tests take the way a user does.</summary>
 internal static class BrowserForms
 {
+    /// <summary>A new page signed in as the demo user.</summary>
+    public static async Task<IPage> LoginAsync(this Infrastructure.BrowserFixture browser, string userName)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(Infrastructure.AppSession.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
+        return page;
+    }
+
     /// <summary>As a signed-in street official: a notice from the street's first published item, saved and published.</summary>
     public static async Task PublishNoticeAsync(IPage official, string title, DateTimeOffset deadline)
     {

@@ -17,16 +17,7 @@ public sealed class ContractBrowserTests(TenderBrowserFixture browser) : IClassF
 {
     private const string Yilin = "52320115MJ5K06310Y"; // 益邻, the district's 互评 organization here
 
-    private async Task<IPage> LoginAsync(string userName)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(AppSession.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
-        return page;
-    }
+    private Task<IPage> LoginAsync(string userName) => browser.LoginAsync(userName);
 
     private static async Task FillAsync(IPage page, params (string Selector, string Value)[] fields)
     {
@@ -59,7 +50,7 @@ public sealed class ContractBrowserTests(TenderBrowserFixture browser) : IClassF
         await official.GotoAsync("/Street/Contracts");
         await official.Locator($"#create-{id}").ClickAsync();
         await official.Locator("#sign").ClickAsync();
-        await Assertions.Expect(official.Locator(".alert-success")).ToContainTextAsync("街道已签订");
+        await Assertions.Expect(official.Locator(".alert-success").First).ToContainTextAsync("街道已签订");
 
         var ngo = await LoginAsync("ngo.qiming");
         await ngo.GotoAsync($"/Ngo/Contracts/Details/{id}");
@@ -71,14 +62,14 @@ public sealed class ContractBrowserTests(TenderBrowserFixture browser) : IClassF
         await admin.GotoAsync($"/District/Contracts/{id}");
         await FillAsync(admin, ("#peers", Yilin), ("#evaluators", "pinggu.hengxin"));
         await admin.Locator("#assign").ClickAsync();
-        await Assertions.Expect(admin.Locator(".alert-success")).ToContainTextAsync("评估人员已指定");
+        await Assertions.Expect(admin.Locator(".alert-success").First).ToContainTextAsync("评估人员已指定");
 
         // The mid-term report with the self-evaluation.
         await ngo.GotoAsync($"/Ngo/Contracts/Details/{id}");
         await FillAsync(ngo, ("#people", "420"), ("#activities", "16"), ("#summary", "上半年配送助餐4200份，回访独居老人120户，开展营养讲座16场"),
             ("#self-completion", "27"), ("#self-quality", "26"), ("#self-satisfaction", "18"), ("#self-finance", "9"), ("#self-archives", "9"));
         await ngo.Locator("#report").ClickAsync();
-        await Assertions.Expect(ngo.Locator(".alert-success")).ToBeVisibleAsync();
+        await Assertions.Expect(ngo.Locator(".alert-success").First).ToBeVisibleAsync();
 
         // 互评 has no page yet: the assigned peer's sheet goes straight to the contract.
         var peer = await browser.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IContractGrain>(id).ScoreAsync(2, EvaluationSource.Peer, Yilin,
@@ -95,9 +86,9 @@ public sealed class ContractBrowserTests(TenderBrowserFixture browser) : IClassF
 
         await official.GotoAsync($"/Street/Contracts/Details/{id}");
         await official.Locator("#pay-1").ClickAsync();
-        await Assertions.Expect(official.Locator(".alert-success")).ToContainTextAsync("第1笔款项已确认支付");
+        await Assertions.Expect(official.Locator(".alert-success").First).ToContainTextAsync("第1笔款项已确认支付");
         await official.Locator("#pay-2").ClickAsync();
-        await Assertions.Expect(official.Locator(".alert-success")).ToContainTextAsync("第2笔款项已确认支付");
+        await Assertions.Expect(official.Locator(".alert-success").First).ToContainTextAsync("第2笔款项已确认支付");
         await Assertions.Expect(official.Locator("#payment-pdf-2")).ToBeVisibleAsync();
 
         var visitor = await browser.NewPageAsync();

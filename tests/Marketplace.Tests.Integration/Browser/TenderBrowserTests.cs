@@ -19,16 +19,7 @@ public sealed class TenderBrowserTests(TenderBrowserFixture browser) : IClassFix
     private const string Lejia = "52320115MJ5K41253H";
     private const string Renai = "52320115MJ5K526814";
 
-    private async Task<IPage> LoginAsync(string userName)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(AppSession.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
-        return page;
-    }
+    private Task<IPage> LoginAsync(string userName) => browser.LoginAsync(userName);
 
     [SkippableFact]
     public async Task Publish_apply_as_two_ngos_close_score_as_three_experts_award_and_see_publicity()

@@ -43,7 +43,7 @@ public abstract class ContractSettingsPageTests(AppFixture app)
         Assert.Equal((20, 10), (saved.RectificationDays, saved.ReminderDays));
         Assert.Equal(["completion", "quality", "archives"], saved.Sheets.Single(s => s.Source == EvaluationSource.ThirdParty).Indicators.Select(i => i.Code));
         var page = await admin.GetHtmlAsync("/District/Contracts/Settings");
-        Assert.Contains("服务完成度 50\n服务质量 30\n档案管理 20", page);
+        Assert.Contains("服务完成度 50&#xA;服务质量 30&#xA;档案管理 20", page); // one indicator a line (newlines encoded)
 
         using var other = await AppSession.LoginAsync(Factory, "admin.jiangning");
         Assert.Contains("服务完成度 30", await other.GetHtmlAsync("/District/Contracts/Settings")); // 江宁区 keeps the defaults

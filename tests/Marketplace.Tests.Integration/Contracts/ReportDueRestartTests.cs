@@ -63,7 +63,7 @@ public abstract class ReportDueRestartTests(DatabaseTarget target)
         Assert.Equal(2, c.Evaluations.Count(e => e.TrancheNo == 2)); // one 整改 round, not two
         Assert.Equal(TrancheStatus.Held, c.Tranches[1].Status);
         Assert.NotNull((await QueryAsync(second, db => db.ScheduledWork.AsNoTracking().SingleAsync(w => w.Id == workId))).CompletedAt);
-        Assert.Equal(1, await QueryAsync(second, db => db.ScheduledWork.CountAsync(w => w.SubjectId == $"{id}:2:2")));
+        Assert.Equal(1, await QueryAsync(second, db => db.ScheduledWork.CountAsync(w => w.Kind == IContractTimers.ReportDueKind && w.SubjectId == $"{id}:2:2")));
     }
 
     private static IContractGrain Contract(MarketplaceAppFactory f, Guid id) => f.Services.GetRequiredService<IGrainFactory>().GetGrain<IContractGrain>(id);

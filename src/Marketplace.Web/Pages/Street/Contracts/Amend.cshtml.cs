@@ -61,10 +61,9 @@ public sealed class AmendModel(IGrainFactory grains) : PageModel
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var contract = await Grain(id).GetAsync();
-        if (contract is null || !TenantRules.CanEditStreet(User, contract.StreetId))
+        if (await this.StreetContractAsync(grains, id) is not { } contract)
         {
-            return false; // another street's contract is not found
+            return false;
         }
         Contract = contract;
         return true;

@@ -91,10 +91,9 @@ public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppD
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var contract = await Grain(id).GetAsync();
-        if (contract is null || !TenantRules.CanEditStreet(User, contract.StreetId))
+        if (await this.StreetContractAsync(grains, id) is not { } contract)
         {
-            return false; // another street's contract is not found
+            return false;
         }
         Contract = contract;
         return true;
