@@ -169,4 +169,11 @@ public static class StarRating
         var mean = (decimal)last.Sum(Points) / last.Count;
         return (int)decimal.Round(mean, 0, MidpointRounding.AwayFromZero);
     }
+
+    /// <summary>优秀 gives priority (优先): the organization's latest final grade is 优秀.</summary>
+    public static bool Priority(IReadOnlyList<EvaluationGrade> finalGradesOldestFirst) =>
+        finalGradesOldestFirst.Count > 0 && finalGradesOldestFirst[^1] == EvaluationGrade.Excellent;
+
+    /// <summary>The stars as the directory prints them, e.g. ★★★★☆ for 4.</summary>
+    public static string Text(int stars) => new string('★', stars) + new string('☆', 5 - stars);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Marketplace.Domain;
 using Marketplace.Organizations;
+using Marketplace.Persistence;
 
 namespace Marketplace.Contracts;
 
@@ -158,6 +159,23 @@ public sealed partial class ContractGrain
         return decided.Succeeded ? Outcome.Ok : Outcome.Fail(decided.Errors);
     }
 
+    public async Task<Outcome> RemindReportAsync(int trancheNo, int round)
+    {
+        var ev = S.Evaluations.FirstOrDefault(e => e.TrancheNo == trancheNo && e.Round == round);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{trancheNo}:{round}");
+        if (!S.Created || S.Status is ContractStatus.Terminated or ContractStatus.Closed || ev is null || ev.Decided
+            || S.Reminded.Contains(key) || S.Reports.Any(r => r.TrancheNo == trancheNo && r.Round == round))
+        {
+            return Outcome.Ok; // sent already, nothing to remind of, or the report is in
+        }
+        var what = round > 1 ? "整改报告" : "进度报告及自评";
+        var next = S with { Reminded = S.Reminded.Add(key), Version = S.Version + 1 };
+        next = Notify(next, ["org:" + S.Uscc],
+            $"提醒：合同“{S.Title}”第{trancheNo}笔款项的{what}应于{ev.Due:yyyy-MM-dd}前提交，逾期未提交的本期评估记为不合格");
+        await state.CommitAsync(next);
+        return Outcome.Ok;
+    }
+
     public async Task<Outcome<ContractState>> FileAppealAsync(string uscc, string text, string user)
     {
         if (Refusal(uscc: uscc) is { } refused)
@@ -301,7 +319,7 @@ public sealed partial class ContractGrain
         var result = await CommitAsync(next);
         if (rectification is not null)
         {
-            await timers.ScheduleReportDueAsync(Id, rectification.TrancheNo, rectification.Round, EndOf(rectification.Due));
+            await ScheduleReportAsync(rectification);
         }
         return result;
     }

@@ -68,7 +68,7 @@ public sealed partial class ContractGrain
         {
             return Outcome<PaymentInstruction>.Fail("Tranche", reason);
         }
-        var reference = string.Create(CultureInfo.InvariantCulture, $"HT{Id.ToString("N")[..8].ToUpperInvariant()}-{t.No}");
+        var reference = ContractNumbers.PaymentReference(Id, t.No);
         var posted = await Budget.DisburseAsync(new MovementRequest(Key($"t{t.No}:pay"), ContractDocument, TrancheDocument(t), t.Amount, t.Split,
             $"评估兑现：{S.Title} 第{t.No}笔（{t.Gate.Chinese()}）", user));
         if (!posted.Succeeded)

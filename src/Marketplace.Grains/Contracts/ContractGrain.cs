@@ -15,7 +15,6 @@ public sealed partial class ContractGrain(
 {
     private const string NotFound = "合同不存在";
     private const string Stale = "合同已被他人修改，请刷新页面后重试";
-    private const int DefaultRectificationDays = 30; // per district later (DistrictBudgetPolicies)
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
     private ContractState S => state.State;
@@ -42,8 +41,10 @@ public sealed partial class ContractGrain(
             return Outcome<ContractState>.Fail("", "只有待签约的采购项目才能生成合同");
         }
         var notice = info.Notice;
+        var settings = await SettingsAsync(info.DistrictId);
+        draft = WithDefaultSchedule(draft, settings);
         var errors = ContractTerm.Validate(draft.TermStart, draft.TermEnd, draft.LongTermReason)
-            .AddRange(PaymentSchedule.Validate(draft.Schedule.IsDefault ? [] : draft.Schedule))
+            .AddRange(PaymentSchedule.Validate(draft.Schedule))
             .AddRange(ServiceCompletion.Validate(draft.Units.IsDefault ? [] : draft.Units));
         if (FundingOf(notice.Funding, award.Price) is not { } funding)
         {
@@ -65,7 +66,7 @@ public sealed partial class ContractGrain(
             TermStart = draft.TermStart, TermEnd = draft.TermEnd, LongTermReason = draft.LongTermReason?.Trim(),
             Units = draft.Units.IsDefault ? [] : draft.Units,
             Competitors = applicants.Succeeded ? [.. applicants.Value.Select(a => a.Uscc).Where(u => u != award.Uscc)] : [],
-            Sheets = EvaluationScoring.Default, RectificationDays = DefaultRectificationDays,
+            Sheets = settings.Sheets, RectificationDays = settings.RectificationDays, ReminderDays = settings.ReminderDays,
             ServiceAreaCode = item?.Fields.ServiceAreaCode ?? "", CreatedAt = Now, CreatedBy = user, Version = 1,
             Amendments = [new ContractAmendment(1, $"草拟合同：金额 {MoneyFormat.Yuan(award.Price)}，期限 {draft.TermStart:yyyy-MM-dd} 至 {draft.TermEnd:yyyy-MM-dd}", "依据中标结果", user, Now)],
         };
@@ -148,7 +149,7 @@ public sealed partial class ContractGrain(
         var result = await CommitAsync(next);
         foreach (var e in next.Evaluations)
         {
-            await timers.ScheduleReportDueAsync(Id, e.TrancheNo, e.Round, EndOf(e.Due));
+            await ScheduleReportAsync(e);
         }
         return result;
     }
@@ -222,7 +223,8 @@ public sealed partial class ContractGrain(
             var extra = await CommitIncreaseAsync(increase, funding, user);
             if (!extra.Succeeded)
             {
-                return Outcome<ContractState>.Fail(extra.Errors);
+                // The ledger names the short source (差 ¥…); on the amendment form that belongs beside the amount.
+                return Outcome<ContractState>.Fail([.. extra.Errors.Select(e => e with { Field = "Amount" })]);
             }
         }
         else if (increase < Money.Zero && S.Status != ContractStatus.Drafted)
@@ -233,6 +235,22 @@ public sealed partial class ContractGrain(
         next = next with { Tranches = Reschedule(next) };
         var what = $"金额 {MoneyFormat.Yuan(S.Amount)} → {MoneyFormat.Yuan(amount)}，期限至 {termEnd:yyyy-MM-dd}";
         return await CommitAsync(Amended(next, what, reason.Trim(), user));
+    }
+
+    /// <summary>The district's contract settings (its defaults until it saves its own).</summary>
+    private async Task<ContractSettings> SettingsAsync(long districtId) =>
+        (await GrainFactory.GetGrain<IDistrictContractSettingsGrain>(districtId).GetAsync()).Settings;
+
+    private static ContractDraft WithDefaultSchedule(ContractDraft draft, ContractSettings settings) =>
+        draft.Schedule.IsDefaultOrEmpty ? draft with { Schedule = settings.Schedule } : draft;
+
+    /// <summary>The report's due date as timed work, and its reminder some days before (never in the past).</summary>
+    private async Task ScheduleReportAsync(ContractEvaluation e)
+    {
+        await timers.ScheduleReportDueAsync(Id, e.TrancheNo, e.Round, EndOf(e.Due));
+        var days = S.ReminderDays > 0 ? S.ReminderDays : ContractSettings.DefaultReminderDays;
+        var remindAt = new DateTimeOffset(e.Due.AddDays(-days).ToDateTime(new TimeOnly(9, 0)), China);
+        await timers.ScheduleReportReminderAsync(Id, e.TrancheNo, e.Round, remindAt < Now ? Now : remindAt);
     }
 
     /// <summary>Null when the caller may act on this contract; otherwise "not found", so nothing tells another tenant it exists.</summary>

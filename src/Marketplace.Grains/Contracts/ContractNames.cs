@@ -26,3 +26,12 @@ public static class ContractNames
     /// <summary>The public JSON's words: planned / paid / held / released.</summary>
     public static string Code(this TrancheStatus status) => status.ToString().ToLowerInvariant();
 }
+
+/// <summary>合同编号 as documents print it ("HT" + the first 8 hex digits of the id); tranche n's payment reference is "{number}-{n}".</summary>
+public static class ContractNumbers
+{
+    public static string Of(Guid contractId) => "HT" + contractId.ToString("N")[..8].ToUpperInvariant();
+
+    public static string PaymentReference(Guid contractId, int trancheNo) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Of(contractId)}-{trancheNo}");
+}

@@ -164,6 +164,10 @@ public sealed record ContractState
     [Id(34)] public string ServiceAreaCode { get; init; } = "";
     [Id(35)] public Guid? NegativeEntryId { get; init; }
     [Id(36)] public int Year { get; init; }
+    /// <summary>Days before a report's due date the organization is reminded (from the district's settings when drafted).</summary>
+    [Id(40)] public int ReminderDays { get; init; }
+    /// <summary>Reminders sent, "{trancheNo}:{round}": each is sent once however often its timed work runs.</summary>
+    [Id(41)] public ImmutableArray<string> Reminded { get; init; } = [];
 
     /// <summary>The evaluation now open (or last decided) for a tranche: the highest round.</summary>
     public ContractEvaluation? EvaluationOf(int trancheNo) =>

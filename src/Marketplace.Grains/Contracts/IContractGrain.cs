@@ -3,7 +3,7 @@ using Marketplace.Domain;
 
 namespace Marketplace.Contracts;
 
-/// <summary>What the street official sets when drafting a contract from an award.</summary>
+/// <summary>What the street official sets when drafting a contract from an award; an empty schedule takes the district's default.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.ContractDraft")]
 public sealed record ContractDraft(
     [property: Id(0)] long StreetId,
@@ -12,6 +12,26 @@ public sealed record ContractDraft(
     [property: Id(3)] string? LongTermReason,
     [property: Id(4)] ImmutableArray<TranchePlan> Schedule,
     [property: Id(5)] ImmutableArray<ServiceUnit> Units);
+
+/// <summary>
+/// 合同补录: a contract a street signed on paper before its purchase ran on the platform, entered from the paper
+/// record so that its delivery, evaluations and payments are managed here. Nothing is held for it yet: signing
+/// commits from what is available.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("marketplace.ContractRecord")]
+public sealed record ContractRecord(
+    [property: Id(0)] long StreetId,
+    [property: Id(1)] long DistrictId,
+    [property: Id(2)] string Title,
+    [property: Id(3)] string Content,
+    [property: Id(4)] string Deliverables,
+    [property: Id(5)] string Uscc,
+    [property: Id(6)] string ServiceAreaCode,
+    [property: Id(7)] Money Amount,
+    [property: Id(8)] ImmutableArray<Marketplace.Budgets.SourceAmount> Funding,
+    [property: Id(9)] ContractDraft Terms,
+    /// <summary>The paper contract's number (合同编号), kept in the first version's record.</summary>
+    [property: Id(10)] string PaperNumber);
 
 /// <summary>A progress report with its service records and the organization's self-evaluation (自评) sheet.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.ReportDraft")]
@@ -40,6 +60,12 @@ public interface IContractGrain : IGrainWithGuidKey
     /// <summary>Drafts the contract from the tender of the same id, which must be 待签约.</summary>
     [Alias("CreateFromAward")] Task<Outcome<ContractState>> CreateFromAwardAsync(ContractDraft draft, string user);
 
+    /// <summary>
+    /// 合同补录 from a paper record (key: a new id; the contract's TenderId is its own id, as there is no purchase
+    /// on the platform). The street's official enters it; the organization must be in the directory.
+    /// </summary>
+    [Alias("CreateFromRecord")] Task<Outcome<ContractState>> CreateFromRecordAsync(ContractRecord record, string user);
+
     [Alias("EditSchedule")] Task<Outcome<ContractState>> EditScheduleAsync(long streetId, int expectedVersion, ImmutableArray<TranchePlan> schedule, string user);
 
     [Alias("SignAsStreet")] Task<Outcome<ContractState>> SignAsStreetAsync(long streetId, string user);
@@ -65,6 +91,9 @@ public interface IContractGrain : IGrainWithGuidKey
     /// <summary>Timed work at a report's due date: an evaluation with no report fails, once. Safe to run twice.</summary>
     [Alias("ReportOverdue")] Task<Outcome> ReportOverdueAsync(int trancheNo, int round);
 
+    /// <summary>Timed work some days before a report's due date: reminds the organization once, unless the report is in. Safe to run twice.</summary>
+    [Alias("RemindReport")] Task<Outcome> RemindReportAsync(int trancheNo, int round);
+
     [Alias("FileAppeal")] Task<Outcome<ContractState>> FileAppealAsync(string uscc, string text, string user);
 
     [Alias("DecideAppeal")] Task<Outcome<ContractState>> DecideAppealAsync(long districtId, bool upheld, string reason, string user);
@@ -81,5 +110,9 @@ public interface IContractTimers
 {
     public const string ReportDueKind = "contract.report-due";
 
+    public const string ReportReminderKind = "contract.report-reminder";
+
     Task ScheduleReportDueAsync(Guid contractId, int trancheNo, int round, DateTimeOffset dueAt);
+
+    Task ScheduleReportReminderAsync(Guid contractId, int trancheNo, int round, DateTimeOffset remindAt);
 }

@@ -22,4 +22,18 @@ public static class ReportWorkbooks
         ]);
         XlsxWriter.Write(output, "评审结果", ["排名", "申请单位", "报价（元）", .. model.Criteria, "价格分", "综合得分", "成交/中标"], rows);
     }
+
+    /// <summary>The district's contracts, the same lines and figures as /District/Contracts.</summary>
+    public static void Contracts(Stream output, IEnumerable<ContractListLine> lines) =>
+        XlsxWriter.Write(output, "合同", ["项目名称", "街道", "承接单位", "统一社会信用代码", "合同金额（元）", "已支付（元）", "服务开始", "服务结束", "状态", "末期评估等级"],
+            lines.Select(l => (IReadOnlyList<object?>)[l.Title, l.Street, l.Organization, l.Uscc, l.Amount, l.Paid,
+                l.TermStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                l.TermEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), l.Status, l.FinalGrade]));
+
+    /// <summary>The district's evaluations, the same lines and scores as /District/Contracts (scores as two-decimal numbers).</summary>
+    public static void Evaluations(Stream output, IEnumerable<EvaluationListLine> lines) =>
+        XlsxWriter.Write(output, "绩效评估", ["项目名称", "承接单位", "付款节点", "评估节点", "报告截止", "综合得分", "等级", "款项状态"],
+            lines.Select(l => (IReadOnlyList<object?>)[l.Title, l.Organization, l.TrancheNo, l.Gate,
+                l.Due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                l.Total is { } t ? new TwoDecimals(t) : null, l.Grade, l.TrancheStatus]));
 }

@@ -113,6 +113,15 @@ public sealed class ContractRulesTests
         Assert.Equal(5, StarRating.Stars([EvaluationGrade.Fail, EvaluationGrade.Excellent, EvaluationGrade.Excellent, EvaluationGrade.Excellent]));
     }
 
+    [Fact]
+    public void Priority_goes_to_an_organization_whose_latest_final_grade_is_excellent()
+    {
+        Assert.False(StarRating.Priority([]));
+        Assert.True(StarRating.Priority([EvaluationGrade.Pass, EvaluationGrade.Excellent]));
+        Assert.False(StarRating.Priority([EvaluationGrade.Excellent, EvaluationGrade.Good])); // the latest counts
+        Assert.Equal("★★★★☆", StarRating.Text(4));
+    }
+
     [Theory]
     [InlineData("1000000", "壹佰万元整")]
     [InlineData("3205.60", "叁仟贰佰零伍元陆角")]

@@ -213,4 +213,32 @@ public sealed class ContractGrainTests(ClusterFixture cluster) : IClassFixture<C
         Assert.True(late.Succeeded, Errors(late));
         Assert.Equal(2, Assert.Single(late.Value!.Reports).Round);
     }
+
+    [Fact]
+    public async Task An_amendment_above_what_is_available_is_refused_beside_the_amount_and_nothing_is_written()
+    {
+        var (contract, tender, _, _) = await SignedAsync();
+        var before = (await contract.GetAsync())!;
+        var snapshot = await Budget(tender).GetAsync();
+        var groups = (await Budget(tender).GetGroupsAsync()).Length;
+
+        var above = snapshot.Allocated + Money.FromYuan(1m);
+        var refused = await contract.AmendAsync(tender.StreetId, before.Version, above, before.TermEnd, null, "服务对象增加，追加个案服务数量", "dongshan");
+        var error = Assert.Single(refused.Errors, e => e.Message.Contains("可用余额不足，差 ¥", StringComparison.Ordinal));
+        Assert.Equal("Amount", error.Field);
+        Assert.All(refused.Errors, e => Assert.Equal("Amount", e.Field));
+        var after = (await contract.GetAsync())!;
+        Assert.Equal((before.Version, before.Amount, before.Amendments.Length), (after.Version, after.Amount, after.Amendments.Length));
+        Assert.Equal(groups, (await Budget(tender).GetGroupsAsync()).Length);
+        Assert.Equal(snapshot.Available, (await Budget(tender).GetAsync()).Available);
+
+        // Within what is available it is a new numbered version with who, when and why; the increase is committed.
+        var amended = await contract.AmendAsync(tender.StreetId, before.Version, Money.FromYuan(Price + 30_000m), before.TermEnd, null, "服务对象增加，追加个案服务数量", "dongshan");
+        Assert.True(amended.Succeeded, Errors(amended));
+        var last = amended.Value!.Amendments[^1];
+        Assert.Equal((before.Amendments.Length + 1, "服务对象增加，追加个案服务数量", "dongshan"), (last.No, last.Reason, last.By));
+        Assert.Equal(Money.FromYuan(Price + 30_000m), await CommittedAsync(tender));
+        Assert.Equal(Money.FromYuan(Price + 30_000m), Money.Sum(amended.Value.Tranches.Select(t => t.Amount)));
+        Assert.Empty(await Budget(tender).CheckAsync());
+    }
 }

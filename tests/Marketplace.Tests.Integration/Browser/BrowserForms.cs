@@ -7,13 +7,13 @@ namespace Marketplace.Tests.Integration.Browser;
 /// <summary>Steps several browser tests take the way a user does.</summary>
 internal static class BrowserForms
 {
-    /// <summary>A new page signed in as a demo user (the demo password), on the home page.</summary>
-    public static async Task<IPage> LoginAsync(Marketplace.Tests.Integration.Infrastructure.BrowserFixture browser, string userName)
+    /// <summary>A new page signed in as the demo user.</summary>
+    public static async Task<IPage> LoginAsync(this Infrastructure.BrowserFixture browser, string userName)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(Marketplace.Tests.Integration.Infrastructure.AppSession.DemoPassword);
+        await page.GetByLabel("密码").FillAsync(Infrastructure.AppSession.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
         return page;

@@ -19,7 +19,7 @@ public sealed class TenderBrowserTests(TenderBrowserFixture browser) : IClassFix
     private const string Lejia = "52320115MJ5K41253H";
     private const string Renai = "52320115MJ5K526814";
 
-    private Task<IPage> LoginAsync(string userName) => BrowserForms.LoginAsync(browser, userName);
+    private Task<IPage> LoginAsync(string userName) => browser.LoginAsync(userName);
 
     [SkippableFact]
     public async Task Publish_apply_as_two_ngos_close_score_as_three_experts_award_and_see_publicity()

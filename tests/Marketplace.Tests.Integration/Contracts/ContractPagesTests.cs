@@ -15,26 +15,9 @@ public abstract class ContractPagesTests(TenderApp app)
 {
     private MarketplaceAppFactory Factory => app.Require();
 
-    private const string Qiming = "52320115MJ5K631475"; // 江宁区启明社会工作事务所, 已入库
+    private const string Qiming = ContractFlow.Qiming;
 
-    /// <summary>A 东山街道 purchase that failed and went single-source to 启明 at 260,000; 公示 over: 待签约.</summary>
-    private async Task<Guid> AwardedAsync()
-    {
-        using var official = await AppSession.LoginAsync(Factory, "dongshan");
-        var id = await TenderForms.PublishAsync(official, app.Clock.GetUtcNow(), "合同测试 居家养老上门服务");
-        using (var lejia = await AppSession.LoginAsync(Factory, "ngo.lejia"))
-        {
-            await TenderForms.AssertRedirectAsync(await TenderForms.ApplyAsync(lejia, id, "280000", "合同测试方案"));
-        }
-        var grain = Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ITenderGrain>(id);
-        app.Clock.Advance((await grain.GetInfoAsync())!.Notice.Deadline - app.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
-        await grain.CloseAsync();
-        Assert.True((await grain.SwitchToSingleSourceAsync(Qiming, Marketplace.Domain.Money.FromYuan(260_000m),
-            "该服务须与街道既有的居家养老信息平台对接，只能从唯一供应商处采购", "dongshan")).Succeeded);
-        app.Clock.Advance((await grain.GetInfoAsync())!.Award!.PublicityEndsAt - app.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
-        Assert.Equal(TenderStatus.ReadyForContract, (await grain.EndPublicityAsync()).Value!.Status);
-        return id;
-    }
+    private Task<Guid> AwardedAsync() => ContractFlow.AwardedAsync(Factory, app.Clock);
 
     private static string Street(Guid id) => $"/Street/Contracts/Details/{id}";
     private static string Ngo(Guid id) => $"/Ngo/Contracts/Details/{id}";

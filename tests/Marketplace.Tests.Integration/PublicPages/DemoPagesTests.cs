@@ -29,6 +29,7 @@ public abstract partial class DemoPagesTests(AppFixture app)
         using var visitor = new AppSession(Factory);
         using var street = await AppSession.LoginAsync(Factory, "dongshan");
         using var admin = await AppSession.LoginAsync(Factory, "admin.jiangning");
+        using var evaluator = await AppSession.LoginAsync(Factory, "pinggu.hengxin");
         var pages = new (AppSession Who, string Url)[]
         {
             (visitor, "/"), (visitor, "/Catalog"), (visitor, $"/Catalog/Details/{item}"), (visitor, "/Budgets"),
@@ -36,6 +37,7 @@ public abstract partial class DemoPagesTests(AppFixture app)
             (visitor, $"/Budgets/Ledger?street={streetId}"),
             (street, "/Street/Catalog"), (street, "/Street/Budget"),
             (admin, "/District/Budgets"), (admin, "/District/Organizations"), (admin, $"/district/organizations/{uscc}"),
+            (visitor, "/Contracts"), (admin, "/District/Contracts"), (evaluator, "/Evaluator/Evaluations"),
         };
         foreach (var (who, url) in pages)
         {

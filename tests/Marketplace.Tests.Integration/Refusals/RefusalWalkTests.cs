@@ -39,6 +39,8 @@ public abstract class RefusalWalkTests(TenderApp app)
         "Ngo.Contracts.DetailsModel.OnPostAppealAsync", "Ngo.Contracts.DetailsModel.OnPostReportAsync", "Ngo.Contracts.DetailsModel.OnPostSignAsync",
         "Street.Contracts.DetailsModel.OnPostPayAsync", "Street.Contracts.DetailsModel.OnPostScheduleAsync", "Street.Contracts.DetailsModel.OnPostSignAsync",
         "Street.Contracts.DetailsModel.OnPostTerminateAsync", "Street.Contracts.IndexModel.OnPostCreateAsync", "Evaluator.Evaluations.IndexModel.OnPostScoreAsync",
+        "Street.Contracts.AmendModel.OnPostAsync", // its refusals (above available, bad term) are asserted in ContractAmendmentTests
+        "District.Contracts.SettingsModel.OnPostAsync", // its refusals (weights not summing to 100) are asserted in ContractSettingsTests
         "Ngo.EditOrganizationModel.OnPostAsync", "Ngo.OrganizationModel.OnPostUploadAsync", "Ngo.OrganizationModel.OnPostDeleteDocumentAsync",
         "Ngo.OrganizationModel.OnPostResubmitAsync",
         "Evaluator.Reviews.ReviewModel.OnPostNoConflictAsync", "Evaluator.Reviews.ReviewModel.OnPostConflictAsync",

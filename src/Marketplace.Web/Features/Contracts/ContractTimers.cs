@@ -8,7 +8,20 @@ namespace Marketplace.Web.Features.Contracts;
 public sealed class ContractTimers(DueWork dueWork) : IContractTimers
 {
     public Task ScheduleReportDueAsync(Guid contractId, int trancheNo, int round, DateTimeOffset dueAt) =>
-        dueWork.ScheduleAsync(IContractTimers.ReportDueKind, string.Create(CultureInfo.InvariantCulture, $"{contractId}:{trancheNo}:{round}"), dueAt.ToUniversalTime()); // timestamptz takes UTC only
+        dueWork.ScheduleAsync(IContractTimers.ReportDueKind, Subject(contractId, trancheNo, round), dueAt.ToUniversalTime()); // timestamptz takes UTC only
+
+    public Task ScheduleReportReminderAsync(Guid contractId, int trancheNo, int round, DateTimeOffset remindAt) =>
+        dueWork.ScheduleAsync(IContractTimers.ReportReminderKind, Subject(contractId, trancheNo, round), remindAt.ToUniversalTime());
+
+    private static string Subject(Guid contractId, int trancheNo, int round) =>
+        string.Create(CultureInfo.InvariantCulture, $"{contractId}:{trancheNo}:{round}");
+
+    /// <summary>The contract and its tranche and round from a subject "{contractId}:{trancheNo}:{round}".</summary>
+    internal static (Guid Contract, int TrancheNo, int Round) Parse(string subjectId)
+    {
+        var parts = subjectId.Split(':');
+        return (Guid.Parse(parts[0]), int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
+    }
 }
 
 /// <summary>At a report's due date: the grain fails an evaluation with no report, once; a second run or an early one does nothing.</summary>
@@ -18,13 +31,28 @@ public sealed class ContractReportDueHandler(IGrainFactory grains) : IDueWorkHan
 
     public async Task RunAsync(string subjectId, CancellationToken ct)
     {
-        var parts = subjectId.Split(':');
-        var outcome = await grains.GetGrain<IContractGrain>(Guid.Parse(parts[0]))
-            .ReportOverdueAsync(int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
+        var (contract, tranche, round) = ContractTimers.Parse(subjectId);
+        ThrowIfFailed(await grains.GetGrain<IContractGrain>(contract).ReportOverdueAsync(tranche, round));
+    }
+
+    internal static void ThrowIfFailed(Marketplace.Domain.Outcome outcome)
+    {
         if (!outcome.Succeeded)
         {
             throw new InvalidOperationException(string.Join("；", outcome.Errors.Select(e => e.Message))); // Hangfire retries
         }
+    }
+}
+
+/// <summary>Some days before a report's due date: the grain reminds the organization once; a second run does nothing.</summary>
+public sealed class ContractReportReminderHandler(IGrainFactory grains) : IDueWorkHandler
+{
+    public string Kind => IContractTimers.ReportReminderKind;
+
+    public async Task RunAsync(string subjectId, CancellationToken ct)
+    {
+        var (contract, tranche, round) = ContractTimers.Parse(subjectId);
+        ContractReportDueHandler.ThrowIfFailed(await grains.GetGrain<IContractGrain>(contract).RemindReportAsync(tranche, round));
     }
 }
 
@@ -35,6 +63,7 @@ public static class ContractsServiceCollectionExtensions
         services.AddSingleton<Infrastructure.GrainStorage.IGrainStateProjection, ContractProjection>();
         services.AddSingleton<IContractTimers, ContractTimers>();
         services.AddSingleton<IDueWorkHandler, ContractReportDueHandler>();
+        services.AddSingleton<IDueWorkHandler, ContractReportReminderHandler>();
         return services;
     }
 }

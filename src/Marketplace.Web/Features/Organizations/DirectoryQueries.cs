@@ -29,7 +29,7 @@ public static class DirectoryQueries
         string Uscc, string Name, ProviderType Type, long DistrictId, string District, string? Street,
         IReadOnlyList<string> ServiceAreas, int CertifiedSocialWorkers, int StaffCount, bool Incubated,
         DirectoryStatus Status, string StatusReason, DateTimeOffset StatusChangedAt, DateOnly RegisteredOn,
-        bool HasActiveNegativeEntry);
+        bool HasActiveNegativeEntry, int? Stars = null, bool Priority = false); // 星级评定 and 优秀 priority (OrganizationRatings)
 
     public sealed record Page(IReadOnlyList<Item> Items, int Total, int PageNumber, int PageSize)
     {
@@ -128,11 +128,13 @@ public static class DirectoryQueries
         var flagged = (await db.NegativeEntries.AsNoTracking()
             .Where(n => codes.Contains(n.Uscc) && n.RevokedAt == null && n.StartsOn <= today && (n.EndsOn == null || n.EndsOn >= today))
             .Select(n => n.Uscc).Distinct().ToListAsync(ct)).ToHashSet();
+        var ratings = await OrganizationRatings.ForAsync(db, codes, ct);
         return [.. found.Select(o => new Item(
             o.Uscc, o.Name, o.Type, o.DistrictId, districts.GetValueOrDefault(o.DistrictId, ""),
             o.StreetId is { } s ? streets.GetValueOrDefault(s) : null,
             [.. o.ServiceAreaCodes.Select(c => areas.GetValueOrDefault(c, c))], o.CertifiedSocialWorkers, o.StaffCount,
-            o.Incubated, o.Status, o.StatusReason, o.StatusChangedAt, o.RegisteredOn, flagged.Contains(o.Uscc)))];
+            o.Incubated, o.Status, o.StatusReason, o.StatusChangedAt, o.RegisteredOn, flagged.Contains(o.Uscc),
+            ratings.GetValueOrDefault(o.Uscc)?.Stars, ratings.GetValueOrDefault(o.Uscc)?.Priority ?? false))];
     }
 
     public static Task<Dictionary<string, string>> AreaNamesAsync(AppDbContext db, CancellationToken ct) =>

@@ -13,7 +13,9 @@ public static class PublicOrganizationsApi
     public sealed record OrganizationDto(
         string Uscc, string Name, string Type, long DistrictId, string District, string? Street,
         IReadOnlyList<string> ServiceAreas, int CertifiedSocialWorkers, bool Incubated, DateOnly RegisteredOn,
-        IReadOnlyList<PublicNegativeEntryDto> NegativeEntries);
+        IReadOnlyList<PublicNegativeEntryDto> NegativeEntries,
+        int? Stars,               // 星级评定 1–5 from the last three final evaluation grades; null before the first
+        bool ExcellentPriority);  // the latest final grade is 优秀 (优先)
 
     /// <summary>A negative entry the district chose to publish (公开的负面信息).</summary>
     public sealed record PublicNegativeEntryDto(string Source, string Reason, DateOnly StartsOn, DateOnly? EndsOn);
@@ -98,7 +100,7 @@ public static class PublicOrganizationsApi
                 return Results.Ok(new OrganizationPageDto(
                     [.. result.Items.Select(i => new OrganizationDto(i.Uscc, i.Name, i.Type.Chinese(), i.DistrictId, i.District, i.Street,
                         i.ServiceAreas, i.CertifiedSocialWorkers, i.Incubated, i.RegisteredOn,
-                        published.GetValueOrDefault(i.Uscc) ?? []))],
+                        published.GetValueOrDefault(i.Uscc) ?? [], i.Stars, i.Priority))],
                     result.Total, result.PageNumber, result.PageSize, result.PageCount));
             })
             .WithName("PublicOrganizations")

@@ -45,6 +45,7 @@ public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions option
                 scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
             await OrganizationSeeder.SeedAsync(scope.ServiceProvider, db, options.DemoPassword, cancellationToken);
             await TenderingSeed.SeedAsync(scope.ServiceProvider, db);
+            await Features.Contracts.ContractsSeed.SeedAsync(scope.ServiceProvider, db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
             log.LogInformation("Demo data loaded from seed/");
         }
         await PrintLoginsAsync(db, cancellationToken);

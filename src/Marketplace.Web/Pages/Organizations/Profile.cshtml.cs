@@ -17,6 +17,7 @@ public sealed class ProfileModel(AppDbContext db) : PageModel
 {
     public OrganizationView View { get; private set; } = null!;
     public IReadOnlyList<PublicOrganizationsApi.PublicNegativeEntryDto> Negative { get; private set; } = [];
+    public OrganizationRatings.Rating Rating { get; private set; } = OrganizationRatings.None;
 
     public async Task<IActionResult> OnGetAsync(string uscc, CancellationToken ct)
     {
@@ -28,6 +29,7 @@ public sealed class ProfileModel(AppDbContext db) : PageModel
         }
         View = view;
         Negative = (await PublicOrganizationsApi.PublishedNegativeEntriesAsync(db, [code], ct)).GetValueOrDefault(code) ?? [];
+        Rating = (await OrganizationRatings.ForAsync(db, [code], ct)).GetValueOrDefault(code) ?? OrganizationRatings.None;
         return Page();
     }
 }

@@ -29,4 +29,11 @@ public static class ContractPageActions
         await load(id);
         return page.Page();
     }
+
+    /// <summary>The contract when it belongs to the signed-in official's street; another street's contract is not found (null).</summary>
+    public static async Task<Marketplace.Contracts.ContractState?> StreetContractAsync(this PageModel page, IGrainFactory grains, Guid id)
+    {
+        var contract = await grains.GetGrain<Marketplace.Contracts.IContractGrain>(id).GetAsync();
+        return contract is not null && Marketplace.Web.Infrastructure.Identity.TenantRules.CanEditStreet(page.User, contract.StreetId) ? contract : null;
+    }
 }

@@ -3,7 +3,7 @@ using Marketplace.Contracts;
 using Marketplace.Domain;
 using Marketplace.Web.Infrastructure.Pages;
 using Marketplace.Web.Data;
-using Marketplace.Web.Data.Entities;
+using Marketplace.Web.Features.Contracts;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +17,8 @@ namespace Marketplace.Web.Pages.District.Contracts;
 [Authorize(Roles = Roles.DistrictAdmin)]
 public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageModel
 {
-    public List<ContractRow> Contracts { get; private set; } = [];
+    public List<(Guid Id, Marketplace.Reports.Models.ContractListLine Line)> Contracts { get; private set; } = [];
+    public List<Marketplace.Reports.Models.EvaluationListLine> Evaluations { get; private set; } = [];
     public ContractState? Contract { get; private set; }
 
     [BindProperty] public string? Peers { get; set; }
@@ -26,6 +27,21 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
     [BindProperty] public string? Reason { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>The contracts as listed here, as .xlsx.</summary>
+    public async Task<IActionResult> OnGetContractsXlsxAsync(CancellationToken ct) =>
+        await LoadAsync(null, ct) ? Xlsx(s => Marketplace.Reports.Excel.ReportWorkbooks.Contracts(s, Contracts.Select(c => c.Line)), "合同") : NotFound();
+
+    /// <summary>The evaluations as listed here, as .xlsx.</summary>
+    public async Task<IActionResult> OnGetEvaluationsXlsxAsync(CancellationToken ct) =>
+        await LoadAsync(null, ct) ? Xlsx(s => Marketplace.Reports.Excel.ReportWorkbooks.Evaluations(s, Evaluations), "绩效评估") : NotFound();
+
+    private FileContentResult Xlsx(Action<Stream> write, string name)
+    {
+        using var stream = new MemoryStream();
+        write(stream);
+        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+    }
 
     public Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, (g, district) => g.AssignAsync(district, Split(Peers), Split(Evaluators), User.NameOf()), "评估人员已指定", ct);
@@ -59,7 +75,8 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
         {
             return false;
         }
-        Contracts = await db.Contracts.AsNoTracking().Where(c => c.DistrictId == district).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
+        Contracts = await ContractDocuments.DistrictListAsync(db, district, ct);
+        Evaluations = await ContractDocuments.DistrictEvaluationsAsync(db, district, ct);
         if (id is null)
         {
             return true;

@@ -49,7 +49,8 @@ public sealed class DetailsModel(IGrainFactory grains) : PageModel
                 return [new FieldError("PeopleServed", "请填写服务人次和活动次数（整数）")];
             }
             var units = ImmutableDictionary.CreateBuilder<string, int>();
-            foreach (var (code, text) in Units)
+            // Only the contract's own units: with no unit fields posted, the binder falls back to every form field.
+            foreach (var (code, text) in Units.Where(u => Contract.Units.Any(x => x.Code == u.Key)))
             {
                 if (!int.TryParse(text, CultureInfo.InvariantCulture, out var n))
                 {

@@ -5,6 +5,10 @@ using Marketplace.Domain;
 using Marketplace.Web.Infrastructure.Pages;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Pages.Shared;
+using Marketplace.Web.Features.Contracts;
+using Marketplace.Reports;
+using Marketplace.Reports.Documents;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,21 +37,27 @@ public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppD
     }
 
     /// <summary>The contract as PDF: parties, amount in figures and 大写, tranches, signatures.</summary>
-    public async Task<IActionResult> OnGetPdfAsync(Guid id)
+    public Task<IActionResult> OnGetPdfAsync(Guid id) =>
+        PdfAsync(id, (c, street, today) => ContractDocuments.Contract(c, street, today) is { } m ? new ContractReport(m) : null, "contract.pdf");
+
+    /// <summary>绩效评估报告 of one tranche's evaluation round: per source, indicators, total and grade.</summary>
+    public Task<IActionResult> OnGetEvaluationPdfAsync(Guid id, int no, int round) =>
+        PdfAsync(id, (c, street, today) => ContractDocuments.Evaluation(c, no, round, street, today) is { } m ? new EvaluationReport(m) : null, "evaluation.pdf");
+
+    /// <summary>付款通知书 of a paid tranche: payee, account, amount in figures and 大写, reference.</summary>
+    public Task<IActionResult> OnGetPaymentPdfAsync(Guid id, int no) =>
+        PdfAsync(id, (c, street, today) => ContractDocuments.PaymentNotice(c, no, street, today) is { } m ? new PaymentNoticeReport(m) : null, "payment-notice.pdf");
+
+    private async Task<IActionResult> PdfAsync(Guid id, Func<ContractState, string, DateOnly, Marketplace.Reports.IReportDocument?> document, string fileName)
     {
         if (!await LoadAsync(id))
         {
             return NotFound();
         }
-        var c = Contract;
-        var street = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Streets.Where(x => x.Id == c.StreetId).Select(x => x.Name));
-        static string? Signed(Signature? s) => s is null ? null : $"{s.By} {s.At.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}";
-        var model = new Marketplace.Reports.Models.ContractModel(c.Title, "HT" + id.ToString("N")[..8].ToUpperInvariant(), street,
-            c.OrganizationName, c.Uscc, c.Account is { } a ? $"{a.Bank} {a.AccountNumber}" : null, c.Content, c.Amount,
-            string.Join("；", c.Funding.Select(f => $"{Marketplace.Budgets.FundingSources.Chinese(f.Source)} {MoneyFormat.Yuan(f.Amount)}")), c.TermStart, c.TermEnd,
-            [.. c.Tranches.Select(t => new Marketplace.Reports.Models.ContractTrancheLine(t.No, t.Gate.Chinese(), t.SharePercent, t.Amount, t.Status.Chinese()))],
-            Signed(c.StreetSignature), Signed(c.OrganizationSignature), DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime));
-        return File(Marketplace.Reports.ReportRenderer.Render(new Marketplace.Reports.Documents.ContractReport(model)), "application/pdf", "contract.pdf");
+        var street = await db.Streets.Where(x => x.Id == Contract.StreetId).Select(x => x.Name).SingleAsync();
+        return document(Contract, street, ChinaTime.Day(clock.GetUtcNow())) is { } doc
+            ? File(ReportRenderer.Render(doc), "application/pdf", fileName)
+            : NotFound();
     }
 
     public Task<IActionResult> OnPostSignAsync(Guid id) =>
@@ -81,10 +91,9 @@ public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppD
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var contract = await Grain(id).GetAsync();
-        if (contract is null || !TenantRules.CanEditStreet(User, contract.StreetId))
+        if (await this.StreetContractAsync(grains, id) is not { } contract)
         {
-            return false; // another street's contract is not found
+            return false;
         }
         Contract = contract;
         return true;

@@ -29,7 +29,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
         return Page();
     }
 
-    /// <summary>Drafts the contract of an award with the notice's term and the default 50/30/20 schedule.</summary>
+    /// <summary>Drafts the contract of an award with the notice's term and the district's default schedule (合同管理设置).</summary>
     public async Task<IActionResult> OnPostCreateAsync(Guid id, CancellationToken ct)
     {
         if (User.StreetOf() is not { } streetId)
@@ -42,7 +42,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
             return NotFound();
         }
         var draft = new ContractDraft(streetId, tender.Notice.ServiceStart, tender.Notice.ServiceEnd,
-            tender.Notice.ServiceEnd > ContractTerm.LastDay(tender.Notice.ServiceStart, 1) ? "依据采购公告的服务期限" : null, PaymentSchedule.Default, []);
+            tender.Notice.ServiceEnd > ContractTerm.LastDay(tender.Notice.ServiceStart, 1) ? "依据采购公告的服务期限" : null, [], []);
         var result = await grains.GetGrain<IContractGrain>(id).CreateFromAwardAsync(draft, User.NameOf());
         if (result.Succeeded)
         {

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Marketplace.Contracts;
+using Marketplace.Domain;
+using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Street.Contracts;
+
+/// <summary>
+/// 合同变更: the amount or the term as a new numbered version with who, when and why. The grain checks an
+/// increase of a signed contract against what is available; the page only parses.
+/// </summary>
+public sealed class AmendModel(IGrainFactory grains) : PageModel
+{
+    public ContractState Contract { get; private set; } = default!;
+
+    [BindProperty] public string? Amount { get; set; }
+    [BindProperty] public string? TermEnd { get; set; }
+    [BindProperty] public string? LongTermReason { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public int Version { get; set; }
+
+    private IContractGrain Grain(Guid id) => grains.GetGrain<IContractGrain>(id);
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        Amount = MoneyFormat.Number(Contract.Amount);
+        TermEnd = Contract.TermEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        LongTermReason = Contract.LongTermReason;
+        Version = Contract.Version;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostAsync(Guid id) =>
+        this.ActAsync(id, LoadAsync, async () =>
+        {
+            var errors = ImmutableArray.CreateBuilder<FieldError>();
+            if (!MoneyFormat.TryParse(Amount, out var amount, out var amountError))
+            {
+                errors.Add(new(nameof(Amount), amountError));
+            }
+            if (!DateOnly.TryParseExact(TermEnd, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var termEnd))
+            {
+                errors.Add(new(nameof(TermEnd), "请填写服务期限截止日期（年-月-日）"));
+            }
+            if (errors.Count > 0)
+            {
+                return errors.ToImmutable();
+            }
+            var result = await Grain(id).AmendAsync(Contract.StreetId, Version, amount, termEnd, LongTermReason, Reason ?? "", User.NameOf());
+            // ContractTerm names the term's end "TermEnd" and its reason "LongTermReason", as this form does.
+            return result.Errors;
+        }, "合同变更已保存");
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await this.StreetContractAsync(grains, id) is not { } contract)
+        {
+            return false;
+        }
+        Contract = contract;
+        return true;
+    }
+}
