@@ -41,6 +41,12 @@ public abstract class DistrictTenderViewTests(TenderApp app)
                 Assert.DoesNotContain(secret, before);
             }
             Assert.DoesNotContain(title, await admin.GetHtmlAsync("/District/Tenders?status=Failed"));
+            // 到期事项: the tender's close, in China time with a Chinese label; not in another district's list.
+            var due = await admin.GetHtmlAsync("/District/DueWork");
+            Assert.Contains("报名截止", due);
+            Assert.Contains(title, due);
+            var deadline = (await Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ITenderGrain>(id).GetInfoAsync())!.Notice.Deadline;
+            Assert.Contains(deadline.ToOffset(Marketplace.Domain.ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), due);
         }
 
         // One application where two are required: the close fails the purchase.
@@ -66,6 +72,7 @@ public abstract class DistrictTenderViewTests(TenderApp app)
         using var other = await AppSession.LoginAsync(Factory, "admin.wuxing");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/District/Tenders/Details/{id}")).StatusCode);
         Assert.DoesNotContain(title, await other.GetHtmlAsync("/District/Tenders"));
+        Assert.DoesNotContain(title, await other.GetHtmlAsync("/District/DueWork"));
     }
 }
 
