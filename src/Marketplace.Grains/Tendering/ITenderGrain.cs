@@ -95,6 +95,12 @@ public interface ITenderGrain : IGrainWithGuidKey
     /// <summary>The applicants, once the deadline has passed; refused before.</summary>
     [Alias("GetApplicants")] Task<Outcome<ImmutableArray<ApplicantSummary>>> GetApplicantsAsync();
 
+    /// <summary>
+    /// The applications with their prices for the district's supervision (区管理员 sees all streets), only
+    /// once the deadline has closed the tender: before it they are sealed (SPEC §3.3).
+    /// </summary>
+    [Alias("GetClosedApplications")] Task<Outcome<ImmutableArray<TenderApplication>>> GetClosedApplicationsAsync();
+
     [Alias("RequestPanel")] Task<Outcome<PanelRecord>> RequestPanelAsync(int size, string user);
 
     [Alias("GetPanel")] Task<PanelRecord?> GetPanelAsync();

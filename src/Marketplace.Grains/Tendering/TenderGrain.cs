@@ -232,6 +232,11 @@ public sealed partial class TenderGrain(
 
     // ---- sealed applications: TenderGrain.Submissions.cs -----------------------------------------
 
+    public Task<Outcome<ImmutableArray<TenderApplication>>> GetClosedApplicationsAsync() =>
+        Task.FromResult(!S.Created || S.ClosedAt is null
+            ? Outcome<ImmutableArray<TenderApplication>>.Fail("", "报名截止前申请处于密封状态")
+            : Outcome<ImmutableArray<TenderApplication>>.Ok([.. S.Active.OrderBy(a => a.SubmittedAt)]));
+
     public Task<Outcome<ImmutableArray<ApplicantSummary>>> GetApplicantsAsync()
     {
         if (!S.Created || S.ClosedAt is null)

@@ -13,7 +13,7 @@ namespace Marketplace.Tests.Integration.Refusals;
 /// page never renders is the silent failure this guards against. Handlers are found by reflection, so a
 /// new one without a case here fails <see cref="Every_post_handler_is_walked_or_listed"/>.
 /// </summary>
-public abstract class RefusalWalkTests(TenderApp app)
+public abstract partial class RefusalWalkTests(TenderApp app)
 {
     private MarketplaceAppFactory Factory => app.Require();
 
@@ -29,38 +29,28 @@ public abstract class RefusalWalkTests(TenderApp app)
     };
 
     /// <summary>
-    /// Handlers whose refusal path is not walked here yet. Listed by name so the set is explicit and only
-    /// shrinks; a handler added to the app appears in none of the lists and fails the coverage test.
+    /// Handlers whose refusals are walked in their own feature's tests, beside the fixtures they need:
+    /// contracts (NGO signing first, bad account, second payout, …) in ContractPagesTests, the others where noted.
     /// </summary>
-    private static readonly HashSet<string> NotYetWalked =
+    private static readonly HashSet<string> WalkedWithContracts =
     [
-        // Contract pages: their refusals (NGO signing first, bad account, second payout) are asserted in ContractPagesTests.
         "District.Contracts.IndexModel.OnPostAppealAsync", "District.Contracts.IndexModel.OnPostAssignAsync",
         "Ngo.Contracts.DetailsModel.OnPostAppealAsync", "Ngo.Contracts.DetailsModel.OnPostReportAsync", "Ngo.Contracts.DetailsModel.OnPostSignAsync",
         "Street.Contracts.DetailsModel.OnPostPayAsync", "Street.Contracts.DetailsModel.OnPostScheduleAsync", "Street.Contracts.DetailsModel.OnPostSignAsync",
         "Street.Contracts.DetailsModel.OnPostTerminateAsync", "Street.Contracts.IndexModel.OnPostCreateAsync", "Evaluator.Evaluations.IndexModel.OnPostScoreAsync",
         "Street.Contracts.AmendModel.OnPostAsync", // its refusals (above available, bad term) are asserted in ContractAmendmentTests
-        "District.Contracts.SettingsModel.OnPostAsync", // its refusals (weights not summing to 100) are asserted in ContractSettingsTests
-        "Ngo.EditOrganizationModel.OnPostAsync", "Ngo.OrganizationModel.OnPostUploadAsync", "Ngo.OrganizationModel.OnPostDeleteDocumentAsync",
-        "Ngo.OrganizationModel.OnPostResubmitAsync",
-        "Evaluator.Reviews.ReviewModel.OnPostNoConflictAsync", "Evaluator.Reviews.ReviewModel.OnPostConflictAsync",
-        "Evaluator.Reviews.ReviewModel.OnPostScoreAsync", "Evaluator.Reviews.ReviewModel.OnPostLowPriceAsync",
-        "District.Guiding.IndexModel.OnPostAddAsync", "District.Guiding.IndexModel.OnPostToggleAsync",
-        "District.Calendar.IndexModel.OnPostDayAsync", "District.Calendar.IndexModel.OnPostResetAsync", "District.Calendar.IndexModel.OnPostPublicityAsync",
-        "District.IncubationBases.IndexModel.OnPostAsync", "District.Reports.IndexModel.OnPostAllDistrictsAsync",
-        "District.Experts.IndexModel.OnPostToggleAsync",
+        "District.Contracts.SettingsModel.OnPostAsync", // its refusals (weights not summing to 100) are asserted in ContractSettingsPageTests
         // 补抽: the street's refusals are asserted in PanelReplacementPageTests, the expert's in TenderPanelReplacementTests.
         "Street.Tenders.DetailsModel.OnPostReplaceAsync", "Evaluator.Reviews.ReviewModel.OnPostDeclineAsync",
-        "District.Budgets.IndexModel.OnPostConfirmAsync", "District.Budgets.PolicyModel.OnPostAsync",
-        "District.Organizations.DetailsModel.OnPostStatusAsync", "District.Organizations.DetailsModel.OnPostNegativeAsync",
-        "District.Organizations.DetailsModel.OnPostRevokeAsync", "District.Organizations.DetailsModel.OnPostIncubationAsync",
-        "District.Organizations.ImportModel.OnPostAsync",
-"Street.Catalog.IndexModel.OnPostPublishAsync", "Street.Catalog.IndexModel.OnPostWithdrawAsync",
-        "Street.Catalog.EditModel.OnPostAsync",
-        "Account.LoginModel.OnPostAsync", "Organizations.RegisterModel.OnPostAsync",
         // Its refusals (wrong current password, mismatch) are asserted in Security/SessionTests.
         "Account.ChangePasswordModel.OnPostAsync",
     ];
+
+    /// <summary>
+    /// Handlers whose refusal path is not walked yet. Empty, and meant to stay so: a handler added to the
+    /// app appears in none of the lists and fails the coverage test until its refusal is walked.
+    /// </summary>
+    private static readonly HashSet<string> NotYetWalked = [];
 
     /// <summary>The handlers walked by <see cref="Each_refusal_shows_its_reason_on_the_page"/>.</summary>
     private static readonly string[] Walked =
@@ -73,6 +63,7 @@ public abstract class RefusalWalkTests(TenderApp app)
         "Street.Tenders.DetailsModel.OnPostAnswerAsync",
         "Ngo.Tenders.ApplyModel.OnPostSubmitAsync", "Ngo.Tenders.ApplyModel.OnPostWithdrawAsync", "Ngo.Tenders.ApplyModel.OnPostObjectAsync",
         "District.Experts.IndexModel.OnPostAddAsync", "Street.Budget.EditModel.OnPostAsync",
+        .. WalkedByRole,
     ];
 
     public static IEnumerable<string> PostHandlers()
@@ -88,7 +79,7 @@ public abstract class RefusalWalkTests(TenderApp app)
     [Fact]
     public void Every_post_handler_is_walked_or_listed()
     {
-        var known = Walked.Concat(CannotRefuse.Keys).Concat(NotYetWalked).ToHashSet();
+        var known = Walked.Concat(CannotRefuse.Keys).Concat(WalkedWithContracts).Concat(NotYetWalked).ToHashSet();
         var missing = PostHandlers().Where(h => !known.Contains(h)).ToList();
         Assert.True(missing.Count == 0, string.Join("\n", missing.Select(h => $"no refusal case for {h}")));
         var stale = known.Except(PostHandlers()).ToList();

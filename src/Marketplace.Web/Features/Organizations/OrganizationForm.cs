@@ -133,7 +133,7 @@ public sealed class OrganizationForm
 
     /// <summary>Shows a grain's field errors next to the form's inputs.</summary>
     public static void AddErrors(ModelStateDictionary modelState, string prefix, ImmutableArray<FieldError> errors) =>
-        modelState.AddOutcome(errors, prefix, renames: new Dictionary<string, string>
+        modelState.AddOutcome(errors, prefix, typeof(OrganizationForm), renames: new Dictionary<string, string>
         {
             [nameof(OrganizationProfile.SocialWorkers)] = nameof(AssistantSocialWorkers),
         });

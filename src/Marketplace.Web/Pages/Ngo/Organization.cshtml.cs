@@ -2,6 +2,7 @@ using Marketplace.Organizations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -95,7 +96,7 @@ public sealed class OrganizationModel(AppDbContext db, IGrainFactory grains, Doc
             .ChangeStatusAsync(DirectoryStatus.Applying, string.IsNullOrWhiteSpace(ResubmitNote) ? "修改后重新提交入库申请" : ResubmitNote, User.Identity!.Name!);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(ResubmitNote), result.Errors[0].Message);
+            ModelState.AddOutcome(result.Errors, renames: new Dictionary<string, string> { ["Reason"] = nameof(ResubmitNote) }, form: GetType());
             return Page();
         }
         TempData["Message"] = "已重新提交入库申请";

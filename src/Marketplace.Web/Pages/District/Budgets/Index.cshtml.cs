@@ -78,14 +78,12 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvid
             return NotFound();
         }
         var outcome = await grains.GetStreetBudget(street, BudgetYear).ConfirmBudgetAsync(version, User.Identity?.Name ?? "");
-        if (outcome.Succeeded)
+        if (!outcome.Succeeded)
         {
-            TempData["Notice"] = $"已确认第 {version} 版预算并下达。";
+            ModelState.AddModelError(string.Empty, "确认失败：" + string.Join("；", outcome.Errors.Select(e => e.Message)));
+            return await LoadAsync(ct) ? Page() : NotFound();
         }
-        else
-        {
-            TempData["Refused"] = "确认失败：" + string.Join("；", outcome.Errors.Select(e => e.Message));
-        }
+        TempData["Notice"] = $"已确认第 {version} 版预算并下达。";
         return RedirectToPage(new { year = BudgetYear, sort = Sort, desc = Desc });
     }
 

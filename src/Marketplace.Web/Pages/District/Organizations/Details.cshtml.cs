@@ -60,7 +60,7 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageMo
         var result = await Grain.ChangeStatusAsync(to, Reason, User.Identity!.Name!);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(Reason), result.Errors[0].Message);
+            ModelState.AddOutcome(result.Errors, form: GetType());
             return Page();
         }
         TempData["Message"] = $"已将状态改为“{to.Chinese()}”";
@@ -88,7 +88,7 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageMo
             new NegativeEntryDraft(source, Negative.Reason ?? "", starts!.Value, ends, Negative.Published, null), User.Identity!.Name!);
         if (!result.Succeeded)
         {
-            ModelState.AddOutcome(result.Errors, prefix);
+            ModelState.AddOutcome(result.Errors, prefix, typeof(NegativeForm));
             return Page();
         }
         TempData["Message"] = "已记录负面信息";
@@ -108,7 +108,7 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageMo
         var result = await Grain.RevokeNegativeEntryAsync(entryId, RevokeReason ?? "", User.Identity!.Name!);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(RevokeReason), result.Errors[0].Message);
+            ModelState.AddOutcome(result.Errors, form: GetType(), renames: new Dictionary<string, string> { ["Reason"] = nameof(RevokeReason) });
             return Page();
         }
         TempData["Message"] = "已撤销负面信息";
@@ -136,7 +136,7 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageMo
         var result = await Grain.AddIncubationRecordAsync(baseId, starts!.Value, ends, Incubation.Mentor ?? "", graduated, User.Identity!.Name!);
         if (!result.Succeeded)
         {
-            ModelState.AddOutcome(result.Errors, prefix);
+            ModelState.AddOutcome(result.Errors, prefix, typeof(IncubationForm));
             return Page();
         }
         TempData["Message"] = "已添加孵化记录";

@@ -25,17 +25,21 @@ public sealed class IndexModel(AppDbContext db, ReportRuns runs, TimeProvider cl
     public async Task OnGetAsync(CancellationToken ct)
     {
         Year = ChinaTime.Year(clock.GetUtcNow());
+        await LoadRunsAsync(ct);
+    }
+
+    private async Task LoadRunsAsync(CancellationToken ct) =>
         Runs = await db.ReportRuns.AsNoTracking().Where(r => r.RequestedBy == UserId)
             .OrderByDescending(r => r.CreatedAt).Take(20).ToListAsync(ct);
-    }
 
     public async Task<IActionResult> OnPostAllDistrictsAsync(CancellationToken ct)
     {
         var thisYear = ChinaTime.Year(clock.GetUtcNow());
         if (Year < 2000 || Year > thisYear + 1)
         {
-            TempData["Notice"] = $"年度应在 2000 至 {thisYear + 1} 之间";
-            return RedirectToPage();
+            ModelState.AddModelError(nameof(Year), $"年度应在 2000 至 {thisYear + 1} 之间");
+            await LoadRunsAsync(ct);
+            return Page();
         }
         await runs.StartAsync(AllDistrictsReportProducer.ReportKind, $"{Year} 年全部区县购买服务预算执行报告", Year, null, UserId, ct);
         TempData["Notice"] = "报告已开始生成，完成后可在下方下载";

@@ -1,6 +1,7 @@
 using Marketplace.Catalog;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -23,10 +24,15 @@ public sealed class IndexModel(IGrainFactory grains, AppDbContext db, CurrentTen
         {
             return NotFound(); // no street of one's own: nothing here is the user's
         }
+        await LoadAsync(streetId, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(long streetId, CancellationToken ct)
+    {
         StreetName = await db.Streets.Where(s => s.Id == streetId).Select(s => s.Name).SingleAsync(ct);
         AreaNames = await db.ServiceAreas.ToDictionaryAsync(a => a.Code, a => a.Name, ct);
         Items = await grains.GetGrain<IStreetCatalogGrain>(streetId).GetItemsAsync();
-        return Page();
     }
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, int version) =>
@@ -47,7 +53,14 @@ public sealed class IndexModel(IGrainFactory grains, AppDbContext db, CurrentTen
             return NotFound();
         }
         var outcome = await change(grain, tenant.DisplayName);
-        TempData["Notice"] = outcome.Succeeded ? done : string.Join("；", outcome.Errors.Select(e => e.Message));
+        if (!outcome.Succeeded)
+        {
+            // A stale version or a second click: the reason at the top of the re-rendered list.
+            ModelState.AddOutcome(outcome.Errors);
+            await LoadAsync(streetId, HttpContext.RequestAborted);
+            return Page();
+        }
+        TempData["Notice"] = done;
         return RedirectToPage();
     }
 }
