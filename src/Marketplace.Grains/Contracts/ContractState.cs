@@ -164,6 +164,8 @@ public sealed record ContractState
     [Id(34)] public string ServiceAreaCode { get; init; } = "";
     [Id(35)] public Guid? NegativeEntryId { get; init; }
     [Id(36)] public int Year { get; init; }
+    /// <summary>The 公益创投 round the contract was funded by (its money is held by the round's pool); null for a tender.</summary>
+    [Id(37)] public Guid? RoundId { get; init; }
 
     /// <summary>The evaluation now open (or last decided) for a tranche: the highest round.</summary>
     public ContractEvaluation? EvaluationOf(int trancheNo) =>
