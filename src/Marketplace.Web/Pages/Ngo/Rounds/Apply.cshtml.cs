@@ -42,8 +42,9 @@ public sealed class ApplyModel(CurrentTenant tenant, IGrainFactory grains, AppDb
     private async Task<bool> LoadAsync(Guid id)
     {
         var round = await grains.GetGrain<IVentureRoundGrain>(id).GetInfoAsync();
+        var district = await OrganizationDistrict.OfAsync(db, tenant.Uscc);
         // Another district's round, or a draft, is not found.
-        if (round is null || round.Status == RoundStatus.Draft || round.Organizer.DistrictId != tenant.DistrictId)
+        if (round is null || round.Status == RoundStatus.Draft || round.Organizer.DistrictId != district)
         {
             return false;
         }
