@@ -114,6 +114,37 @@ public abstract class PublicRoundsTests(TenderApp app)
         // Sealed: the official's page shows no proposal before the deadline.
         Assert.DoesNotContain("银龄互助", await official.GetHtmlAsync(details));
     }
+
+    [Fact]
+    public async Task Before_the_deadline_a_proposal_is_seen_by_its_applicant_only()
+    {
+        var (street, district) = await StreetAsync("东山街道");
+        var grains = Factory.Services.GetRequiredService<IGrainFactory>();
+        var organizer = new RoundOrganizer(district, street);
+        var round = grains.GetGrain<IVentureRoundGrain>(Guid.NewGuid());
+        var created = await round.CreateAsync(organizer, Settings("东山街道公益创投（密封测试）") with { Pool = Money.FromYuan(60_000m) }, "dongshan");
+        Assert.True((await round.OpenAsync(organizer, created.Value!.Version, "dongshan")).Succeeded);
+        var proposal = new RoundProposal("密封的助老项目", "为老服务", Money.FromYuan(20_000m), [new("活动费", "物资", Money.FromYuan(20_000m))],
+            "独居老人", 80, "走访 300 人次", "社工 2 名", 2, Money.Zero, 0);
+        var applied = await round.ApplyAsync("52320115MJ5K631475", "江宁区启明社会工作事务所", proposal, "ngo.qiming");
+        Assert.True(applied.Succeeded, string.Join("; ", applied.Errors.Select(e => e.Message)));
+        var id = round.GetPrimaryKey();
+
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        var page = await official.GetHtmlAsync($"/Street/Rounds/Details/{id}");
+        Assert.Contains("申报截止前申报书处于密封状态", page);
+        Assert.DoesNotContain("密封的助老项目", page);
+        using var expert = await AppSession.LoginAsync(Factory, "expert.zhao");
+        var review = await expert.GetHtmlAsync($"/Evaluator/Rounds/Review/{id}");
+        Assert.Contains("声明无利害关系后才能查看申报材料", review);
+        Assert.DoesNotContain("密封的助老项目", review);
+        using var anonymous = new AppSession(Factory);
+        Assert.DoesNotContain("密封的助老项目", await anonymous.Http.GetStringAsync($"/api/public/rounds?district={district}"));
+        using var qiming = await AppSession.LoginAsync(Factory, "ngo.qiming");
+        Assert.Contains("密封的助老项目", await qiming.GetHtmlAsync("/Ngo/Rounds"));
+        using var renai = await AppSession.LoginAsync(Factory, "ngo.renai");
+        Assert.DoesNotContain("密封的助老项目", await renai.GetHtmlAsync("/Ngo/Rounds"));
+    }
 }
 
 public sealed class PublicRoundsTests_Sqlite(SqliteTenderApp app) : PublicRoundsTests(app), IClassFixture<SqliteTenderApp>;
