@@ -5,6 +5,7 @@ using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Features.Contracts;
 using Marketplace.Web.Features.Reports;
+using Marketplace.Web.Features.Rounds;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.Database;
@@ -70,6 +71,7 @@ app.MapPublicReports();
 app.MapOrganizationsFeature();
 app.MapPublicTenderApi();
 app.MapPublicContractsApi();
+app.MapPublicRoundsApi();
 app.MapMarketplaceJobsDashboard();
 
 await app.RunAsync();

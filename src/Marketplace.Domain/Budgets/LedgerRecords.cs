@@ -17,6 +17,7 @@ public static class DocumentTypes
     public const string Tranche = "tranche";        // 付款节点
     public const string Adjustment = "adjustment";  // 调整 / 冲正
     public const string Tender = "tender";          // 采购项目（公告发布即占用预算）
+    public const string Round = "round";            // 公益创投（开启即占用资金池）
 
     public static string Chinese(string type) => type switch
     {
@@ -25,6 +26,7 @@ public static class DocumentTypes
         Tranche => "付款节点",
         Adjustment => "调整",
         Tender => "采购项目",
+        Round => "公益创投",
         _ => type,
     };
 }
@@ -194,7 +196,8 @@ public sealed record ConvertEncumbranceRequest(
     [property: Id(3)] Money Total,
     [property: Id(4)] ImmutableArray<SourceAmount> Split,
     [property: Id(5)] string Reason,
-    [property: Id(6)] string User);
+    [property: Id(6)] string User,
+    [property: Id(7)] bool KeepRest = false); // a 公益创投 pool backs several contracts: the rest stays held for the others
 
 /// <summary>A purchase ends without a contract (cancelled, failed, withdrawn): all it still holds goes back to available.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.ReleaseEncumbranceRequest")]

@@ -106,7 +106,8 @@ public sealed partial class StreetBudgetGrain
         }
         var postings = split.SelectMany(l =>
         {
-            var held = Book.Encumbered(r.Reference, l.Source);
+            // KeepRest (公益创投): only the contract's amount leaves the encumbrance; the pool's rest stays held.
+            var held = r.KeepRest ? l.Amount : Book.Encumbered(r.Reference, l.Source);
             return new Posting[]
             {
                 new(l.Source, LedgerAccountKind.Encumbered, -held),

@@ -21,6 +21,12 @@ public sealed partial class ContractGrain
     private async Task<Outcome<PostingGroup>> CommitBudgetAsync(string user)
     {
         var reason = $"合同签订：{S.Title}（{S.OrganizationName}）";
+        if (S.RoundId is { } round)
+        {
+            // A funded 公益创投 project: its amount leaves the round's pool, the rest stays held for the other projects.
+            return await Budget.ConvertEncumbranceToCommitmentAsync(new ConvertEncumbranceRequest(Key("commit"), new DocumentRef(DocumentTypes.Round, round.ToString("N")),
+                ContractDocument, S.Amount, S.Funding, reason, user, KeepRest: true));
+        }
         var purchase = new DocumentRef(DocumentTypes.Tender, Id.ToString("N"));
         if ((await Budget.GetEncumbranceAsync(purchase)).Any(h => !h.Amount.IsZero))
         {

@@ -30,6 +30,10 @@ public sealed partial class ContractGrain(
         {
             return Outcome<ContractState>.Fail("", "该中标项目已生成合同");
         }
+        if (draft.RoundId is { } round)
+        {
+            return await CreateFromRoundAsync(round, draft, user);
+        }
         var tender = GrainFactory.GetGrain<ITenderGrain>(Id);
         var info = await tender.GetInfoAsync();
         if (info is null || info.StreetId != draft.StreetId)

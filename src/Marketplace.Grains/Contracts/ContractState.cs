@@ -168,6 +168,8 @@ public sealed record ContractState
     [Id(40)] public int ReminderDays { get; init; }
     /// <summary>Reminders sent, "{trancheNo}:{round}": each is sent once however often its timed work runs.</summary>
     [Id(41)] public ImmutableArray<string> Reminded { get; init; } = [];
+    /// <summary>The 公益创投 round the contract was funded by (its money is held by the round's pool); null for a tender.</summary>
+    [Id(37)] public Guid? RoundId { get; init; }
 
     /// <summary>The evaluation now open (or last decided) for a tranche: the highest round.</summary>
     public ContractEvaluation? EvaluationOf(int trancheNo) =>

@@ -11,7 +11,8 @@ public sealed record ContractDraft(
     [property: Id(2)] DateOnly TermEnd,
     [property: Id(3)] string? LongTermReason,
     [property: Id(4)] ImmutableArray<TranchePlan> Schedule,
-    [property: Id(5)] ImmutableArray<ServiceUnit> Units);
+    [property: Id(5)] ImmutableArray<ServiceUnit> Units,
+    [property: Id(6)] Guid? RoundId = null); // set: a 公益创投 round's funded project (contract id = application id), not a tender
 
 /// <summary>
 /// 合同补录: a contract a street signed on paper before its purchase ran on the platform, entered from the paper
@@ -57,7 +58,8 @@ public interface IContractGrain : IGrainWithGuidKey
     /// <summary>The contract, or null before it is created.</summary>
     [Alias("Get")] Task<ContractState?> GetAsync();
 
-    /// <summary>Drafts the contract from the tender of the same id, which must be 待签约.</summary>
+    /// <summary>Drafts the contract from the tender of the same id, which must be 待签约, or, with
+    /// <see cref="ContractDraft.RoundId"/>, from that round's funded project of the same id after its 立项公示.</summary>
     [Alias("CreateFromAward")] Task<Outcome<ContractState>> CreateFromAwardAsync(ContractDraft draft, string user);
 
     /// <summary>

@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Marketplace.Budgets;
+using Marketplace.Domain;
+using Marketplace.Rounds;
+using Marketplace.Web.Pages.Street.Tenders;
+
+namespace Marketplace.Web.Pages.Street.Rounds;
+
+/// <summary>The round form: text in, parsed here with Chinese messages; the rules themselves are RoundRules'.</summary>
+public sealed class RoundInput
+{
+    [Display(Name = "创投名称")] public string? Title { get; set; }
+    [Display(Name = "主题")] public string? Theme { get; set; }
+    [Display(Name = "项目类别（以顿号分隔）")] public string? Categories { get; set; } = string.Join("、", RoundSettings.DefaultCategories);
+    [Display(Name = "资金池（元）")] public string? Pool { get; set; }
+    [Display(Name = "资金来源")] public FundingSource Source { get; set; } = FundingSource.WelfareLottery;
+    [Display(Name = "单个项目资助上限（元）")] public string? Cap { get; set; } = "50000";
+    [Display(Name = "最低分")] public string? MinScore { get; set; } = "60";
+    [Display(Name = "每个组织最多申报项目数")] public string? PerOrganizationLimit { get; set; } = "2";
+    [Display(Name = "申报开始时间")] public string? OpensAt { get; set; }
+    [Display(Name = "申报截止时间")] public string? Deadline { get; set; }
+    [Display(Name = "服务领域代码")] public string? ServiceAreaCode { get; set; } = "elderly";
+
+    /// <summary>The settings, or the parse errors by field (nothing reaches the grain while any is unreadable).</summary>
+    public (RoundSettings? Settings, List<FieldError> Errors) Parse(int year)
+    {
+        var errors = new List<FieldError>();
+        Money Amount(string field, string? text)
+        {
+            if (MoneyFormat.TryParse(text, out var m, out var error))
+            {
+                return m;
+            }
+            errors.Add(new(field, error));
+            return Money.Zero;
+        }
+        var pool = Amount(nameof(Pool), Pool);
+        var cap = Amount(nameof(Cap), Cap);
+        if (!decimal.TryParse((MinScore ?? "").Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var min))
+        {
+            errors.Add(new(nameof(MinScore), "请填写最低分（数字）"));
+        }
+        if (!int.TryParse((PerOrganizationLimit ?? "").Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var limit))
+        {
+            errors.Add(new(nameof(PerOrganizationLimit), "请填写整数"));
+        }
+        var opens = TenderInput.TryParseTime(OpensAt);
+        var deadline = TenderInput.TryParseTime(Deadline);
+        if (opens is null)
+        {
+            errors.Add(new(nameof(OpensAt), "请填写申报开始时间"));
+        }
+        if (deadline is null)
+        {
+            errors.Add(new(nameof(Deadline), "请填写申报截止时间"));
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var categories = (Categories ?? "").Split(['、', ',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return (new RoundSettings(Title ?? "", Theme ?? "", [.. categories], pool, Source, cap, min, limit, opens!.Value, deadline!.Value,
+            RoundSettings.DefaultCriteria, null, 0m, (ServiceAreaCode ?? "").Trim(), [], year), errors);
+    }
+}
