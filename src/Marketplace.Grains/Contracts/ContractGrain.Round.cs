@@ -17,6 +17,10 @@ public sealed partial class ContractGrain
         {
             return Outcome<ContractState>.Fail("", NotFound);
         }
+        // The district's evaluation sheets, 整改 days and reminder days apply as to an award's contract;
+        // the schedule is the round's own (公益创投 §5), sent in the draft, else the district's default.
+        var settings = await SettingsAsync(source.DistrictId);
+        draft = WithDefaultSchedule(draft, settings);
         var errors = ContractTerm.Validate(draft.TermStart, draft.TermEnd, draft.LongTermReason)
             .AddRange(PaymentSchedule.Validate(draft.Schedule.IsDefault ? [] : draft.Schedule))
             .AddRange(ServiceCompletion.Validate(draft.Units.IsDefault ? [] : draft.Units));
@@ -31,7 +35,7 @@ public sealed partial class ContractGrain
             Uscc = source.Uscc, OrganizationName = source.OrganizationName, Amount = source.Amount, Funding = [new(source.Source, source.Amount)],
             TermStart = draft.TermStart, TermEnd = draft.TermEnd, LongTermReason = draft.LongTermReason?.Trim(),
             Units = draft.Units.IsDefault ? [] : draft.Units, Competitors = source.Competitors,
-            Sheets = EvaluationScoring.Default, RectificationDays = DefaultRectificationDays,
+            Sheets = settings.Sheets, RectificationDays = settings.RectificationDays, ReminderDays = settings.ReminderDays,
             ServiceAreaCode = source.ServiceAreaCode, CreatedAt = Now, CreatedBy = user, Version = 1,
             Amendments = [new ContractAmendment(1, $"草拟合同：金额 {MoneyFormat.Yuan(source.Amount)}，期限 {draft.TermStart:yyyy-MM-dd} 至 {draft.TermEnd:yyyy-MM-dd}", "依据公益创投立项结果", user, Now)],
         };
