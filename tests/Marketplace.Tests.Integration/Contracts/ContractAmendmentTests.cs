@@ -18,7 +18,7 @@ public abstract partial class ContractAmendmentTests(TenderApp app)
     [GeneratedRegex("""id="amount-error"[^>]*>(?:<span[^>]*>)?(?<m>[^<]*)""")]
     private static partial Regex AmountError();
 
-    [Fact]
+    [SkippableFact]
     public async Task An_amendment_above_what_is_available_is_refused_beside_the_amount_and_the_history_shows_each_version()
     {
         var (id, streetId) = await ContractFlow.SignedAsync(Factory, app.Clock, "合同变更测试 居家养老上门服务");

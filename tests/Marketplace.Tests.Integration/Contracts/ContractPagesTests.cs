@@ -22,7 +22,7 @@ public abstract class ContractPagesTests(TenderApp app)
     private static string Street(Guid id) => $"/Street/Contracts/Details/{id}";
     private static string Ngo(Guid id) => $"/Ngo/Contracts/Details/{id}";
 
-    [Fact]
+    [SkippableFact]
     public async Task Both_sides_sign_the_official_releases_the_first_tranche_and_the_public_json_shows_it_paid()
     {
         var id = await AwardedAsync();
@@ -61,7 +61,7 @@ public abstract class ContractPagesTests(TenderApp app)
         Assert.Contains("已支付", await anonymous.GetHtmlAsync("/Contracts"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Another_streets_official_another_ngo_and_an_unassigned_evaluator_get_404()
     {
         var id = await AwardedAsync();

@@ -44,6 +44,12 @@ public abstract partial class RefusalWalkTests(TenderApp app)
         "Street.Tenders.DetailsModel.OnPostReplaceAsync", "Evaluator.Reviews.ReviewModel.OnPostDeclineAsync",
         // Its refusals (wrong current password, mismatch) are asserted in Security/SessionTests.
         "Account.ChangePasswordModel.OnPostAsync",
+        // 公益创投: bad input of the create and apply forms and every lifecycle action out of turn are walked in Rounds/PublicRoundsTests.
+        "Street.Rounds.IndexModel.OnPostCreateAsync", "Ngo.Rounds.ApplyModel.OnPostAsync",
+        "Street.Rounds.DetailsModel.OnPostOpenAsync", "Street.Rounds.DetailsModel.OnPostScreenAsync", "Street.Rounds.DetailsModel.OnPostPanelAsync",
+        "Street.Rounds.DetailsModel.OnPostSelectAsync", "Street.Rounds.DetailsModel.OnPostAdjustAsync", "Street.Rounds.DetailsModel.OnPostPublishAsync",
+        "Street.Rounds.DetailsModel.OnPostEndPublicityAsync", "Street.Rounds.DetailsModel.OnPostContractsAsync",
+        "Evaluator.Rounds.ReviewModel.OnPostDeclareAsync", "Evaluator.Rounds.ReviewModel.OnPostScoreAsync",
     ];
 
     /// <summary>
