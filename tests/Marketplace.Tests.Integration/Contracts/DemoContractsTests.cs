@@ -45,6 +45,10 @@ public abstract class DemoContractsTests(AppFixture app)
         using var street = await AppSession.LoginAsync(Factory, "moling");
         var list = await street.GetHtmlAsync("/Street/Contracts");
         Assert.All(new[] { Signed, MidTerm, Rectifying, Excellent }, t => Assert.Contains(t, list));
+        // One colour per stage, as the purchases have: signed is open, under evaluation is review, closed is done.
+        Assert.Contains("<span class=\"badge stage-open\">已签订</span>", list);
+        Assert.Contains("<span class=\"badge stage-review\">已中期评估</span>", list);
+        Assert.Contains("<span class=\"badge stage-done\">已结项</span>", list);
         Assert.Contains("（整改）", await street.GetHtmlAsync($"/Street/Contracts/Details/{rows[Rectifying].Id}"));
         using var agency = await AppSession.LoginAsync(Factory, "pinggu.hengxin");
         Assert.Contains(Rectifying, await agency.GetHtmlAsync("/Evaluator/Evaluations"));
