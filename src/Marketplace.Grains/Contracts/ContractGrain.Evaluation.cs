@@ -316,12 +316,11 @@ public sealed partial class ContractGrain
             next = Notify(next, ["org:" + S.Uscc, "street:" + S.StreetId],
                 text + "。整改后仍不合格：该笔款项收回，已记入负面信息清单（1年内不得申请），如有异议可提出一次申诉");
         }
-        var result = await CommitAsync(next);
         if (rectification is not null)
         {
-            await ScheduleReportAsync(rectification);
+            await ScheduleReportAsync(rectification); // staged: stored with the state below
         }
-        return result;
+        return await CommitAsync(next);
     }
 
     /// <summary>评估不合格 → a negative entry barring applications for one year; recorded once per tranche, even on a retry.</summary>

@@ -150,12 +150,11 @@ public sealed partial class ContractGrain(
         };
         next = next with { Evaluations = [.. next.Tranches.Where(t => t.ReportDue is not null).Select(t => NewEvaluation(t.No, 1, t.ReportDue!.Value))] };
         next = Notify(next, ["street:" + S.StreetId, "org:" + S.Uscc], $"合同“{S.Title}”已签订，金额 {MoneyFormat.Yuan(S.Amount)}");
-        var result = await CommitAsync(next);
         foreach (var e in next.Evaluations)
         {
-            await ScheduleReportAsync(e);
+            await ScheduleReportAsync(e); // staged: stored with the state below
         }
-        return result;
+        return await CommitAsync(next);
     }
 
     public async Task<Outcome<ContractState>> TerminateAsync(long streetId, string reason, string user)
@@ -248,7 +247,10 @@ public sealed partial class ContractGrain(
     private static ContractDraft WithDefaultSchedule(ContractDraft draft, ContractSettings settings) =>
         draft.Schedule.IsDefaultOrEmpty ? draft with { Schedule = settings.Schedule } : draft;
 
-    /// <summary>The report's due date as timed work, and its reminder some days before (never in the past).</summary>
+    /// <summary>
+    /// The report's due date as timed work, and its reminder some days before (never in the past). Staged:
+    /// the timers seam stores it with the grain's next state write, so call it right before that write.
+    /// </summary>
     private async Task ScheduleReportAsync(ContractEvaluation e)
     {
         await timers.ScheduleReportDueAsync(Id, e.TrancheNo, e.Round, EndOf(e.Due));

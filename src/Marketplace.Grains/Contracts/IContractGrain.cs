@@ -107,7 +107,10 @@ public interface IContractGrain : IGrainWithGuidKey
         string? longTermReason, string reason, string user);
 }
 
-/// <summary>Report due dates as timed work (the database row is the truth, docs/decisions/0001).</summary>
+/// <summary>
+/// Report due dates as timed work (the database row is the truth, docs/decisions/0001). Staged, not written:
+/// stored in the same transaction as the grain's next state write, so call it right before that write (0011).
+/// </summary>
 public interface IContractTimers
 {
     public const string ReportDueKind = "contract.report-due";

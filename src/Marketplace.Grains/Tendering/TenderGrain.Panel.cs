@@ -34,8 +34,8 @@ public sealed partial class TenderGrain
         var next = S with { Panel = panel, Status = TenderStatus.UnderReview, Version = S.Version + 1 };
         next = Notify(next, panel.Members.Where(m => m.UserName is not null).Select(m => Recipient.User(m.UserName!)),
             $"您被抽取为“{S.Notice.Title}”的评审专家，请于{DueText(panel.Members[0])}前声明与申请单位无利害关系");
-        await state.CommitAsync(next);
         await TimeAsync(panel.Members);
+        await state.CommitAsync(next);
         return Outcome<PanelRecord>.Ok(panel);
     }
 
@@ -141,10 +141,11 @@ public sealed partial class TenderGrain
         {
             next = Notify(next, [Recipient.Street(S.StreetId)], $"“{S.Notice!.Title}”{what}，{PanelRoster.RanOutText(change.Panel.Vacancies)}");
         }
-        await state.CommitAsync(next);
         await TimeAsync(change.Added);
+        await state.CommitAsync(next);
     }
 
+    /// <summary>Stages each seat's declaration time; the timers seam stores it with the grain's next state write, so call it right before that write.</summary>
     private Task TimeAsync(IEnumerable<PanelMember> seats) =>
         Task.WhenAll(seats.Where(m => m.DeclareBy is not null).Select(m => timers.ScheduleDeclarationDueAsync(Id, m.ExpertId, m.DeclareBy!.Value)));
 

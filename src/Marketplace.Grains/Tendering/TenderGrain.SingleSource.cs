@@ -65,8 +65,8 @@ public sealed partial class TenderGrain
         // Every organization of the district hears of it: any of them may object during the 公示 (74号令 Art.40).
         next = Notify(next, S.Active.Select(a => Recipient.Organization(a.Uscc)).Prepend(Recipient.Organization(key)).Prepend(Recipient.Street(S.StreetId)).Append(Recipient.DistrictOrganizations(S.DistrictId)),
             $"“{notice.Title}”转为单一来源采购，拟由{profile.Name}承接，成交价格{price}。公示期{period.WorkingDays}个工作日，至{period.LastDay:yyyy-MM-dd}止，公示期内可提出质疑");
+        await timers.ScheduleAsync(ITenderTimers.PublicityEndKind, Id, ends); // staged: stored with the state below
         await state.CommitAsync(next);
-        await timers.ScheduleAsync(ITenderTimers.PublicityEndKind, Id, ends);
         return Outcome<TenderInfo>.Ok(Info());
     }
 

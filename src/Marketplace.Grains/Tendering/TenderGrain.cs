@@ -81,12 +81,11 @@ public sealed partial class TenderGrain(
                 return Outcome<TenderInfo>.Fail(money);
             }
         }
-        var moved = S.Status == TenderStatus.Published && notice.Deadline != S.Notice!.Deadline;
-        await state.CommitAsync(next);
-        if (moved)
+        if (S.Status == TenderStatus.Published && notice.Deadline != S.Notice!.Deadline)
         {
-            await timers.ScheduleAsync(ITenderTimers.CloseKind, Id, notice.Deadline);
+            await timers.ScheduleAsync(ITenderTimers.CloseKind, Id, notice.Deadline); // staged: stored with the state below
         }
+        await state.CommitAsync(next);
         return Outcome<TenderInfo>.Ok(Info());
     }
 
@@ -114,8 +113,8 @@ public sealed partial class TenderGrain(
         }
         var next = S with { Status = TenderStatus.Published, PublishedAt = Now, Version = S.Version + 1 };
         next = Notify(next, [Recipient.DistrictOrganizations(S.DistrictId)], $"新的采购公告：{notice.Title}，报名截止{notice.Deadline.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm}");
+        await timers.ScheduleAsync(ITenderTimers.CloseKind, Id, notice.Deadline); // staged: stored with the state below
         await state.CommitAsync(next);
-        await timers.ScheduleAsync(ITenderTimers.CloseKind, Id, notice.Deadline);
         return Outcome<TenderInfo>.Ok(Info());
     }
 
@@ -377,8 +376,8 @@ public sealed partial class TenderGrain(
         var next = S with { Status = TenderStatus.Publicity, Results = results, Award = award, Version = S.Version + 1 };
         next = Notify(next, S.Active.Select(a => Recipient.Organization(a.Uscc)),
             $"“{S.Notice.Title}”评审结果已公示：中标单位{app.OrganizationName}。您可在项目页查看本单位得分与排名，公示期内可提出质疑");
+        await timers.ScheduleAsync(ITenderTimers.PublicityEndKind, Id, ends); // staged: stored with the state below
         await state.CommitAsync(next);
-        await timers.ScheduleAsync(ITenderTimers.PublicityEndKind, Id, ends);
         return Outcome<TenderInfo>.Ok(Info());
     }
 

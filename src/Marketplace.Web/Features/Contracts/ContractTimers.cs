@@ -4,14 +4,23 @@ using Marketplace.Web.Infrastructure.Jobs;
 
 namespace Marketplace.Web.Features.Contracts;
 
-/// <summary>Report due dates as scheduled work; subject "{contractId}:{trancheNo}:{round}".</summary>
-public sealed class ContractTimers(DueWork dueWork) : IContractTimers
+/// <summary>
+/// Report due dates and reminders as scheduled work (subject "{contractId}:{trancheNo}:{round}"), staged for
+/// the contract's next state write and stored in its transaction (docs/decisions/0011).
+/// </summary>
+public sealed class ContractTimers(StagedDueWork staged) : IContractTimers
 {
-    public Task ScheduleReportDueAsync(Guid contractId, int trancheNo, int round, DateTimeOffset dueAt) =>
-        dueWork.ScheduleAsync(IContractTimers.ReportDueKind, Subject(contractId, trancheNo, round), dueAt.ToUniversalTime()); // timestamptz takes UTC only
+    public Task ScheduleReportDueAsync(Guid contractId, int trancheNo, int round, DateTimeOffset dueAt)
+    {
+        staged.Stage<ContractState>(contractId, IContractTimers.ReportDueKind, Subject(contractId, trancheNo, round), dueAt);
+        return Task.CompletedTask;
+    }
 
-    public Task ScheduleReportReminderAsync(Guid contractId, int trancheNo, int round, DateTimeOffset remindAt) =>
-        dueWork.ScheduleAsync(IContractTimers.ReportReminderKind, Subject(contractId, trancheNo, round), remindAt.ToUniversalTime());
+    public Task ScheduleReportReminderAsync(Guid contractId, int trancheNo, int round, DateTimeOffset remindAt)
+    {
+        staged.Stage<ContractState>(contractId, IContractTimers.ReportReminderKind, Subject(contractId, trancheNo, round), remindAt);
+        return Task.CompletedTask;
+    }
 
     private static string Subject(Guid contractId, int trancheNo, int round) =>
         string.Create(CultureInfo.InvariantCulture, $"{contractId}:{trancheNo}:{round}");

@@ -3,14 +3,23 @@ using Marketplace.Web.Infrastructure.Jobs;
 
 namespace Marketplace.Web.Features.Tendering;
 
-/// <summary>Tender deadlines and 公示 ends as scheduled work (the database row is the truth).</summary>
-public sealed class TenderTimers(DueWork dueWork) : ITenderTimers
+/// <summary>
+/// Tender deadlines, 公示 ends and declaration times as scheduled work, staged for the tender's next state
+/// write and stored in its transaction (docs/decisions/0011).
+/// </summary>
+public sealed class TenderTimers(StagedDueWork staged) : ITenderTimers
 {
-    public Task ScheduleAsync(string kind, Guid tenderId, DateTimeOffset dueAt) =>
-        dueWork.ScheduleAsync(kind, tenderId.ToString(), dueAt);
+    public Task ScheduleAsync(string kind, Guid tenderId, DateTimeOffset dueAt)
+    {
+        staged.Stage<TenderState>(tenderId, kind, tenderId.ToString(), dueAt);
+        return Task.CompletedTask;
+    }
 
-    public Task ScheduleDeclarationDueAsync(Guid tenderId, Guid expertId, DateTimeOffset dueAt) =>
-        dueWork.ScheduleAsync(ITenderTimers.DeclarationDueKind, $"{tenderId}:{expertId}", dueAt.ToUniversalTime()); // timestamptz takes UTC only
+    public Task ScheduleDeclarationDueAsync(Guid tenderId, Guid expertId, DateTimeOffset dueAt)
+    {
+        staged.Stage<TenderState>(tenderId, ITenderTimers.DeclarationDueKind, $"{tenderId}:{expertId}", dueAt);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Closes a tender at its deadline. The grain ignores a second run and a run before the deadline.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
+using Marketplace.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Orleans.Storage;
 
@@ -10,12 +11,17 @@ namespace Marketplace.Web.Infrastructure.GrainStorage;
 /// <summary>
 /// Grain state as JSON documents in the application database, on SQLite and PostgreSQL alike (Orleans'
 /// ADO.NET providers support neither SQLite nor ship their scripts). Writes are optimistic: the stored
-/// ETag must match the one the grain read, else <see cref="InconsistentStateException"/>.
+/// ETag must match the one the grain read, else <see cref="InconsistentStateException"/>. One write is one
+/// transaction: the state document, its read models and the timed work the grain staged for it
+/// (<see cref="StagedDueWork"/>, docs/decisions/0011).
 /// </summary>
 public sealed class EfGrainStorage(
     IDbContextFactory<AppDbContext> dbFactory,
     IEnumerable<IGrainStateProjection> projections,
-    TimeProvider clock) : IGrainStorage
+    StagedDueWork staged,
+    DueWork dueWork,
+    TimeProvider clock,
+    ILogger<EfGrainStorage> log) : IGrainStorage
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General)
     {
@@ -43,6 +49,8 @@ public sealed class EfGrainStorage(
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        // Taken first: if this write fails, the work goes with the state that asked for it.
+        var pending = staged.Take(typeof(T), grainId);
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
         var row = await Locate(db, stateName, grainId, grainState.ETag);
@@ -66,10 +74,28 @@ public sealed class EfGrainStorage(
         {
             await projection.ProjectAsync(db, grainId, grainState.State!, CancellationToken.None);
         }
+        var work = await StagedDueWork.AddRowsAsync(db, pending, CancellationToken.None);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         grainState.ETag = etag;
         grainState.RecordExists = true;
+        Enqueue(work);
+    }
+
+    /// <summary>
+    /// After the commit the rows are the truth; telling Hangfire is a hint. If that fails the state stays
+    /// written (the grain must not think otherwise) and the next start re-schedules the rows from the table.
+    /// </summary>
+    private void Enqueue(IReadOnlyList<ScheduledWork> work)
+    {
+        try
+        {
+            dueWork.Enqueue(work);
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Committed timed work could not be handed to the job queue; it runs after the next start");
+        }
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

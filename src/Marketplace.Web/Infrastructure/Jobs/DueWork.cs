@@ -7,7 +7,8 @@ namespace Marketplace.Web.Infrastructure.Jobs;
 
 /// <summary>
 /// Records timed work in the database (the truth) and hands it to Hangfire (the clock). Scheduling the
-/// same kind and subject again moves its due time instead of adding a second entry.
+/// same kind and subject again moves its due time instead of adding a second entry. Grains do not call
+/// this: their timed work is staged (<see cref="StagedDueWork"/>) and written with their state.
 /// </summary>
 public sealed class DueWork(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, TimeProvider clock)
 {
@@ -36,6 +37,15 @@ public sealed class DueWork(IDbContextFactory<AppDbContext> dbFactory, IBackgrou
         var open = await db.ScheduledWork.AsNoTracking().Where(w => w.CompletedAt == null).ToListAsync(ct);
         open.ForEach(Enqueue);
         return open.Count;
+    }
+
+    /// <summary>Hands rows already committed to Hangfire (called after the transaction that wrote them).</summary>
+    public void Enqueue(IEnumerable<ScheduledWork> rows)
+    {
+        foreach (var row in rows)
+        {
+            Enqueue(row);
+        }
     }
 
     private void Enqueue(ScheduledWork row)

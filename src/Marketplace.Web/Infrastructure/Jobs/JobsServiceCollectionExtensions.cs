@@ -47,6 +47,7 @@ public static class JobsServiceCollectionExtensions
             o.SchedulePollingInterval = PollInterval;
         });
         services.AddSingleton<DueWork>();
+        services.AddSingleton<StagedDueWork>();
         services.AddSingleton<DueWorkEvents>();
         services.AddTransient<DueWorkRunner>();
         services.AddHostedService<DueWorkRescheduler>();
