@@ -81,6 +81,7 @@ internal sealed class DistrictBudgetPolicyRowConfiguration : IEntityTypeConfigur
         b.HasKey(x => x.DistrictId);
         b.Property(x => x.DistrictId).ValueGeneratedNever();
         b.Property(x => x.UpdatedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<District>().WithOne().HasForeignKey<DistrictBudgetPolicyRow>(x => x.DistrictId);
     }
 }

@@ -43,6 +43,7 @@ internal sealed class GuidingCatalogEntryConfiguration : IEntityTypeConfiguratio
         b.Property(x => x.ServiceAreaCode).HasMaxLength(20);
         b.Property(x => x.Description).HasMaxLength(2000);
         b.HasIndex(x => new { x.DistrictId, x.Code }).IsUnique();
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<District>().WithMany().HasForeignKey(x => x.DistrictId);
     }
 }

@@ -98,6 +98,7 @@ internal sealed class IncubationBaseConfiguration : IEntityTypeConfiguration<Inc
         b.Property(x => x.Level).HasMaxLength(20);
         b.Property(x => x.Address).HasMaxLength(200);
         b.HasIndex(x => new { x.DistrictId, x.Name }).IsUnique();
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<District>().WithMany().HasForeignKey(x => x.DistrictId);
     }
 }

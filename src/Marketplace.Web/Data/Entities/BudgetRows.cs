@@ -90,12 +90,14 @@ public sealed class PostingRow
 }
 
 /// <summary>A district's budget rules (floor per street and year); see <see cref="BudgetPolicy"/>.</summary>
-public sealed class DistrictBudgetPolicyRow
+public sealed class DistrictBudgetPolicyRow : IVersioned
 {
     public long DistrictId { get; set; }
     public Money Floor { get; set; }
     public string? UpdatedBy { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
+    /// <summary>Also guards the district's <see cref="FundingSourceRuleRow"/>s, saved with it in one change.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>A district's restriction on one funding source.</summary>

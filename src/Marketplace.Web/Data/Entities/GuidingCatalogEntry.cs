@@ -4,7 +4,7 @@ namespace Marketplace.Web.Data.Entities;
 /// One entry of a district's guiding catalogue (政府购买服务指导性目录). Only services that fall under an
 /// active entry may be bought (SPEC §3.1).
 /// </summary>
-public sealed class GuidingCatalogEntry
+public sealed class GuidingCatalogEntry : IVersioned
 {
     public long Id { get; set; }
     public long DistrictId { get; set; }
@@ -13,4 +13,5 @@ public sealed class GuidingCatalogEntry
     public required string ServiceAreaCode { get; set; }
     public string Description { get; set; } = string.Empty;
     public bool Active { get; set; } = true;
+    public int Version { get; set; }
 }

@@ -4,7 +4,7 @@ namespace Marketplace.Web.Data.Entities;
 /// A social-organization incubation base (社会组织孵化基地): the district's centre or a street's
 /// (江宁 "1+10+N", 温江 区―街道―社区―院落 four levels). Reference data kept by the district.
 /// </summary>
-public sealed class IncubationBase
+public sealed class IncubationBase : IVersioned
 {
     public long Id { get; set; }
     public long DistrictId { get; set; }
@@ -14,4 +14,5 @@ public sealed class IncubationBase
     /// <summary>区级 / 街道级 / 社区级.</summary>
     public required string Level { get; set; }
     public required string Address { get; set; }
+    public int Version { get; set; }
 }

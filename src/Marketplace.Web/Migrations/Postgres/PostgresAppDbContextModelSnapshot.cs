@@ -286,6 +286,10 @@ namespace Marketplace.Web.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("DistrictId");
 
                     b.ToTable("DistrictBudgetPolicies", (string)null);
@@ -372,6 +376,10 @@ namespace Marketplace.Web.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DistrictId", "Code")
@@ -408,6 +416,10 @@ namespace Marketplace.Web.Migrations.Postgres
 
                     b.Property<long?>("StreetId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -279,6 +279,10 @@ namespace Marketplace.Web.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("DistrictId");
 
                     b.ToTable("DistrictBudgetPolicies", (string)null);
@@ -363,6 +367,10 @@ namespace Marketplace.Web.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DistrictId", "Code")
@@ -396,6 +404,10 @@ namespace Marketplace.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("StreetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -29,6 +29,8 @@ public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         public string? Floor { get; set; }
         public List<SourceInput> Sources { get; set; } = [];
+        /// <summary>The stored policy's version when the form was read (0: none stored yet).</summary>
+        public int Version { get; set; }
     }
 
     [BindProperty] public PolicyInput Input { get; set; } = new();
@@ -44,6 +46,7 @@ public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
         {
             Floor = MoneyFormat.Number(policy.Floor),
             Sources = [.. policy.Sources.Select(s => new SourceInput { Source = s.Source, Enabled = s.Enabled, PublicWelfareOnly = s.PublicWelfareOnly })],
+            Version = await db.DistrictBudgetPolicies.Where(p => p.DistrictId == districtId).Select(p => p.Version).SingleOrDefaultAsync(ct),
         };
         return Page();
     }
@@ -69,8 +72,13 @@ public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
         var row = await db.DistrictBudgetPolicies.SingleOrDefaultAsync(p => p.DistrictId == districtId, ct);
         if (row is null)
         {
-            row = new DistrictBudgetPolicyRow { DistrictId = districtId };
+            // A first save made twice at once: the second add meets the key and is refused as stale.
+            row = new DistrictBudgetPolicyRow { DistrictId = districtId, Version = Input.Version + 1 };
             db.DistrictBudgetPolicies.Add(row);
+        }
+        else
+        {
+            db.ExpectVersion(row, Input.Version); // the rules below are saved with it, so they are guarded too
         }
         row.Floor = floor;
         row.UpdatedBy = User.Identity?.Name;
@@ -86,7 +94,10 @@ public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
             rule.Enabled = s.Enabled;
             rule.PublicWelfareOnly = s.PublicWelfareOnly;
         }
-        await db.SaveChangesAsync(ct);
+        if (!await db.TrySaveAsync(ModelState, string.Empty, ReferenceDataWrites.StaleMessage, ct))
+        {
+            return Page();
+        }
         TempData["Notice"] = "已保存预算规则。";
         return RedirectToPage("./Index");
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -75,15 +76,9 @@ public sealed class IndexModel(AppDbContext db, CurrentTenant tenant) : PageMode
             DistrictId = districtId, Code = code!, Name = Input.Name!.Trim(), ServiceAreaCode = Input.ServiceAreaCode!,
             Description = Input.Description?.Trim() ?? "",
         });
-        try
+        // Two admins (or a double click) adding the same code at once: the unique index refuses the second.
+        if (!await db.TrySaveAsync(ModelState, "Input.Code", "本区目录中已有该编码", ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two admins (or a double click) added the same code at once: the unique index refused the second.
-            ModelState.AddModelError("Input.Code", "本区目录中已有该编码");
-            db.ChangeTracker.Clear();
             await LoadAsync(districtId, ct);
             return Page();
         }
@@ -91,7 +86,8 @@ public sealed class IndexModel(AppDbContext db, CurrentTenant tenant) : PageMode
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostToggleAsync(long id, CancellationToken ct)
+    /// <param name="version">The entry's version the list was read at: two admins both pressing 停用 must not end in 恢复.</param>
+    public async Task<IActionResult> OnPostToggleAsync(long id, int version, CancellationToken ct)
     {
         var entry = await db.GuidingCatalogEntries.SingleOrDefaultAsync(g => g.Id == id, ct);
         if (entry is null || !TenantRules.CanManageDistrict(User, entry.DistrictId))
@@ -99,7 +95,12 @@ public sealed class IndexModel(AppDbContext db, CurrentTenant tenant) : PageMode
             return NotFound();
         }
         entry.Active = !entry.Active;
-        await db.SaveChangesAsync(ct);
+        db.ExpectVersion(entry, version);
+        if (!await db.TrySaveAsync(ModelState, string.Empty, ReferenceDataWrites.StaleMessage, ct))
+        {
+            await LoadAsync(entry.DistrictId, ct);
+            return Page();
+        }
         TempData["Notice"] = entry.Active ? $"已恢复 {entry.Code}" : $"已停用 {entry.Code}，新事项不能再选用该条目";
         return RedirectToPage();
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -79,14 +80,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             return Page();
         }
         db.IncubationBases.Add(new IncubationBase { DistrictId = districtId, StreetId = streetId, Name = name, Level = Input.Level!, Address = address });
-        try
+        // Another admin added the same name a moment earlier (unique index).
+        if (!await db.TrySaveAsync(ModelState, "Input.Name", "本区已有同名孵化基地", ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another admin added the same name a moment earlier (unique index).
-            ModelState.AddModelError("Input.Name", "本区已有同名孵化基地");
             return Page();
         }
         TempData["Message"] = $"已添加孵化基地：{name}";
