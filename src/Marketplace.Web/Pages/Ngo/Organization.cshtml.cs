@@ -1,3 +1,4 @@
+using Marketplace.Domain;
 using Marketplace.Organizations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Organizations;
@@ -31,10 +32,9 @@ public sealed class OrganizationModel(AppDbContext db, IGrainFactory grains, Doc
         {
             return NotFound();
         }
-        if (!Enum.TryParse<DocumentKind>(Kind, out var kind) || !Enum.IsDefined(kind) || (Kind ?? "").All(char.IsAsciiDigit))
-        {
-            ModelState.AddModelError(nameof(Kind), "请选择材料类别");
-        }
+        var errors = new List<FieldError>();
+        var kind = FormParse.Choice<DocumentKind>(Kind, nameof(Kind), errors, "请选择材料类别");
+        ModelState.AddOutcome(errors);
         if (Upload is null || Upload.Length == 0)
         {
             ModelState.AddModelError(nameof(Upload), "请选择要上传的文件");
@@ -56,7 +56,7 @@ public sealed class OrganizationModel(AppDbContext db, IGrainFactory grains, Doc
             return Page();
         }
         var file = saved.Value!;
-        var document = new OrganizationDocument(Guid.NewGuid(), kind, DocumentStore.SafeDisplayName(Upload.FileName), file.StoredName,
+        var document = new OrganizationDocument(Guid.NewGuid(), kind!.Value, DocumentStore.SafeDisplayName(Upload.FileName), file.StoredName,
             file.ContentType, file.Size, User.Identity!.Name!, DateTimeOffset.UtcNow);
         var added = await grains.GetGrain<IOrganizationGrain>(uscc).AddDocumentAsync(document);
         if (!added.Succeeded)

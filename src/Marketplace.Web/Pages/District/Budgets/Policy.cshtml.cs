@@ -58,13 +58,10 @@ public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
             return NotFound();
         }
         ModelState.Clear();
-        var parsed = MoneyFormat.TryParse(Input.Floor, out var floor, out var error);
-        if (!parsed)
-        {
-            ModelState.AddModelError("Input.Floor", error);
-        }
+        var parseErrors = new List<FieldError>();
+        var floor = FormParse.Money(Input.Floor, "Floor", parseErrors);
         var sources = Input.Sources.Select(s => new FundingSourceRule(s.Source, s.Enabled, s.PublicWelfareOnly)).ToList();
-        ModelState.AddOutcome(BudgetRules.ValidatePolicy(parsed ? floor : null, sources), nameof(Input));
+        ModelState.AddOutcome(parseErrors.Concat(BudgetRules.ValidatePolicy(floor, sources)), nameof(Input));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -80,7 +77,7 @@ public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
         {
             db.ExpectVersion(row, Input.Version); // the rules below are saved with it, so they are guarded too
         }
-        row.Floor = floor;
+        row.Floor = floor!.Value;
         row.UpdatedBy = User.Identity?.Name;
         row.UpdatedAt = clock.GetUtcNow();
         var rules = await db.FundingSourceRules.Where(r => r.DistrictId == districtId).ToDictionaryAsync(r => r.Source, ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marketplace.Calendar;
 using Marketplace.Domain;
+using Marketplace.Web.Infrastructure.Pages;
 using Marketplace.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -44,9 +45,10 @@ public sealed class IndexModel(IGrainFactory grains, TimeProvider clock) : PageM
             return NotFound();
         }
         ModelState.Clear();
-        if (!DateOnly.TryParseExact(Day.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        var errors = new List<FieldError>();
+        if (FormParse.Date(Day.Date, "Day.Date", errors, "请填写日期，格式如 2026-10-01") is not { } date)
         {
-            ModelState.AddModelError("Day.Date", "请填写日期，格式如 2026-10-01");
+            ModelState.AddOutcome(errors);
             return await LoadAsync() ? Page() : NotFound();
         }
         var outcome = await Grain(districtId).SetDayAsync(date, Day.Kind, Day.Name ?? "", User.Identity!.Name!);
@@ -60,9 +62,10 @@ public sealed class IndexModel(IGrainFactory grains, TimeProvider clock) : PageM
             return NotFound();
         }
         ModelState.Clear();
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        var errors = new List<FieldError>();
+        if (FormParse.Date(date, "", errors, "日期无效，请刷新页面后重试") is not { } day)
         {
-            ModelState.AddModelError(string.Empty, "日期无效，请刷新页面后重试");
+            ModelState.AddOutcome(errors);
             return await LoadAsync() ? Page() : NotFound();
         }
         var outcome = await Grain(districtId).ResetDayAsync(day, User.Identity!.Name!);

@@ -88,17 +88,11 @@ public sealed class SettingsModel(IGrainFactory grains) : PageModel
             }
             sheets.Add(new SourceSheet(Sources[i], weight, sheet));
         }
-        if (!int.TryParse(RectificationDays, NumberStyles.None, CultureInfo.InvariantCulture, out var rectification))
-        {
-            errors.Add(new(nameof(RectificationDays), "请填写整改期限（天数）"));
-        }
-        if (!int.TryParse(ReminderDays, NumberStyles.None, CultureInfo.InvariantCulture, out var reminder))
-        {
-            errors.Add(new(nameof(ReminderDays), "请填写提前提醒的天数"));
-        }
+        var rectification = FormParse.Count(RectificationDays, nameof(RectificationDays), errors, "请填写整改期限（天数）");
+        var reminder = FormParse.Count(ReminderDays, nameof(ReminderDays), errors, "请填写提前提醒的天数");
         if (errors.Count == 0)
         {
-            var result = await grain.UpdateAsync(Version, new ContractSettings([.. schedule], [.. sheets], rectification, reminder), User.NameOf());
+            var result = await grain.UpdateAsync(Version, new ContractSettings([.. schedule], [.. sheets], rectification!.Value, reminder!.Value), User.NameOf());
             if (result.Succeeded)
             {
                 TempData["Notice"] = "合同管理设置已保存，新草拟的合同按此执行";

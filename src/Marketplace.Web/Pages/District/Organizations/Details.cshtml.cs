@@ -1,3 +1,4 @@
+using Marketplace.Domain;
 using System.Globalization;
 using Marketplace.Organizations;
 using Marketplace.Web.Data;
@@ -52,11 +53,18 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageMo
         {
             return NotFound();
         }
-        if (!Enum.TryParse<DirectoryStatus>(To, out var to) || !Enum.IsDefined(to) || to == DirectoryStatus.Applying || (To ?? "").All(char.IsAsciiDigit))
+        var errors = new List<FieldError>();
+        var choice = FormParse.Choice<DirectoryStatus>(To, nameof(Reason), errors, "请选择操作");
+        if (choice == DirectoryStatus.Applying)
         {
-            ModelState.AddModelError(nameof(Reason), "请选择操作");
+            errors.Add(new(nameof(Reason), "请选择操作")); // 申请中 is where a registration starts, never a move
+        }
+        if (errors.Count > 0)
+        {
+            ModelState.AddOutcome(errors);
             return Page();
         }
+        var to = choice!.Value;
         var result = await Grain.ChangeStatusAsync(to, Reason, User.Identity!.Name!);
         if (!result.Succeeded)
         {
@@ -74,10 +82,9 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageMo
             return NotFound();
         }
         const string prefix = nameof(Negative);
-        if (!Enum.TryParse<NegativeSource>(Negative.Source, out var source) || !Enum.IsDefined(source) || (Negative.Source ?? "").All(char.IsAsciiDigit))
-        {
-            ModelState.AddModelError($"{prefix}.Source", "请选择负面信息来源");
-        }
+        var errors = new List<FieldError>();
+        var source = FormParse.Choice<NegativeSource>(Negative.Source, $"{prefix}.Source", errors, "请选择负面信息来源");
+        ModelState.AddOutcome(errors);
         var starts = ParseDate(Negative.StartsOn, $"{prefix}.StartsOn", "开始日期", required: true);
         var ends = ParseDate(Negative.EndsOn, $"{prefix}.EndsOn", "结束日期", required: false);
         if (!ModelState.IsValid)
@@ -85,7 +92,7 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageMo
             return Page();
         }
         var result = await Grain.AddNegativeEntryAsync(
-            new NegativeEntryDraft(source, Negative.Reason ?? "", starts!.Value, ends, Negative.Published, null), User.Identity!.Name!);
+            new NegativeEntryDraft(source!.Value, Negative.Reason ?? "", starts!.Value, ends, Negative.Published, null), User.Identity!.Name!);
         if (!result.Succeeded)
         {
             ModelState.AddOutcome(result.Errors, prefix, typeof(NegativeForm));
@@ -155,12 +162,10 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageMo
             }
             return null;
         }
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            return d;
-        }
-        ModelState.AddModelError(key, $"{label}格式应为 2026-01-15");
-        return null;
+        var errors = new List<FieldError>();
+        var d = FormParse.Date(text, key, errors, $"{label}格式应为 2026-01-15");
+        ModelState.AddOutcome(errors);
+        return d;
     }
 
     private async Task<bool> LoadAsync(string uscc, CancellationToken ct)

@@ -63,17 +63,11 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTen
         }
         ModelState.Clear();
         var errors = new List<FieldError>();
-        if (!MoneyFormat.TryParse(Price, out var price, out var priceError))
+        var price = FormParse.Money(Price, nameof(Price), errors, "报价：");
+        var workers = FormParse.Count(SocialWorkers, nameof(SocialWorkers), errors, "请输入持证社工人数（整数）", max: 10_000);
+        if (price is { } p && workers is { } w)
         {
-            errors.Add(new(nameof(Price), "报价：" + priceError));
-        }
-        if (!int.TryParse(SocialWorkers, NumberStyles.None, CultureInfo.InvariantCulture, out var workers) || workers > 10_000)
-        {
-            errors.Add(new(nameof(SocialWorkers), "请输入持证社工人数（整数）"));
-        }
-        if (errors.Count == 0)
-        {
-            var proposal = new ApplicationProposal(price, (ServicePlan ?? "").Trim(), (Team ?? "").Trim(), workers, (Experience ?? "").Trim(),
+            var proposal = new ApplicationProposal(p, (ServicePlan ?? "").Trim(), (Team ?? "").Trim(), w, (Experience ?? "").Trim(),
                 [.. Documents.Where(Tender.Notice.RequiredDocuments.Contains)]);
             // The applicant is the organization as the directory names it, not the person signed in.
             var organization = await db.Organizations.Where(o => o.Uscc == Uscc).Select(o => o.Name).SingleOrDefaultAsync() ?? tenant.DisplayName;

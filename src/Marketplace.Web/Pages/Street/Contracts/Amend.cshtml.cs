@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Marketplace.Contracts;
 using Marketplace.Domain;
+using Marketplace.Web.Infrastructure.Pages;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -42,19 +43,13 @@ public sealed class AmendModel(IGrainFactory grains) : PageModel
         this.ActAsync(id, LoadAsync, async () =>
         {
             var errors = ImmutableArray.CreateBuilder<FieldError>();
-            if (!MoneyFormat.TryParse(Amount, out var amount, out var amountError))
-            {
-                errors.Add(new(nameof(Amount), amountError));
-            }
-            if (!DateOnly.TryParseExact(TermEnd, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var termEnd))
-            {
-                errors.Add(new(nameof(TermEnd), "请填写服务期限截止日期（年-月-日）"));
-            }
-            if (errors.Count > 0)
+            var amount = FormParse.Money(Amount, nameof(Amount), errors);
+            var termEnd = FormParse.Date(TermEnd, nameof(TermEnd), errors, "请填写服务期限截止日期（年-月-日）");
+            if (amount is null || termEnd is null)
             {
                 return errors.ToImmutable();
             }
-            var result = await Grain(id).AmendAsync(Contract.StreetId, Version, amount, termEnd, LongTermReason, Reason ?? "", User.NameOf());
+            var result = await Grain(id).AmendAsync(Contract.StreetId, Version, amount.Value, termEnd.Value, LongTermReason, Reason ?? "", User.NameOf());
             // ContractTerm names the term's end "TermEnd" and its reason "LongTermReason", as this form does.
             return result.Errors;
         }, "合同变更已保存");
