@@ -16,7 +16,7 @@ namespace Marketplace.Web.Pages.District.Budgets;
 /// funding sources are used and whether a source may pay only for 公益 projects. Configuration, not a
 /// ledger movement, so it is stored directly; the budget grain reads it on every command.
 /// </summary>
-public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class PolicyModel(AppDbContext db, CurrentTenant tenant, TimeProvider clock) : PageModel
 {
     public sealed class SourceInput
     {
@@ -37,7 +37,7 @@ public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.DistrictOf() is not { } districtId)
+        if (tenant.DistrictId is not { } districtId)
         {
             return NotFound();
         }
@@ -53,7 +53,7 @@ public sealed class PolicyModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (User.DistrictOf() is not { } districtId)
+        if (tenant.DistrictId is not { } districtId)
         {
             return NotFound();
         }

@@ -13,7 +13,7 @@ namespace Marketplace.Web.Pages.District.IncubationBases;
 /// The district's incubation bases (社会组织孵化基地): the district centre and street bases of the
 /// "1+10+N" / four-level systems, with how many organizations each has incubated.
 /// </summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentTenant tenant) : PageModel
 {
     public static readonly string[] Levels = ["区级", "街道级", "社区级"];
 
@@ -40,7 +40,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         {
             return NotFound();
         }
-        var districtId = User.DistrictOf()!.Value;
+        var districtId = tenant.DistrictId!.Value;
         var name = Input.Name?.Trim() ?? "";
         if (name.Length == 0)
         {
@@ -91,7 +91,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (User.DistrictOf() is not { } districtId)
+        if (tenant.DistrictId is not { } districtId)
         {
             return false;
         }
