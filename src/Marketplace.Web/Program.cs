@@ -8,6 +8,7 @@ using Marketplace.Web.Features.Reports;
 using Marketplace.Web.Features.Rounds;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Tendering;
+using Marketplace.Web.Infrastructure.Audit;
 using Marketplace.Web.Infrastructure.Database;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Jobs;
@@ -59,6 +60,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseMarketplaceAudit();
 app.UseAuthorization();
 app.UseMarketplaceAbuseLimits();
 

@@ -1,6 +1,8 @@
 using Marketplace.Web.Data;
+using Marketplace.Web.Infrastructure.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Marketplace.Web.Infrastructure.Database;
 
@@ -25,7 +27,7 @@ public static class DatabaseServiceCollectionExtensions
                 Pooling = true,
                 DefaultTimeout = 30,
             }.ToString();
-            services.AddPooledDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString));
+            services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(options.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
             services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                 new UpcastFactory<SqliteAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>()));
         }
@@ -35,11 +37,14 @@ public static class DatabaseServiceCollectionExtensions
             {
                 throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
             }
-            services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+            services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, o) => o.UseNpgsql(options.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
             services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                 new UpcastFactory<PostgresAppDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
         }
         services.AddSingleton(options);
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditSaveChangesInterceptor>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return options;
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
+using Marketplace.Web.Infrastructure.Audit;
 using Marketplace.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Orleans.Storage;
@@ -56,6 +57,11 @@ public sealed class EfGrainStorage(
         var row = await Locate(db, stateName, grainId, grainState.ETag);
         var etag = Guid.NewGuid().ToString("N");
         var document = JsonSerializer.Serialize(grainState.State, Json);
+        // Who changed what, recorded in this transaction (issue 16 item 5).
+        if (GrainAudit.Entry(grainId, row?.Document, document, clock.GetUtcNow()) is { } audit)
+        {
+            db.AuditEntries.Add(audit);
+        }
         if (row is null)
         {
             db.GrainStates.Add(new GrainStateRecord

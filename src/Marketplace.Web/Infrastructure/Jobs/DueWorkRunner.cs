@@ -1,4 +1,5 @@
 using Marketplace.Web.Data;
+using Marketplace.Web.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Infrastructure.Jobs;
@@ -19,6 +20,7 @@ public sealed class DueWorkRunner(
         var handler = handlers.FirstOrDefault(h => h.Kind == work.Kind)
             ?? throw new InvalidOperationException($"No handler for scheduled work kind '{work.Kind}'.");
         work.Attempts++;
+        AuditActor.TimedWork.Enter(); // what the handler changes is recorded as done by timed work
         try
         {
             await handler.RunAsync(work.SubjectId, ct);

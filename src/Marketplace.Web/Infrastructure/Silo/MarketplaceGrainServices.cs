@@ -4,6 +4,7 @@ using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Features.Contracts;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Tendering;
+using Marketplace.Web.Infrastructure.Audit;
 using Marketplace.Web.Infrastructure.GrainStorage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
@@ -21,6 +22,7 @@ public static class MarketplaceGrainServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddKeyedSingleton<IGrainStorage>(StorageNames.Marketplace,
             (sp, _) => ActivatorUtilities.CreateInstance<EfGrainStorage>(sp));
+        services.AddSingleton<IIncomingGrainCallFilter, AuditCallFilter>();
         services.AddCatalogFeature();
         services.AddBudgetsFeature();
         services.AddOrganizationsFeature();

@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Marketplace.Web.Infrastructure.Identity;
+
+namespace Marketplace.Web.Infrastructure.Audit;
+
+/// <summary>
+/// Who changes something and from where. Carried to the grains in Orleans' <see cref="RequestContext"/>
+/// (it flows with every call, also from grain to grain), so the grain storage can record the change in
+/// the transaction that writes it; page writes read it from the HTTP request.
+/// </summary>
+public sealed record AuditActor(string UserName, string Role, long? DistrictId, long? StreetId, string? ClientAddress)
+{
+    private const string UserKey = "audit.user", RoleKey = "audit.role", DistrictKey = "audit.district",
+        StreetKey = "audit.street", AddressKey = "audit.address", ActionKey = "audit.action";
+
+    public const string SystemRole = "System";
+
+    /// <summary>Timed work (报名截止, 公示结束, …): the platform acts, no person.</summary>
+    public static AuditActor TimedWork { get; } = new("定时任务", SystemRole, null, null, null);
+
+    /// <summary>The signed-in user of a request; null for anonymous requests (nothing of theirs is recorded as a person).</summary>
+    public static AuditActor? From(HttpContext? http)
+    {
+        if (http?.User is not { Identity.IsAuthenticated: true } user)
+        {
+            return null;
+        }
+        var role = Roles.All.FirstOrDefault(user.IsInRole) ?? "";
+        return new AuditActor(user.Identity?.Name ?? "", role, user.DistrictOf(),
+            user.IsInRole(Roles.StreetOfficial) ? user.StreetOf() : null, http.Connection.RemoteIpAddress?.ToString());
+    }
+
+    /// <summary>Makes this actor the one every grain call from here on (in this async flow) carries.</summary>
+    public void Enter()
+    {
+        RequestContext.Set(UserKey, UserName);
+        RequestContext.Set(RoleKey, Role);
+        if (DistrictId is { } d) RequestContext.Set(DistrictKey, d);
+        if (StreetId is { } s) RequestContext.Set(StreetKey, s);
+        if (ClientAddress is { } a) RequestContext.Set(AddressKey, a);
+    }
+
+    /// <summary>The actor the current grain call carries, if a person or timed work started it.</summary>
+    public static AuditActor? Current => RequestContext.Get(UserKey) is string user
+        ? new AuditActor(user, RequestContext.Get(RoleKey) as string ?? "", RequestContext.Get(DistrictKey) as long?,
+            RequestContext.Get(StreetKey) as long?, RequestContext.Get(AddressKey) as string)
+        : null;
+
+    /// <summary>The grain method being run ("ITenderGrain.PublishAsync"), set by <see cref="AuditCallFilter"/>.</summary>
+    public static string? CurrentAction
+    {
+        get => RequestContext.Get(ActionKey) as string;
+        internal set => RequestContext.Set(ActionKey, value ?? "");
+    }
+
+    internal static bool Present => RequestContext.Get(UserKey) is not null;
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Marketplace.Web.Data.Configurations;
+using Marketplace.Web.Data.Entities;
+
+namespace Marketplace.Web.Infrastructure.Audit;
+
+/// <summary>
+/// The audit record of one grain state write, added by <see cref="GrainStorage.EfGrainStorage"/> to the
+/// transaction that writes the state (issue 16 item 5: same transaction as the change). Before → after is
+/// the aggregate's status; the district is the record's own (so an NGO's objection lands in the notice's
+/// district), else the actor's.
+/// </summary>
+public static class GrainAudit
+{
+    public static AuditEntry? Entry(GrainId grainId, string? beforeDocument, string afterDocument, DateTimeOffset at)
+    {
+        if (AuditActor.Current is not { } actor)
+        {
+            return null; // start-up and imports: no person and no timed work acted
+        }
+        var before = Facts.Of(beforeDocument);
+        var after = Facts.Of(afterDocument);
+        return new AuditEntry
+        {
+            At = at, UserName = actor.UserName, Role = actor.Role, ClientAddress = actor.ClientAddress,
+            DistrictId = after.DistrictId ?? before.DistrictId ?? actor.DistrictId,
+            StreetId = after.StreetId ?? before.StreetId ?? actor.StreetId,
+            Action = AuditActor.CurrentAction ?? "", Subject = grainId.ToString(),
+            Before = AuditText.Clip(before.Status), After = AuditText.Clip(after.Status),
+        };
+    }
+
+    private sealed record Facts(string? Status, long? DistrictId, long? StreetId)
+    {
+        public static Facts Of(string? document)
+        {
+            if (document is null)
+            {
+                return new Facts(null, null, null);
+            }
+            using var json = JsonDocument.Parse(document);
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return new Facts(null, null, null);
+            }
+            // A round names its organizer (district, and street when a street runs it).
+            var owner = root.TryGetProperty("Organizer", out var o) && o.ValueKind == JsonValueKind.Object ? o : root;
+            return new Facts(Text(root, "Status"), Number(owner, "DistrictId"), Number(owner, "StreetId"));
+        }
+
+        private static string? Text(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.String or JsonValueKind.Number ? v.ToString() : null;
+
+        private static long? Number(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : null;
+    }
+}
