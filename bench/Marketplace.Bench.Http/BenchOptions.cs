@@ -4,7 +4,7 @@ namespace Marketplace.Bench.Http;
 
 /// <summary>Command line of the HTTP bench; <c>--quick</c> is the CI smoke form (seconds, not minutes).</summary>
 internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir, bool Quick, TimeSpan WarmUp, TimeSpan Measure,
-    int ListingConnections, int RushConnections, string? Postgres, string? SubmissionsBenchDll)
+    int ListingConnections, int RushConnections, int Organizations, int Notices, string? Postgres, string SubmissionsBenchDll)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -24,7 +24,9 @@ internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir
             TimeSpan.FromSeconds(Seconds("--seconds", quick ? 2 : 10)),
             (int)Seconds("--listing-connections", quick ? 16 : 64),
             (int)Seconds("--rush-connections", quick ? 32 : 256),
+            (int)Seconds("--orgs", quick ? 20 : 2000),
+            (int)Seconds("--tenders", quick ? 5 : 50),
             quick ? null : Value("--postgres"),
-            quick ? null : Value("--submissions-bench"));
+            Value("--submissions-bench") ?? throw new ArgumentException("--submissions-bench <Marketplace.Bench.Submissions.dll> is required"));
     }
 }

@@ -63,32 +63,23 @@ internal static class Scenarios
     public static async Task<(LoadResult Result, long Acknowledged, int Sessions, int Pairs)> RushAsync(Uri baseAddress, IReadOnlyList<string> ngos,
         IReadOnlyList<string> tenders, string password, BenchOptions o)
     {
-        var pairs = new List<(NgoSession Session, ApplyForm Form)>();
-        var sessions = 0;
-        foreach (var user in ngos)
+        // Session i works on tender i mod M: every session logged in, every notice busy, one form read per session.
+        var forms = new (NgoSession Session, ApplyForm? Form)[ngos.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, ngos.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
         {
-            var session = new NgoSession(baseAddress, user);
-            if (!await session.LoginAsync(password))
-            {
-                continue;
-            }
-            sessions++;
-            foreach (var tender in tenders)
-            {
-                if (await session.ApplyFormAsync(tender) is { } form)
-                {
-                    pairs.Add((session, form));
-                }
-            }
-        }
+            var session = new NgoSession(baseAddress, ngos[i]);
+            forms[i] = (session, await session.LoginAsync(password) ? await session.ApplyFormAsync(tenders[i % tenders.Count]) : null);
+        });
+        var pairs = forms.Where(f => f.Form is not null).Select(f => (f.Session, Form: f.Form!)).ToList();
+        var sessions = pairs.Count;
         if (pairs.Count == 0)
         {
-            throw new InvalidOperationException($"no open tender accepts an application from the {sessions} logged-in NGOs");
+            throw new InvalidOperationException($"none of the {ngos.Count} NGOs could log in and open an apply form");
         }
         long acknowledged = 0;
         var result = await LoadRun.RunAsync("rush", o.RushConnections, o.WarmUp, o.Measure, async (worker, n) =>
         {
-            var (session, form) = pairs[(int)((worker + n) % pairs.Count)];
+            var (session, form) = pairs[(int)(n % pairs.Count)];
             try
             {
                 var ok = await session.SubmitAsync(form, n);
