@@ -8,6 +8,7 @@ using Marketplace.Web.Features.Reports;
 using Marketplace.Web.Features.Rounds;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Tendering;
+using Marketplace.Web.Infrastructure.Caching;
 using Marketplace.Web.Infrastructure.Database;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Jobs;
@@ -25,6 +26,7 @@ builder.Services.AddOrganizationsWeb();
 builder.AddMarketplaceSilo();
 builder.Services.AddMarketplaceJobs(database);
 builder.Services.AddReportsFeature();
+builder.Services.AddPublicReadCache();
 
 builder.Services.AddRazorPages(o =>
 {
@@ -61,6 +63,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMarketplaceAbuseLimits();
+app.UseOutputCache();
 
 app.MapRazorPages();
 app.MapOpenApi();

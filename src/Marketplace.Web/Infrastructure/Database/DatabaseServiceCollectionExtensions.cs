@@ -25,7 +25,7 @@ public static class DatabaseServiceCollectionExtensions
                 Pooling = true,
                 DefaultTimeout = 30,
             }.ToString();
-            services.AddPooledDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString));
+            services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => WithEviction(sp, o.UseSqlite(options.ConnectionString)));
             services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                 new UpcastFactory<SqliteAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>()));
         }
@@ -35,13 +35,22 @@ public static class DatabaseServiceCollectionExtensions
             {
                 throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
             }
-            services.AddPooledDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+            services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, o) => WithEviction(sp, o.UseNpgsql(options.ConnectionString)));
             services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                 new UpcastFactory<PostgresAppDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
         }
         services.AddSingleton(options);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return options;
+    }
+
+    /// <summary>Saved changes evict the cached public reads where the web host caches them (not in a bare silo).</summary>
+    private static void WithEviction(IServiceProvider services, DbContextOptionsBuilder builder)
+    {
+        if (services.GetService<Caching.PublicReadEviction>() is { } eviction)
+        {
+            builder.AddInterceptors(eviction);
+        }
     }
 
     private sealed class UpcastFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<AppDbContext>
