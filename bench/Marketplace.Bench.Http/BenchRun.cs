@@ -129,16 +129,7 @@ internal static class BenchRun
         await using (var app = await AppProcess.StartAsync(o.AppDll, [], rushEnv, "/"))
         {
             await using var db = new SqliteConnection($"Data Source={Path.Combine(rushDir, "marketplace.db")};Mode=ReadOnly");
-            var data = await AppData.ReadAsync(db);
-            var before = await AppData.CountAsync(db, "TenderSubmissions");
-            var rush = await RushAsync(app, data, o);
-            var rows = await AppData.CountAsync(db, "TenderSubmissions") - before;
-            report.Add(Row.From(rush.Result.Result, "apply-form POST rush, SQLite synchronous=FULL", b1Rush, "≥ 10,000 /s, ≥ 0.8 × B4, p99 ≤ 100 ms",
-                $"{rush.Result.Sessions} sessions on {o.Notices} notices; acknowledged {rush.Result.Acknowledged}, rows {rows}", rush.Cores));
-            if (rows != rush.Result.Acknowledged)
-            {
-                throw new InvalidOperationException($"SQLite rush: {rush.Result.Acknowledged} acknowledged but {rows} rows stored");
-            }
+            await RushAndCountAsync(app, db, "apply-form POST rush, SQLite synchronous=FULL", b1Rush, o, report);
             var memory = app.Memory();
             report.Fact("app resident memory after the rush / peak (MB)", $"{memory.Rss:0} / {memory.Peak:0}");
         }
@@ -172,16 +163,7 @@ internal static class BenchRun
             await GenerateAsync(o, ["--connection", connection, "--data", Path.GetTempPath()]);
             await using var app = await AppProcess.StartAsync(o.AppDll, [], env, "/");
             await using var db = new NpgsqlConnection(connection);
-            var data = await AppData.ReadAsync(db);
-            var before = await AppData.CountAsync(db, "TenderSubmissions");
-            var rush = await RushAsync(app, data, o);
-            var rows = await AppData.CountAsync(db, "TenderSubmissions") - before;
-            report.Add(Row.From(rush.Result.Result, "apply-form POST rush, PostgreSQL", null, "≥ 10,000 /s, p99 ≤ 100 ms",
-                $"{rush.Result.Sessions} sessions on {o.Notices} notices; acknowledged {rush.Result.Acknowledged}, rows {rows}", rush.Cores));
-            if (rows != rush.Result.Acknowledged)
-            {
-                throw new InvalidOperationException($"PostgreSQL rush: {rush.Result.Acknowledged} acknowledged but {rows} rows stored");
-            }
+            await RushAndCountAsync(app, db, "apply-form POST rush, PostgreSQL", b1Rush: null, o, report);
         }
         finally
         {
@@ -211,11 +193,21 @@ internal static class BenchRun
         }
     }
 
-    private static async Task<((LoadResult Result, long Acknowledged, int Sessions, int Pairs) Result, double Cores)> RushAsync(AppProcess app, AppData data, BenchOptions o)
+    /// <summary>The rush on a generated database; fails the run when acknowledgements and stored rows differ.</summary>
+    private static async Task RushAndCountAsync(AppProcess app, System.Data.Common.DbConnection db, string scenario, LoadResult? b1Rush, BenchOptions o, Report report)
     {
+        var data = await AppData.ReadAsync(db);
+        var before = await AppData.CountAsync(db, "TenderSubmissions");
         using var open = Scenarios.Anonymous(app.BaseAddress, 1);
         var tenders = await AppData.OpenTendersAsync(open);
-        return await Measured(app, () => Scenarios.RushAsync(app.BaseAddress, data.Ngos, tenders, Password, o));
+        var (rush, cores) = await Measured(app, () => Scenarios.RushAsync(app.BaseAddress, data.Ngos, tenders, Password, o));
+        var rows = await AppData.CountAsync(db, "TenderSubmissions") - before;
+        report.Add(Row.From(rush.Result, scenario, b1Rush, "≥ 10,000 /s, ≥ 0.8 × B4, p99 ≤ 100 ms",
+            $"{rush.Sessions} sessions on {o.Notices} notices; acknowledged {rush.Acknowledged}, rows {rows}", cores));
+        if (rows != rush.Acknowledged)
+        {
+            throw new InvalidOperationException($"{scenario}: {rush.Acknowledged} acknowledged but {rows} rows stored");
+        }
     }
 
     /// <summary>Runs a scenario and how many of the machine's cores the app process used meanwhile.</summary>
