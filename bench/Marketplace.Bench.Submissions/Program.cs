@@ -21,6 +21,19 @@ var cases = (options.GetValueOrDefault("cases") ?? "echo,log,across,hot,raw").Sp
 var data = Path.GetFullPath(options.GetValueOrDefault("data") ?? Path.Combine("bench-data", DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)));
 Directory.CreateDirectory(data);
 
+// --generate: only create a rush's data (organizations with NGO logins, open notices) in a fresh database
+// for the HTTP bench (bench/run), which then starts the real app on it.
+if (options.TryGetValue("generate", out var password))
+{
+    var target = options.GetValueOrDefault("connection");
+    await using var generator = await BenchSilo.StartAsync(string.IsNullOrEmpty(target) ? "Sqlite" : "Postgres", string.IsNullOrEmpty(target) ? null : target, data);
+    var admitted = await BenchData.OrganizationsAsync(generator, orgCount);
+    await BenchData.TendersAsync(generator, tenderCount);
+    await BenchLogins.CreateAsync(generator, admitted, password);
+    Console.WriteLine($"generated {orgCount} organizations with NGO logins and {tenderCount} open notices");
+    return;
+}
+
 string? connection = null;
 if (!string.IsNullOrEmpty(postgres))
 {

@@ -9,6 +9,7 @@ using Marketplace.Web.Features.Rounds;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.Audit;
+using Marketplace.Web.Infrastructure.Caching;
 using Marketplace.Web.Infrastructure.Database;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Jobs;
@@ -26,6 +27,7 @@ builder.Services.AddOrganizationsWeb();
 builder.AddMarketplaceSilo();
 builder.Services.AddMarketplaceJobs(database);
 builder.Services.AddReportsFeature();
+builder.Services.AddPublicReadCache();
 
 builder.Services.AddRazorPages(o =>
 {
@@ -63,6 +65,7 @@ app.UseAuthentication();
 app.UseMarketplaceAudit();
 app.UseAuthorization();
 app.UseMarketplaceAbuseLimits();
+app.UseOutputCache();
 
 app.MapRazorPages();
 app.MapOpenApi();

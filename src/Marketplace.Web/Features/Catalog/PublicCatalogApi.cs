@@ -1,6 +1,7 @@
 using Marketplace.Domain;
 using Marketplace.Web.Data;
 using Marketplace.Web.Pages.Shared;
+using Marketplace.Web.Infrastructure.Caching;
 
 namespace Marketplace.Web.Features.Catalog;
 
@@ -29,5 +30,6 @@ public static class PublicCatalogApi
             .WithName("PublicCatalog")
             .WithSummary("已发布的转移事项（公开，无需登录）")
             .WithTags("public")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .CachePublicRead();
 }

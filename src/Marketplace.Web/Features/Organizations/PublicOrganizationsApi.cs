@@ -4,6 +4,7 @@ using Marketplace.Organizations;
 using Marketplace.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Infrastructure.Caching;
 
 namespace Marketplace.Web.Features.Organizations;
 
@@ -108,7 +109,8 @@ public static class PublicOrganizationsApi
             .WithTags("public")
             .Produces<OrganizationPageDto>()
             .ProducesValidationProblem()
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .CachePublicRead();
 
     /// <summary>Active negative entries the district published, per organization.</summary>
     public static async Task<Dictionary<string, List<PublicNegativeEntryDto>>> PublishedNegativeEntriesAsync(

@@ -2,6 +2,7 @@ using Marketplace.Domain;
 using Marketplace.Tendering;
 using Marketplace.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Infrastructure.Caching;
 
 namespace Marketplace.Web.Features.Tendering;
 
@@ -40,5 +41,6 @@ public static class PublicTenderApi
             .WithName("PublicTenders")
             .WithSummary("采购公告与中标结果（公开，无需登录；不含申请材料）")
             .WithTags("public")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .CachePublicRead();
 }

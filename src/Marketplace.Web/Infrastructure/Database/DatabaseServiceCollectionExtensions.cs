@@ -27,7 +27,7 @@ public static class DatabaseServiceCollectionExtensions
                 Pooling = true,
                 DefaultTimeout = 30,
             }.ToString();
-            services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(options.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
+            services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => WithEviction(sp, o.UseSqlite(options.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>())));
             services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                 new UpcastFactory<SqliteAppDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>()));
         }
@@ -37,7 +37,7 @@ public static class DatabaseServiceCollectionExtensions
             {
                 throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
             }
-            services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, o) => o.UseNpgsql(options.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>()));
+            services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, o) => WithEviction(sp, o.UseNpgsql(options.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>())));
             services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                 new UpcastFactory<PostgresAppDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
         }
@@ -47,6 +47,15 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<AuditSaveChangesInterceptor>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return options;
+    }
+
+    /// <summary>Saved changes evict the cached public reads where the web host caches them (not in a bare silo).</summary>
+    private static void WithEviction(IServiceProvider services, DbContextOptionsBuilder builder)
+    {
+        if (services.GetService<Caching.PublicReadEviction>() is { } eviction)
+        {
+            builder.AddInterceptors(eviction);
+        }
     }
 
     private sealed class UpcastFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<AppDbContext>

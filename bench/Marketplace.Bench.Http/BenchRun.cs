@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+using Marketplace.Bench.Submissions;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Marketplace.Bench.Http;
+
+/// <summary>
+/// The whole run: the real app as a process on a fresh database, each scenario over loopback HTTP, the
+/// baselines (B1 here, B2/B3 from the grain-level bench) in the same run, then the table.
+/// </summary>
+internal static class BenchRun
+{
+    private const string Password = "Demo@2026"; // the seeded accounts' public password (SeedOptions.DemoPassword)
+
+    public static async Task<int> RunAsync(BenchOptions o)
+    {
+        var report = new Report();
+        var work = Directory.CreateTempSubdirectory("marketplace-bench-");
+        var failed = false;
+        try
+        {
+            await SqliteRunAsync(o, work.FullName, report);
+            if (o.Postgres is { } pg)
+            {
+                await PostgresRunAsync(o, pg, report);
+            }
+            if (!o.Quick)
+            {
+                await GrainBaselinesAsync(o.SubmissionsBenchDll, o, report);
+            }
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"bench failed: {e.Message}");
+            failed = true;
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+        await report.WriteAsync(o.OutDir);
+        return failed ? 1 : 0;
+    }
+
+    /// <summary>Configuration of the app for the bench: its own ports, quiet logs, the public limits out of the way.</summary>
+    private static Dictionary<string, string> Environment(IReadOnlyDictionary<string, string> database)
+    {
+        var silo = Random.Shared.Next(20_000, 29_000);
+        var env = new Dictionary<string, string>(database)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Silo__SiloPort"] = silo.ToString(CultureInfo.InvariantCulture),
+            ["Silo__GatewayPort"] = (silo + 1).ToString(CultureInfo.InvariantCulture),
+            ["Logging__LogLevel__Default"] = "Warning",
+            // The per-address abuse limits (ADR 0009) would refuse a load generator on one address by design.
+            ["Security__Limits__PublicJson__Permits"] = "1000000000",
+            ["Security__Limits__PublicForm__Permits"] = "1000000000",
+            ["Security__Limits__Login__Permits"] = "1000000000",
+        };
+        return env;
+    }
+
+    private static async Task SqliteRunAsync(BenchOptions o, string work, Report report)
+    {
+        var dataDir = Path.Combine(work, "sqlite");
+        var env = Environment(new Dictionary<string, string> { ["Database__Provider"] = "Sqlite", ["Database__DataDirectory"] = dataDir });
+        LoadResult b1Listing, b1Rush;
+        await using (var b1 = await AppProcess.StartAsync(o.SelfDll, ["--b1-server", "{port}"], new Dictionary<string, string>(), "/"))
+        {
+            using var client = Scenarios.Anonymous(b1.BaseAddress, o.RushConnections);
+            Console.WriteLine("B1 minimal Kestrel \"ok\"");
+            b1Listing = await Scenarios.GetAsync($"B1 @{o.ListingConnections}", client, o, o.ListingConnections, _ => "/");
+            b1Rush = await Scenarios.GetAsync($"B1 @{o.RushConnections}", client, o, o.RushConnections, _ => "/");
+            report.Add(Row.From(b1Listing, b1Listing.Case, null, "—", "baseline"));
+            report.Add(Row.From(b1Rush, b1Rush.Case, null, "—", "baseline"));
+            report.Fact("B1 resident memory after its runs (MB)", b1.Memory().Rss.ToString("0", CultureInfo.InvariantCulture));
+        }
+
+        Console.WriteLine("app on a fresh SQLite database");
+        await using (var app = await AppProcess.StartAsync(o.AppDll, [], env, "/"))
+        {
+            report.Fact("start-up to first 200, fresh SQLite database (migrations + seeding)", $"{app.StartUpToFirst200.TotalSeconds:0.00} s (target ≤ 5 s)");
+            report.Fact("resident memory right after start-up (MB)", app.Memory().Rss.ToString("0", CultureInfo.InvariantCulture));
+            await using var db = new SqliteConnection($"Data Source={Path.Combine(dataDir, "marketplace.db")};Mode=ReadOnly");
+            var data = await AppData.ReadAsync(db);
+            report.Fact("data", $"{data.Streets.Count} streets, {await AppData.CountAsync(db, "TransferItems")} catalog items, {data.Ngos.Count} NGO logins, {await AppData.CountAsync(db, "Tenders")} tenders");
+            using var client = Scenarios.Anonymous(app.BaseAddress, o.ListingConnections);
+
+            var catalogJson = await Measured(app, () => Scenarios.GetAsync("GET /api/public/catalog", client, o, o.ListingConnections, Scenarios.CatalogPaths("/api/public/catalog", data)));
+            report.Add(Row.From(catalogJson.Result, "GET /api/public/catalog (random street/area/q/page)", b1Listing, "≥ 0.20 × B1, p99 ≤ 50 ms", appCores: catalogJson.Cores));
+            var catalogPage = await Measured(app, () => Scenarios.GetAsync("GET /Catalog", client, o, o.ListingConnections, Scenarios.CatalogPaths("/Catalog", data)));
+            report.Add(Row.From(catalogPage.Result, "GET /Catalog page (random filters)", b1Listing, "≥ 0.10 × B1, p99 ≤ 50 ms", appCores: catalogPage.Cores));
+            var tenders = await Measured(app, () => Scenarios.GetAsync("GET /api/public/tenders", client, o, o.ListingConnections, _ => "/api/public/tenders"));
+            report.Add(Row.From(tenders.Result, "GET /api/public/tenders", b1Listing, "≥ 0.20 × B1", appCores: tenders.Cores));
+            var orgs = await Measured(app, () => Scenarios.GetAsync("GET /api/public/organizations", client, o, o.ListingConnections, Scenarios.OrganizationPaths(data)));
+            report.Add(Row.From(orgs.Result, "GET /api/public/organizations (random filters)", b1Listing, "≥ 0.20 × B1", appCores: orgs.Cores));
+
+            // Reports under load: the district PDF in a loop while the catalog JSON runs; p99 against its idle p99 above.
+            var year = DateTime.UtcNow.AddHours(8).Year;
+            var district = data.DistrictIds[0];
+            using var pdfClient = Scenarios.Anonymous(app.BaseAddress, 1);
+            var (underPdf, pdfMs) = await Scenarios.WithPdfLoopAsync(pdfClient, $"/reports/budget/{year}/district/{district}.pdf",
+                () => Scenarios.GetAsync("GET /api/public/catalog with district PDF", client, o, o.ListingConnections, Scenarios.CatalogPaths("/api/public/catalog", data)));
+            report.Add(Row.From(underPdf, "GET /api/public/catalog while district PDFs render", catalogJson.Result, "p99 ≤ 2 × idle p99",
+                $"p99 {underPdf.P99Ms / catalogJson.Result.P99Ms:0.00} × idle"));
+            pdfMs.Sort();
+            report.Fact("district PDF under listing load (demo district)", pdfMs.Count == 0 ? "none completed"
+                : $"{pdfMs.Count} PDFs, median {pdfMs[pdfMs.Count / 2]:0} ms, max {pdfMs[^1]:0} ms (target ≤ 2 s)");
+
+            var memory = app.Memory();
+            report.Fact("app resident memory after the listing runs / peak (MB)", $"{memory.Rss:0} / {memory.Peak:0}");
+        }
+
+        Console.WriteLine("app restarted on the seeded SQLite database");
+        await using (var again = await AppProcess.StartAsync(o.AppDll, [], env, "/"))
+        {
+            report.Fact("start-up to first 200, seeded SQLite database", $"{again.StartUpToFirst200.TotalSeconds:0.00} s (target ≤ 3 s)");
+            await Task.Delay(o.Quick ? 1000 : 5000); // an idle period, measured: not synchronisation
+            report.Fact("resident memory at idle after start-up, seeded (MB)", again.Memory().Rss.ToString("0", CultureInfo.InvariantCulture));
+        }
+
+        // The rush on its own database: the generator's organizations, NGO logins and open notices.
+        var rushDir = Path.Combine(work, "rush");
+        await GenerateAsync(o, ["--data", rushDir]);
+        var rushEnv = Environment(new Dictionary<string, string> { ["Database__Provider"] = "Sqlite", ["Database__DataDirectory"] = rushDir });
+        Console.WriteLine($"app on the generated SQLite database ({o.Organizations} organizations, {o.Notices} open notices)");
+        await using (var app = await AppProcess.StartAsync(o.AppDll, [], rushEnv, "/"))
+        {
+            await using var db = new SqliteConnection($"Data Source={Path.Combine(rushDir, "marketplace.db")};Mode=ReadOnly");
+            await RushAndCountAsync(app, db, "apply-form POST rush, SQLite synchronous=FULL", b1Rush, o, report);
+            var memory = app.Memory();
+            report.Fact("app resident memory after the rush / peak (MB)", $"{memory.Rss:0} / {memory.Peak:0}");
+        }
+    }
+
+    /// <summary>The bench-only data generator (bench/Marketplace.Bench.Submissions --generate) on a fresh database.</summary>
+    private static async Task GenerateAsync(BenchOptions o, string[] target)
+    {
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetTempPath() };
+        foreach (var a in new[] { o.SubmissionsBenchDll, "--generate", Password, "--orgs", o.Organizations.ToString(CultureInfo.InvariantCulture),
+                     "--tenders", o.Notices.ToString(CultureInfo.InvariantCulture) }.Concat(target))
+        {
+            info.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(info)!;
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"the data generator failed (exit {process.ExitCode})");
+        }
+    }
+
+    private static async Task PostgresRunAsync(BenchOptions o, string server, Report report)
+    {
+        var name = $"bench_http_{System.Environment.ProcessId}_{Random.Shared.Next(1_000_000)}";
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var env = Environment(new Dictionary<string, string> { ["Database__Provider"] = "Postgres", ["Database__ConnectionString"] = connection });
+        Console.WriteLine($"app on a fresh PostgreSQL database {name}");
+        try
+        {
+            await GenerateAsync(o, ["--connection", connection, "--data", Path.GetTempPath()]);
+            await using var app = await AppProcess.StartAsync(o.AppDll, [], env, "/");
+            await using var db = new NpgsqlConnection(connection);
+            await RushAndCountAsync(app, db, "apply-form POST rush, PostgreSQL", b1Rush: null, o, report);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>B2 (raw SQLite) and B3 (bare grain call) from the grain-level bench, in the same run.</summary>
+    private static async Task GrainBaselinesAsync(string dll, BenchOptions o, Report report)
+    {
+        Console.WriteLine("B2/B3 from bench/Marketplace.Bench.Submissions");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, WorkingDirectory = Path.GetTempPath() };
+        foreach (var a in new[] { dll, "--cases", "echo,raw", "--seconds", o.Measure.TotalSeconds.ToString(CultureInfo.InvariantCulture), "--warmup", "1" })
+        {
+            info.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        foreach (var line in output.Split('\n').Where(l => l.StartsWith('|') && !l.StartsWith("|--", StringComparison.Ordinal) && !l.Contains("case", StringComparison.Ordinal)))
+        {
+            report.Fact("B2/B3 " + line.Split('|', StringSplitOptions.TrimEntries)[1], line.Trim());
+        }
+    }
+
+    /// <summary>The rush on a generated database; fails the run when acknowledgements and stored rows differ.</summary>
+    private static async Task RushAndCountAsync(AppProcess app, System.Data.Common.DbConnection db, string scenario, LoadResult? b1Rush, BenchOptions o, Report report)
+    {
+        var data = await AppData.ReadAsync(db);
+        var before = await AppData.CountAsync(db, "TenderSubmissions");
+        using var open = Scenarios.Anonymous(app.BaseAddress, 1);
+        var tenders = await AppData.OpenTendersAsync(open);
+        var (rush, cores) = await Measured(app, () => Scenarios.RushAsync(app.BaseAddress, data.Ngos, tenders, Password, o));
+        var rows = await AppData.CountAsync(db, "TenderSubmissions") - before;
+        report.Add(Row.From(rush.Result, scenario, b1Rush, "≥ 10,000 /s, ≥ 0.8 × B4, p99 ≤ 100 ms",
+            $"{rush.Sessions} sessions on {o.Notices} notices; acknowledged {rush.Acknowledged}, rows {rows}", cores));
+        if (rows != rush.Acknowledged)
+        {
+            throw new InvalidOperationException($"{scenario}: {rush.Acknowledged} acknowledged but {rows} rows stored");
+        }
+    }
+
+    /// <summary>Runs a scenario and how many of the machine's cores the app process used meanwhile.</summary>
+    private static async Task<(T Result, double Cores)> Measured<T>(AppProcess app, Func<Task<T>> scenario)
+    {
+        var cpu = app.CpuSeconds();
+        var wall = Stopwatch.StartNew();
+        var result = await scenario();
+        return (result, (app.CpuSeconds() - cpu) / wall.Elapsed.TotalSeconds);
+    }
+}

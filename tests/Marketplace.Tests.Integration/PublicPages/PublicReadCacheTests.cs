@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.Tests.Integration.Catalog;
+using Marketplace.Tests.Integration.Infrastructure;
+
+namespace Marketplace.Tests.Integration.PublicPages;
+
+/// <summary>
+/// The public JSON reads are answered from the output cache, and a change is public within 1 s (issue 15):
+/// the cached answer is evicted when the change is saved.
+/// </summary>
+public abstract class PublicReadCacheTests(AppFixture app)
+{
+    private MarketplaceAppFactory Factory => app.Require();
+
+    [SkippableFact]
+    public async Task Cached_catalog_answer_shows_a_published_item_within_one_second()
+    {
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        var title = CatalogForms.Unique("缓存失效事项");
+        var url = "/api/public/catalog?q=" + Uri.EscapeDataString(title);
+        using var anonymous = new AppSession(Factory);
+
+        Assert.Equal(0, (await anonymous.Http.GetFromJsonAsync<JsonElement>(url)).GetProperty("total").GetInt32());
+        using var repeated = await anonymous.Http.GetAsync(url);
+        Assert.True(repeated.Headers.Age is not null, "the repeated anonymous read is answered from the output cache (Age header)");
+
+        var (id, version) = await CatalogForms.CreateAsync(official, title);
+        await CatalogForms.PublishAsync(official, id, version);
+
+        // Poll with a deadline, no sleep: the first answer that shows the item ends the loop.
+        var clock = Stopwatch.StartNew();
+        var total = 0;
+        while (total == 0 && clock.Elapsed < PublicReadDeadline)
+        {
+            total = (await anonymous.Http.GetFromJsonAsync<JsonElement>(url)).GetProperty("total").GetInt32();
+        }
+        Assert.Equal(1, total);
+    }
+
+    [SkippableFact]
+    public async Task Logged_in_reads_are_not_cached()
+    {
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        await official.Http.GetAsync("/api/public/tenders");
+        using var repeated = await official.Http.GetAsync("/api/public/tenders");
+        Assert.Null(repeated.Headers.Age);
+    }
+
+    private static readonly TimeSpan PublicReadDeadline = TimeSpan.FromSeconds(1);
+}
+
+public sealed class PublicReadCacheTests_Sqlite(SqliteApp app) : PublicReadCacheTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PublicReadCacheTests_Postgres(PostgresApp app) : PublicReadCacheTests(app), IClassFixture<PostgresApp>;
