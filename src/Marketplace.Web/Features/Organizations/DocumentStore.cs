@@ -87,6 +87,23 @@ public sealed class DocumentStore
         }
     }
 
+    /// <summary>
+    /// A copy of a stored file under a new generated name of the same organization: an application keeps the
+    /// file as submitted even if the organization later deletes or replaces its document.
+    /// </summary>
+    public async Task<string> CopyAsync(string storedName, string uscc, CancellationToken ct)
+    {
+        var copy = $"{uscc}/{Guid.NewGuid():N}{Path.GetExtension(storedName)}";
+        var target = PathOf(copy);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        await using (var source = OpenRead(storedName))
+        await using (var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        {
+            await source.CopyToAsync(file, ct);
+        }
+        return copy;
+    }
+
     public Stream OpenRead(string storedName) =>
         new FileStream(PathOf(storedName), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 
