@@ -2,6 +2,7 @@ using Marketplace.Domain;
 using Marketplace.Organizations;
 using Marketplace.Web.Infrastructure.Database;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Marketplace.Web.Features.Organizations;
 
@@ -102,6 +103,17 @@ public sealed class DocumentStore
             await source.CopyToAsync(file, ct);
         }
         return copy;
+    }
+
+    /// <summary>
+    /// A stored file as a download: never sniffed, never cached, and an attachment rather than inline, since a
+    /// PDF or image shown inline would run in our origin.
+    /// </summary>
+    public IResult Download(HttpResponse response, string storedName, string contentType, string shownName)
+    {
+        response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        response.Headers[HeaderNames.CacheControl] = "private, no-store";
+        return Results.Stream(OpenRead(storedName), contentType, shownName, enableRangeProcessing: true);
     }
 
     public Stream OpenRead(string storedName) =>

@@ -1,7 +1,6 @@
 using Marketplace.Tendering;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.Net.Http.Headers;
 
 namespace Marketplace.Web.Features.Tendering;
 
@@ -29,10 +28,7 @@ public static class AttachmentEndpoints
                 {
                     return Results.NotFound();
                 }
-                http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-                http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
-                // A download, not inline: an uploaded PDF or image must not run in our origin.
-                return Results.Stream(store.OpenRead(file.StoredName), file.ContentType, file.Name, enableRangeProcessing: true);
+                return store.Download(http.Response, file.StoredName, file.ContentType, file.Name);
             })
             .RequireAuthorization()
             .ExcludeFromDescription();
