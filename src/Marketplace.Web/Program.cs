@@ -75,6 +75,7 @@ app.MapPublicBudgetsApi();
 app.MapPublicReports();
 app.MapOrganizationsFeature();
 app.MapPublicTenderApi();
+app.MapApplicationAttachments();
 app.MapPublicContractsApi();
 app.MapPublicRoundsApi();
 app.MapMarketplaceJobsDashboard();

@@ -23,7 +23,7 @@ public sealed record PanelChange(PanelRecord Panel, ImmutableArray<PanelMember> 
 /// </summary>
 public static class PanelRoster
 {
-    /// <summary>How long a drawn expert has to declare, in working days on the district's calendar.</summary>
+    /// <summary>How long a drawn expert has to declare, in working days on the district's calendar, unless the district sets its own (/District/Calendar).</summary>
     public const int DeclarationWorkingDays = 2;
 
     public const string NotAllDeclared = "评审专家尚未全部声明无利害关系";

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Marketplace.Domain;
 using Marketplace.Persistence;
+using Marketplace.Tendering;
 
 namespace Marketplace.Calendar;
 
@@ -16,12 +17,17 @@ public sealed class DistrictCalendarGrain(
 
     public const int MaxPublicityWorkingDays = 30;
 
+    /// <summary>More than two weeks would leave a tender waiting on one silent expert for longer than its own window.</summary>
+    public const int MaxDeclarationWorkingDays = 10;
+
     private DistrictCalendarState S => state.State;
 
     private int PublicityDays => S.PublicityWorkingDays > 0 ? S.PublicityWorkingDays : DefaultPublicityWorkingDays;
 
+    private int DeclarationDays => S.DeclarationWorkingDays > 0 ? S.DeclarationWorkingDays : PanelRoster.DeclarationWorkingDays;
+
     public Task<DistrictCalendarView> GetAsync() =>
-        Task.FromResult(new DistrictCalendarView(PublicityDays, S.Amendments, S.Version, S.UpdatedBy, S.UpdatedAt));
+        Task.FromResult(new DistrictCalendarView(PublicityDays, S.Amendments, S.Version, S.UpdatedBy, S.UpdatedAt, DeclarationDays));
 
     public async Task<Outcome> SetDayAsync(DateOnly date, CalendarDayKind kind, string name, string user)
     {
@@ -60,6 +66,16 @@ public sealed class DistrictCalendarGrain(
             return Outcome.Fail("PublicityWorkingDays", $"公示期应为1至{MaxPublicityWorkingDays}个工作日");
         }
         await CommitAsync(S.Amendments, workingDays, user);
+        return Outcome.Ok;
+    }
+
+    public async Task<Outcome> SetDeclarationWorkingDaysAsync(int workingDays, string user)
+    {
+        if (workingDays is < 1 or > MaxDeclarationWorkingDays)
+        {
+            return Outcome.Fail("DeclarationWorkingDays", $"声明期限应为1至{MaxDeclarationWorkingDays}个工作日");
+        }
+        await state.CommitAsync(S with { DeclarationWorkingDays = workingDays, Version = S.Version + 1, UpdatedBy = user, UpdatedAt = clock.GetUtcNow() });
         return Outcome.Ok;
     }
 

@@ -16,4 +16,7 @@ public sealed record DistrictCalendarState
     [Id(3)] public string? UpdatedBy { get; init; }
 
     [Id(4)] public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>0 until the district admin sets it: <see cref="Marketplace.Tendering.PanelRoster.DeclarationWorkingDays"/> applies.</summary>
+    [Id(5)] public int DeclarationWorkingDays { get; init; }
 }

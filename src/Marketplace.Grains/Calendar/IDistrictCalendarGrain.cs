@@ -21,6 +21,9 @@ public interface IDistrictCalendarGrain : IGrainWithIntegerKey
 
     [Alias("SetPublicityDays")] Task<Outcome> SetPublicityWorkingDaysAsync(int workingDays, string user);
 
+    /// <summary>How many working days a drawn expert has to declare before 补抽 (财库〔2016〕198号; default 2).</summary>
+    [Alias("SetDeclarationDays")] Task<Outcome> SetDeclarationWorkingDaysAsync(int workingDays, string user);
+
     /// <summary>The 公示 period of a result announced at <paramref name="announcedAt"/>.</summary>
     [Alias("PublicityPeriod")] Task<WorkingDayPeriod> PublicityPeriodAsync(DateTimeOffset announcedAt);
 }
@@ -31,4 +34,5 @@ public sealed record DistrictCalendarView(
     [property: Id(1)] ImmutableArray<CalendarDay> Amendments,
     [property: Id(2)] int Version,
     [property: Id(3)] string? UpdatedBy,
-    [property: Id(4)] DateTimeOffset? UpdatedAt);
+    [property: Id(4)] DateTimeOffset? UpdatedAt,
+    [property: Id(5)] int DeclarationWorkingDays = Marketplace.Tendering.PanelRoster.DeclarationWorkingDays);

@@ -25,7 +25,10 @@ public sealed record TenderInfo(
 [GenerateSerializer, Immutable, Alias("marketplace.ApplicantSummary")]
 public sealed record ApplicantSummary(
     [property: Id(0)] string Uscc, [property: Id(1)] string OrganizationName, [property: Id(2)] DateTimeOffset SubmittedAt,
-    [property: Id(3)] string? InvalidReason);
+    [property: Id(3)] string? InvalidReason)
+{
+    [Id(4)] public ImmutableArray<ApplicationAttachment> Attachments { get; init; } = [];
+}
 
 /// <summary>What the buying street's tender page shows, read in one grain call.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.TenderStreetView")]
@@ -91,6 +94,12 @@ public interface ITenderGrain : IGrainWithGuidKey
 
     /// <summary>The applicant's own application (the latest revision), for that applicant only.</summary>
     [Alias("GetOwnApplication")] Task<TenderApplication?> GetOwnApplicationAsync(string uscc);
+
+    /// <summary>
+    /// One attached file, for its applicant at any time; after the deadline also for the buying street's or the
+    /// district's official and a panel member who declared no conflict. Anyone else: null (the page answers 404).
+    /// </summary>
+    [Alias("GetAttachment")] Task<ApplicationAttachment?> GetAttachmentAsync(Guid attachmentId, AttachmentReader reader);
 
     /// <summary>The applicants, once the deadline has passed; refused before.</summary>
     [Alias("GetApplicants")] Task<Outcome<ImmutableArray<ApplicantSummary>>> GetApplicantsAsync();

@@ -149,11 +149,11 @@ public sealed partial class TenderGrain
     private Task TimeAsync(IEnumerable<PanelMember> seats) =>
         Task.WhenAll(seats.Where(m => m.DeclareBy is not null).Select(m => timers.ScheduleDeclarationDueAsync(Id, m.ExpertId, m.DeclareBy!.Value)));
 
-    /// <summary>A drawn expert declares within <see cref="PanelRoster.DeclarationWorkingDays"/> working days on the district's calendar.</summary>
+    /// <summary>A drawn expert declares within the district's declaration limit (default 2 working days) on its calendar.</summary>
     private async Task<DateTimeOffset> DeclareByAsync()
     {
         var calendar = await GrainFactory.GetGrain<IDistrictCalendarGrain>(S.DistrictId).GetAsync();
-        return new ChineseWorkCalendar(OfficialHolidaySchedules.Days, calendar.Amendments).Period(Now, PanelRoster.DeclarationWorkingDays).EndsAt;
+        return new ChineseWorkCalendar(OfficialHolidaySchedules.Days, calendar.Amendments).Period(Now, calendar.DeclarationWorkingDays).EndsAt;
     }
 
     private static string DueText(PanelMember m) => $"{WorkingDayPeriod.LastDayOf(m.DeclareBy!.Value):yyyy-MM-dd} 24:00";

@@ -243,7 +243,10 @@ public sealed partial class TenderGrain(
             return Task.FromResult(Outcome<ImmutableArray<ApplicantSummary>>.Fail("", "报名截止前申请处于密封状态"));
         }
         ImmutableArray<ApplicantSummary> list = [.. S.Active.OrderBy(a => a.SubmittedAt)
-            .Select(a => new ApplicantSummary(a.Uscc, a.OrganizationName, a.SubmittedAt, S.InvalidReasons.GetValueOrDefault(a.Uscc)))];
+            .Select(a => new ApplicantSummary(a.Uscc, a.OrganizationName, a.SubmittedAt, S.InvalidReasons.GetValueOrDefault(a.Uscc))
+            {
+                Attachments = a.Proposal.Attachments,
+            })];
         return Task.FromResult(Outcome<ImmutableArray<ApplicantSummary>>.Ok(list));
     }
 
@@ -253,8 +256,7 @@ public sealed partial class TenderGrain(
 
     public Task<Outcome<ImmutableArray<TenderApplication>>> GetApplicationsForExpertAsync(string expertUser)
     {
-        // 财库〔2016〕198号: an expert sees proposals only after declaring no conflict.
-        if (Member(expertUser) is not { Status: PanelMemberStatus.Confirmed } || S.Status is not (TenderStatus.UnderReview or TenderStatus.Publicity or TenderStatus.ReadyForContract))
+        if (!ExpertMayReadApplications(expertUser))
         {
             return Task.FromResult(Outcome<ImmutableArray<TenderApplication>>.Fail("", "声明无利害关系后才能查看申请材料"));
         }
@@ -529,6 +531,7 @@ public sealed partial class TenderGrain(
     private static ImmutableArray<FieldError> ValidateProposal(TenderNotice notice, ApplicationProposal p)
     {
         var errors = ImmutableArray.CreateBuilder<FieldError>();
+        errors.AddRange(ApplicationAttachment.Validate(p.Attachments));
         if (p.Price.Yuan <= 0m)
         {
             errors.Add(new(nameof(p.Price), "报价必须大于0"));

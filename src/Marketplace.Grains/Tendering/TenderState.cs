@@ -11,7 +11,11 @@ public sealed record ApplicationProposal(
     [property: Id(2)] string Team,
     [property: Id(3)] int CertifiedSocialWorkers,
     [property: Id(4)] string Experience,
-    [property: Id(5)] ImmutableArray<string> Documents); // required documents the applicant provides
+    [property: Id(5)] ImmutableArray<string> Documents) // required documents the applicant provides
+{
+    /// <summary>The files attached (申请附件); none on applications stored before attachments existed.</summary>
+    [Id(6)] public ImmutableArray<ApplicationAttachment> Attachments { get; init; } = [];
+}
 
 /// <summary>One organization's application: the latest revision counts.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.TenderApplication")]

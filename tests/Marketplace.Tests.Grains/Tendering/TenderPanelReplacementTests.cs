@@ -98,6 +98,32 @@ public sealed class TenderPanelReplacementTests(ClusterFixture cluster) : IClass
     }
 
     [Fact]
+    public async Task A_district_that_sets_three_declaration_days_gives_drawn_experts_three_working_days()
+    {
+        var s = await ClosedAsync(("甲", true), ("乙", true), ("丙", true));
+        var district = cluster.Grains.GetGrain<IDistrictCalendarGrain>(s.DistrictId);
+        Assert.Equal(2, (await district.GetAsync()).DeclarationWorkingDays); // the default
+        Assert.Equal("声明期限应为1至10个工作日", (await district.SetDeclarationWorkingDaysAsync(11, "admin")).Errors[0].Message);
+        Assert.True((await district.SetDeclarationWorkingDaysAsync(3, "admin")).Succeeded);
+        try
+        {
+            var drawnAt = cluster.Clock.GetUtcNow();
+            var panel = (await s.Tender.RequestPanelAsync(3, "dongshan")).Value!;
+            var calendar = new ChineseWorkCalendar(OfficialHolidaySchedules.Days, (await district.GetAsync()).Amendments);
+            var due = calendar.Period(drawnAt, 3).EndsAt;
+            Assert.All(panel.Members, m => Assert.Equal(due, m.DeclareBy));
+            Assert.True(WorkingDayPeriod.LastDayOf(due) > WorkingDayPeriod.LastDayOf(calendar.Period(drawnAt, 2).EndsAt));
+            var work = await cluster.QueryAsync(db => db.ScheduledWork.AsNoTracking()
+                .SingleAsync(w => w.Kind == ITenderTimers.DeclarationDueKind && w.SubjectId == $"{s.Tender.GetPrimaryKey()}:{panel.Members[0].ExpertId}"));
+            Assert.Equal(due, work.DueAt, TimeSpan.FromMilliseconds(1));
+        }
+        finally
+        {
+            Assert.True((await district.SetDeclarationWorkingDaysAsync(2, "admin")).Succeeded); // the class's other tests expect the default
+        }
+    }
+
+    [Fact]
     public async Task An_undeclared_member_is_replaced_once_after_two_working_days_even_when_the_timer_fires_twice()
     {
         var s = await ClosedAsync(("甲", true), ("乙", true), ("丙", true), ("丁", true), ("戊", true));

@@ -23,6 +23,7 @@ public abstract partial class RefusalWalkTests
     [
         "District.Guiding.IndexModel.OnPostAddAsync", "District.Guiding.IndexModel.OnPostToggleAsync",
         "District.Calendar.IndexModel.OnPostDayAsync", "District.Calendar.IndexModel.OnPostResetAsync", "District.Calendar.IndexModel.OnPostPublicityAsync",
+        "District.Calendar.IndexModel.OnPostDeclarationAsync",
         "District.IncubationBases.IndexModel.OnPostAsync", "District.Reports.IndexModel.OnPostAllDistrictsAsync",
         "District.Experts.IndexModel.OnPostToggleAsync",
         "District.Budgets.IndexModel.OnPostConfirmAsync", "District.Budgets.PolicyModel.OnPostAsync",
@@ -53,6 +54,8 @@ public abstract partial class RefusalWalkTests
         await ShownAsync(await admin.PostFormAsync("/District/Calendar", new() { ["date"] = "明天" }, "/District/Calendar?handler=Reset"), "日期无效，请刷新页面后重试");
         await ShownAsync(await admin.PostFormAsync("/District/Calendar", new() { ["PublicityWorkingDays"] = "0" }, "/District/Calendar?handler=Publicity"),
             "公示期应为1至");
+        await ShownAsync(await admin.PostFormAsync("/District/Calendar", new() { ["DeclarationWorkingDays"] = "0" }, "/District/Calendar?handler=Declaration"),
+            "声明期限应为1至10个工作日");
 
         await ShownAsync(await admin.PostFormAsync("/district/incubation-bases", new() { ["Input.Name"] = "", ["Input.Level"] = "省级" }), "请填写基地名称", "请选择基地层级");
         // The year was refused in the green success banner after a redirect; now beside the field.

@@ -1,10 +1,14 @@
+using System.Globalization;
 using Marketplace.Tendering;
 using Marketplace.Tests.Integration.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests.Integration.Tendering;
 
-/// <summary>我的申请: an organization lists its own applications with status, deadline, price and result; no other organization's.</summary>
+/// <summary>
+/// 我的申请: an organization lists its own applications with status, deadline, price and result, and the
+/// objections (质疑) it filed with the street's answers; no other organization's.
+/// </summary>
 public abstract class MyApplicationsTests(TenderApp app)
 {
     private MarketplaceAppFactory Factory => app.Require();
@@ -41,7 +45,82 @@ public abstract class MyApplicationsTests(TenderApp app)
         Assert.Contains(title, after);
         Assert.Contains("采购未成交", after);
     }
+
+    private const string Lejia = "52320115MJ5K41253H";
+
+    [SkippableFact]
+    public async Task An_objection_shows_on_my_applications_as_filed_then_with_the_streets_answer()
+    {
+        var title = "质疑答复 " + Guid.NewGuid().ToString("N")[..6];
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        var id = await TenderForms.PublishAsync(official, app.Clock.GetUtcNow(), title);
+        using var lejia = await AppSession.LoginAsync(Factory, "ngo.lejia");
+        using var renai = await AppSession.LoginAsync(Factory, "ngo.renai");
+        await TenderForms.AssertRedirectAsync(await TenderForms.ApplyAsync(lejia, id, "250000", "每周一次上门探访"));
+        await TenderForms.AssertRedirectAsync(await TenderForms.ApplyAsync(renai, id, "280000", "每周两次电话问候"));
+        await AwardToLejiaAsync(official, id);
+
+        // 仁爱 (not awarded) objects during 公示; the page's row says it is not answered yet.
+        var apply = $"/Ngo/Tenders/Apply/{id}";
+        const string text = "我单位服务经验评分偏低，请复核评分";
+        await TenderForms.AssertRedirectAsync(await renai.PostFormAsync(apply, new() { ["ObjectionText"] = text }, apply + "?handler=Object"));
+        var filed = Row(await renai.GetHtmlAsync("/Ngo/Tenders"), title);
+        Assert.Contains("未中标", filed);
+        Assert.Contains($"：{text}<br />答复：尚未答复", filed);
+        Assert.DoesNotContain(text, Row(await lejia.GetHtmlAsync("/Ngo/Tenders"), title)); // another organization's objection
+
+        var objection = Assert.Single(await Grains.GetGrain<ITenderGrain>(id).GetObjectionsAsync());
+        const string answer = "经评审小组复核，服务经验评分符合评分标准";
+        var details = $"/Street/Tenders/Details/{id}";
+        await TenderForms.AssertRedirectAsync(await official.PostFormAsync(details, new() { ["Answer"] = answer },
+            $"{details}?handler=Answer&objectionId={objection.Id}"));
+
+        var answered = Row(await renai.GetHtmlAsync("/Ngo/Tenders"), title);
+        Assert.Contains($"：{text}<br />答复：{answer}", answered);
+        Assert.DoesNotContain("尚未答复", answered);
+    }
+
+    private IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The row of one tender in the 我的申请 table.</summary>
+    private static string Row(string html, string title)
+    {
+        var start = html.IndexOf(title, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"{title} is not listed");
+        var end = html.IndexOf("</tr>", start, StringComparison.Ordinal);
+        return html[start..end];
+    }
+
+    /// <summary>Closes the tender, lets the demo panel declare and score through their pages, and awards 乐家.</summary>
+    private async Task AwardToLejiaAsync(AppSession official, Guid id)
+    {
+        var grain = Grains.GetGrain<ITenderGrain>(id);
+        app.Clock.Advance((await grain.GetInfoAsync())!.Notice.Deadline - app.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+        var details = $"/Street/Tenders/Details/{id}";
+        await TenderForms.AssertRedirectAsync(await official.PostFormAsync(details, [], details + "?handler=Close"));
+        await TenderForms.AssertRedirectAsync(await official.PostFormAsync(details, new() { ["PanelSize"] = "3" }, details + "?handler=Panel"));
+        var review = $"/Evaluator/Reviews/Review/{id}";
+        var applicants = (await grain.GetApplicantsAsync()).Value!;
+        foreach (var member in (await grain.GetPanelAsync())!.Sitting)
+        {
+            using var expert = await AppSession.LoginAsync(Factory, member.UserName!);
+            await TenderForms.AssertRedirectAsync(await expert.PostFormAsync(review, [], review + "?handler=NoConflict"));
+            foreach (var a in applicants)
+            {
+                var (plan, team, exp) = a.Uscc == Lejia ? (36, 18, 9) : (30, 15, 8);
+                var sheet = new Dictionary<string, string>
+                {
+                    ["Points[plan]"] = plan.ToString(CultureInfo.InvariantCulture), ["Points[team]"] = team.ToString(CultureInfo.InvariantCulture),
+                    ["Points[exp]"] = exp.ToString(CultureInfo.InvariantCulture),
+                };
+                await TenderForms.AssertRedirectAsync(await expert.PostFormAsync(review, sheet, $"{review}?uscc={a.Uscc}&handler=Score"));
+            }
+        }
+        await TenderForms.AssertRedirectAsync(await official.PostFormAsync(details, new() { ["Winner"] = Lejia }, details + "?handler=Award"));
+        Assert.Equal(TenderStatus.Publicity, (await grain.GetInfoAsync())!.Status);
+    }
 }
+
 
 public sealed class MyApplicationsTests_Sqlite(SqliteTenderApp app) : MyApplicationsTests(app), IClassFixture<SqliteTenderApp>;
 

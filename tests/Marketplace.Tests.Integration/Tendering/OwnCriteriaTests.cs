@@ -59,6 +59,33 @@ public abstract class OwnCriteriaTests(TenderApp app)
     }
 
     [SkippableFact]
+    public async Task The_public_tender_json_and_its_detail_carry_the_notices_own_criteria()
+    {
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        var item = await TenderForms.PublishedItemAsync(Factory, "东山街道");
+        var title = "公开评分标准 " + Guid.NewGuid().ToString("N")[..6];
+        var created = await official.PostFormAsync($"/Street/Tenders/Create/{item}", Form(app.Clock.GetUtcNow(), title, Five, "20"));
+        await TenderForms.AssertRedirectAsync(created);
+        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        using var anonymous = new AppSession(Factory);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/public/tenders/{id}")).StatusCode); // a draft is not public
+        await TenderForms.AssertRedirectAsync(await official.PostFormAsync($"/Street/Tenders/Details/{id}", [], $"/Street/Tenders/Details/{id}?handler=Publish"));
+
+        using var list = System.Text.Json.JsonDocument.Parse(await anonymous.GetHtmlAsync("/api/public/tenders"));
+        var listed = list.RootElement.EnumerateArray().Single(t => t.GetProperty("title").GetString() == title);
+        using var detail = System.Text.Json.JsonDocument.Parse(await anonymous.GetHtmlAsync($"/api/public/tenders/{id}"));
+        foreach (var tender in new[] { listed, detail.RootElement })
+        {
+            var criteria = tender.GetProperty("criteria").EnumerateArray()
+                .Select(c => (c.GetProperty("name").GetString()!, c.GetProperty("points").GetDecimal(), c.GetProperty("description").GetString() ?? "", c.GetProperty("isPrice").GetBoolean()))
+                .ToList();
+            Assert.Equal([.. Five.Select(f => (f.Name, decimal.Parse(f.Weight, CultureInfo.InvariantCulture), f.Description, false)), ("价格", 20m, criteria[^1].Item3, true)], criteria);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/public/tenders/{Guid.NewGuid()}")).StatusCode);
+        Assert.Contains("/api/public/tenders/{id}", await anonymous.GetHtmlAsync("/openapi/v1.json"));
+    }
+
+    [SkippableFact]
     public async Task A_notice_with_five_own_criteria_is_scored_by_the_panel_awarded_and_exported_with_those_criteria_and_exact_totals()
     {
         using var official = await AppSession.LoginAsync(Factory, "dongshan");

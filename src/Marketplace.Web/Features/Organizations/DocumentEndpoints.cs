@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace Marketplace.Web.Features.Organizations;
 
@@ -24,10 +23,7 @@ public static class DocumentEndpoints
                 {
                     return Results.NotFound();
                 }
-                http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-                http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
-                // Inline PDFs and images would run in our origin; a download keeps them out of it.
-                return Results.Stream(store.OpenRead(doc.StoredName), doc.ContentType, doc.OriginalName, enableRangeProcessing: true);
+                return store.Download(http.Response, doc.StoredName, doc.ContentType, doc.OriginalName);
             })
             .RequireAuthorization()
             .ExcludeFromDescription();

@@ -2,6 +2,7 @@ using Marketplace.Domain;
 using Marketplace.Organizations;
 using Marketplace.Web.Infrastructure.Database;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Marketplace.Web.Features.Organizations;
 
@@ -85,6 +86,34 @@ public sealed class DocumentStore
             File.Delete(incoming);
             throw;
         }
+    }
+
+    /// <summary>
+    /// A copy of a stored file under a new generated name of the same organization: an application keeps the
+    /// file as submitted even if the organization later deletes or replaces its document.
+    /// </summary>
+    public async Task<string> CopyAsync(string storedName, string uscc, CancellationToken ct)
+    {
+        var copy = $"{uscc}/{Guid.NewGuid():N}{Path.GetExtension(storedName)}";
+        var target = PathOf(copy);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        await using (var source = OpenRead(storedName))
+        await using (var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        {
+            await source.CopyToAsync(file, ct);
+        }
+        return copy;
+    }
+
+    /// <summary>
+    /// A stored file as a download: never sniffed, never cached, and an attachment rather than inline, since a
+    /// PDF or image shown inline would run in our origin.
+    /// </summary>
+    public IResult Download(HttpResponse response, string storedName, string contentType, string shownName)
+    {
+        response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        response.Headers[HeaderNames.CacheControl] = "private, no-store";
+        return Results.Stream(OpenRead(storedName), contentType, shownName, enableRangeProcessing: true);
     }
 
     public Stream OpenRead(string storedName) =>

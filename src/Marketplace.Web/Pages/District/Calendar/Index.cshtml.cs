@@ -26,6 +26,7 @@ public sealed class IndexModel(IGrainFactory grains, TimeProvider clock) : PageM
     [BindProperty(SupportsGet = true)] public int Year { get; set; }
     [BindProperty] public DayInput Day { get; set; } = new();
     [BindProperty] public int PublicityWorkingDays { get; set; }
+    [BindProperty] public int DeclarationWorkingDays { get; set; }
 
     public DistrictCalendarView View { get; private set; } = null!;
 
@@ -83,6 +84,18 @@ public sealed class IndexModel(IGrainFactory grains, TimeProvider clock) : PageM
         return await AfterAsync(outcome, "", $"中标/成交结果公示期已设为 {PublicityWorkingDays} 个工作日，此后确定的中标按此计算。", Year);
     }
 
+    /// <summary>财库〔2016〕198号 补抽: the working days a drawn expert has to declare; panels drawn afterwards use it.</summary>
+    public async Task<IActionResult> OnPostDeclarationAsync()
+    {
+        if (User.DistrictOf() is not { } districtId)
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        var outcome = await Grain(districtId).SetDeclarationWorkingDaysAsync(DeclarationWorkingDays, User.Identity!.Name!);
+        return await AfterAsync(outcome, "", $"评审专家声明期限已设为 {DeclarationWorkingDays} 个工作日，此后抽取或递补的专家按此计算。", Year);
+    }
+
     public static string KindText(CalendarDayKind kind) => kind switch
     {
         CalendarDayKind.Holiday => "放假",
@@ -105,7 +118,7 @@ public sealed class IndexModel(IGrainFactory grains, TimeProvider clock) : PageM
             var key = e.Field switch
             {
                 "Date" or "Kind" or "Name" when prefix.Length > 0 => prefix + e.Field,
-                "PublicityWorkingDays" => "PublicityWorkingDays",
+                "PublicityWorkingDays" or "DeclarationWorkingDays" => e.Field,
                 _ => string.Empty,
             };
             ModelState.AddModelError(key, e.Message);
@@ -125,6 +138,10 @@ public sealed class IndexModel(IGrainFactory grains, TimeProvider clock) : PageM
         if (!ModelState.ContainsKey(nameof(PublicityWorkingDays)))
         {
             PublicityWorkingDays = View.PublicityWorkingDays;
+        }
+        if (!ModelState.ContainsKey(nameof(DeclarationWorkingDays)))
+        {
+            DeclarationWorkingDays = View.DeclarationWorkingDays;
         }
         var amended = View.Amendments.Select(a => a.Date).ToHashSet();
         var calendar = new ChineseWorkCalendar(OfficialHolidaySchedules.Days, View.Amendments);

@@ -3,6 +3,9 @@ using System.Globalization;
 using Marketplace.Domain;
 using Marketplace.Tendering;
 using Marketplace.Web.Data;
+using Marketplace.Web.Data.Entities;
+using Marketplace.Web.Features.Organizations;
+using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
@@ -13,9 +16,14 @@ namespace Marketplace.Web.Pages.Ngo.Tenders;
 
 /// <summary>
 /// An organization's own application to one tender: apply, revise, withdraw before the deadline; after
-/// the award its own scores and rank, the winner's total, and a 质疑 form during 公示.
+/// the award its own scores and rank, the winner's total, and a 质疑 form during 公示. Attachments come from
+/// the organization's stored documents or are uploaded here (PDF/JPG/PNG, the upload limit).
 /// </summary>
-public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTenant tenant) : PageModel
+// Read to disk up to this size so an oversized file gets a Chinese message instead of a dropped connection;
+// the per-file limit is OrganizationOptions.MaxUploadBytes.
+[RequestSizeLimit(64L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 64L * 1024 * 1024)]
+public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTenant tenant, DocumentStore store) : PageModel
 {
     public TenderInfo Tender { get; private set; } = default!;
     public TenderApplication? Own { get; private set; }
@@ -30,6 +38,16 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTen
     /// <summary>One per form rendering: a double click or a retried post stores one application.</summary>
     [BindProperty] public string? SubmitKey { get; set; }
     [BindProperty] public string? ObjectionText { get; set; }
+    /// <summary>Attachments of the current application to keep in the new revision.</summary>
+    [BindProperty] public List<Guid> KeepAttachments { get; set; } = [];
+    /// <summary>The organization's stored documents to attach (copied as they are now).</summary>
+    [BindProperty] public List<Guid> FromDocuments { get; set; } = [];
+    [BindProperty] public List<IFormFile> Uploads { get; set; } = [];
+
+    /// <summary>The organization's stored documents offered for attaching while the window is open.</summary>
+    public IReadOnlyList<OrganizationDocumentRow> StoredDocuments { get; private set; } = [];
+
+    public string MaxSizeText => store.MaxSizeText;
 
     private string Uscc => tenant.Uscc ?? "";
     private ITenderGrain Grain(Guid id) => grains.GetGrain<ITenderGrain>(id);
@@ -46,6 +64,7 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTen
             (ServicePlan, Team, Experience) = (own.Proposal.ServicePlan, own.Proposal.Team, own.Proposal.Experience);
             SocialWorkers = own.Proposal.CertifiedSocialWorkers.ToString(CultureInfo.InvariantCulture);
             Documents = [.. own.Proposal.Documents];
+            KeepAttachments = [.. own.Proposal.Attachments.Select(a => a.Id)];
         }
         else
         {
@@ -55,7 +74,7 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTen
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSubmitAsync(Guid id)
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
     {
         if (!await VisibleAsync(id))
         {
@@ -67,21 +86,32 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTen
         var workers = FormParse.Count(SocialWorkers, nameof(SocialWorkers), errors, "请输入持证社工人数（整数）", max: 10_000);
         if (price is { } p && workers is { } w)
         {
-            var proposal = new ApplicationProposal(p, (ServicePlan ?? "").Trim(), (Team ?? "").Trim(), w, (Experience ?? "").Trim(),
-                [.. Documents.Where(Tender.Notice.RequiredDocuments.Contains)]);
-            // The applicant is the organization as the directory names it, not the person signed in.
-            var organization = await db.Organizations.Where(o => o.Uscc == Uscc).Select(o => o.Name).SingleOrDefaultAsync() ?? tenant.DisplayName;
-            var result = await Grain(id).SubmitAsync(Uscc, organization, proposal, SubmitKey ?? "", tenant.UserName);
-            if (result.Succeeded)
+            var files = await ApplicationAttachments.CollectAsync(db, store, Uscc, await Grain(id).GetOwnApplicationAsync(Uscc),
+                KeepAttachments, FromDocuments, Uploads, ct);
+            if (!files.Succeeded)
             {
-                TempData["Notice"] = $"申请已提交（第{result.Value!.Revision}版）。截止前可修改或撤回，以最后一次提交为准";
-                return RedirectToPage(new { id });
+                errors.AddRange(files.Errors);
             }
-            errors.AddRange(result.Errors);
+            else
+            {
+                var proposal = new ApplicationProposal(p, (ServicePlan ?? "").Trim(), (Team ?? "").Trim(), w, (Experience ?? "").Trim(),
+                    [.. Documents.Where(Tender.Notice.RequiredDocuments.Contains)]) { Attachments = files.Value!.Attachments };
+                // The applicant is the organization as the directory names it, not the person signed in.
+                var organization = await db.Organizations.Where(o => o.Uscc == Uscc).Select(o => o.Name).SingleOrDefaultAsync(ct) ?? tenant.DisplayName;
+                var result = await Grain(id).SubmitAsync(Uscc, organization, proposal, SubmitKey ?? "", tenant.UserName);
+                if (result.Succeeded)
+                {
+                    TempData["Notice"] = $"申请已提交（第{result.Value!.Revision}版）。截止前可修改或撤回，以最后一次提交为准";
+                    return RedirectToPage(new { id });
+                }
+                ApplicationAttachments.Discard(store, files.Value.NewFiles);
+                errors.AddRange(result.Errors);
+            }
         }
         ModelState.AddOutcome(errors, form: GetType(), renames: new Dictionary<string, string>
         {
             [nameof(ApplicationProposal.CertifiedSocialWorkers)] = nameof(SocialWorkers),
+            [nameof(ApplicationProposal.Attachments)] = ApplicationAttachments.UploadField,
         });
         await LoadAsync(id);
         return Page();
@@ -141,6 +171,10 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTen
             return false;
         }
         (Tender, Own, Results) = (view.Info, view.Own, view.Results);
+        if (Tender.Status == TenderStatus.Published)
+        {
+            StoredDocuments = await db.OrganizationDocuments.AsNoTracking().Where(d => d.Uscc == Uscc).OrderByDescending(d => d.UploadedAt).ToListAsync();
+        }
         return true;
     }
 
