@@ -87,6 +87,9 @@ public interface IVentureRoundGrain : IGrainWithGuidKey
     /// <summary>Encumbers the pool in each paying street's ledger (refused with the shortfall named) and opens the window.</summary>
     [Alias("Open")] Task<Outcome<RoundInfo>> OpenAsync(RoundOrganizer organizer, int expectedVersion, string user);
 
+    /// <summary>Timed work at the deadline: records the round closed; early or repeated, nothing changes.</summary>
+    [Alias("Close")] Task<Outcome<RoundInfo>> CloseAsync();
+
     [Alias("Cancel")] Task<Outcome<RoundInfo>> CancelAsync(RoundOrganizer organizer, string reason, string user);
 
     /// <summary>An organization applies; server time decides the window.</summary>
@@ -129,6 +132,9 @@ public interface IVentureRoundGrain : IGrainWithGuidKey
 
     /// <summary>After the 公示 period with every objection answered: the unused pool goes back to available.</summary>
     [Alias("EndPublicity")] Task<Outcome<RoundInfo>> EndPublicityAsync(RoundOrganizer organizer, string user);
+
+    /// <summary>Timed work at the end of the 公示 period: as <see cref="EndPublicityAsync"/> when due and every objection is answered, else nothing.</summary>
+    [Alias("EndPublicityIfDue")] Task<Outcome<RoundInfo>> EndPublicityIfDueAsync();
 
     /// <summary>Each funded project becomes a contract through the contract grain (60% on signing, 40% after the final evaluation).</summary>
     [Alias("CreateContracts")] Task<Outcome<ImmutableArray<Guid>>> CreateContractsAsync(RoundOrganizer organizer, DateOnly termStart, DateOnly termEnd, string user);

@@ -103,7 +103,9 @@ public sealed partial class VentureRoundGrain
             return Outcome<RoundInfo>.Fail("", "尚有社会组织未确认调整后的资助金额，确认后才能立项公示");
         }
         var period = await GrainFactory.GetGrain<IDistrictCalendarGrain>(S.Organizer.DistrictId).PublicityPeriodAsync(Now);
-        return await CommitAsync(S with { Status = RoundStatus.Publicity, Publicity = period, Version = S.Version + 1 });
+        var published = await CommitAsync(S with { Status = RoundStatus.Publicity, Publicity = period, Version = S.Version + 1 });
+        await timers.SchedulePublicityEndAsync(Id, period.EndsAt);
+        return published;
     }
 
     public async Task<Outcome> ObjectAsync(string uscc, Guid applicationId, string text, string user)
@@ -150,6 +152,11 @@ public sealed partial class VentureRoundGrain
             next = next with { Withdrawn = next.Withdrawn.Add(o.ApplicationId) };
         }
         await CommitAsync(next);
+        // The last answer after the period is over ends 公示 at once, as for tenders (the timer found it open).
+        if (PublicityDue)
+        {
+            await EndPublicityCoreAsync(user);
+        }
         return Outcome.Ok;
     }
 
@@ -171,6 +178,27 @@ public sealed partial class VentureRoundGrain
         {
             return Outcome<RoundInfo>.Fail("", "尚有异议未答复");
         }
+        return await EndPublicityCoreAsync(user);
+    }
+
+    public async Task<Outcome<RoundInfo>> EndPublicityIfDueAsync()
+    {
+        if (!S.Created)
+        {
+            return Outcome<RoundInfo>.Fail("", Missing);
+        }
+        // Ended already, early, or an objection still unanswered (then the last answer ends it): nothing to do.
+        return PublicityDue ? await EndPublicityCoreAsync(TimedWorkUser) : Outcome<RoundInfo>.Ok(Info());
+    }
+
+    /// <summary>Who the timed end of 公示 is recorded as in the ledger.</summary>
+    private const string TimedWorkUser = "系统（立项公示期满）";
+
+    private bool PublicityDue => S.Status == RoundStatus.Publicity && Now >= S.Publicity!.EndsAt && S.Objections.All(o => o.Upheld is not null);
+
+    /// <summary>Fixes the funded set and frees the leftover; the ledger keys are per round and street, so a repeat after a crash posts nothing twice.</summary>
+    private async Task<Outcome<RoundInfo>> EndPublicityCoreAsync(string user)
+    {
         var final = Selection();
         await ReleaseLeftoverAsync(final, user);
         return await CommitAsync(S with { Status = RoundStatus.Contracts, Final = final, Version = S.Version + 1 });
