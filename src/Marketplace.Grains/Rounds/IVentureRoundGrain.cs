@@ -48,7 +48,15 @@ public sealed record RoundOrganizerView(
     [property: Id(2)] PanelRecord? Panel,
     [property: Id(3)] SelectionResult? Selection,
     [property: Id(4)] ImmutableArray<RoundObjection> Objections,
-    [property: Id(5)] ImmutableHashSet<Guid> Contracts);
+    [property: Id(5)] ImmutableHashSet<Guid> Contracts,
+    [property: Id(6)] ImmutableHashSet<Guid> Unsigned);
+
+/// <summary>An organization's own part in a round: nothing of any other applicant's proposal.</summary>
+[GenerateSerializer, Immutable, Alias("marketplace.RoundApplicantView")]
+public sealed record RoundApplicantView(
+    [property: Id(0)] ImmutableArray<RoundApplication> Applications,
+    [property: Id(1)] ImmutableDictionary<Guid, AmountAdjustment> Adjustments,
+    [property: Id(2)] ImmutableArray<RoundObjection> Objections);
 
 /// <summary>What a contract made from a round is drafted from.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.RoundContractSource")]
@@ -97,6 +105,9 @@ public interface IVentureRoundGrain : IGrainWithGuidKey
 
     [Alias("GetOwn")] Task<ImmutableArray<RoundApplication>> GetOwnApplicationsAsync(string uscc);
 
+    /// <summary>What one organization sees of its part in the round: its applications, adjustments awaiting its answer, its objections.</summary>
+    [Alias("GetApplicantView")] Task<RoundApplicantView> GetApplicantViewAsync(string uscc);
+
     /// <summary>The organizer's view; refused before the deadline (sealed).</summary>
     [Alias("GetOrganizerView")] Task<Outcome<RoundOrganizerView>> GetOrganizerViewAsync(RoundOrganizer organizer);
 
@@ -138,6 +149,9 @@ public interface IVentureRoundGrain : IGrainWithGuidKey
 
     /// <summary>Each funded project becomes a contract through the contract grain (60% on signing, 40% after the final evaluation).</summary>
     [Alias("CreateContracts")] Task<Outcome<ImmutableArray<Guid>>> CreateContractsAsync(RoundOrganizer organizer, DateOnly termStart, DateOnly termEnd, string user);
+
+    /// <summary>A funded project whose contract is never signed: its draft contract ends and its amount goes back to available.</summary>
+    [Alias("ReleaseUnsigned")] Task<Outcome> ReleaseUnsignedAsync(RoundOrganizer organizer, Guid applicationId, string reason, string user);
 
     /// <summary>The published selection (立项公示 onwards), or only the round before it.</summary>
     [Alias("GetPublic")] Task<RoundPublicView?> GetPublicAsync();

@@ -215,7 +215,7 @@ public sealed partial class VentureRoundGrain
             return Outcome<ImmutableArray<Guid>>.Fail("", "立项公示结束后才能生成合同");
         }
         var created = S.Contracts;
-        foreach (var line in S.Final.Lines.Where(l => l.Status == SelectionStatus.Funded && !S.Contracts.Contains(l.ApplicationId)))
+        foreach (var line in S.Final.Lines.Where(l => l.Status == SelectionStatus.Funded && !S.Contracts.Contains(l.ApplicationId) && !S.Unsigned.Contains(l.ApplicationId)))
         {
             var street = S.Applications.Single(a => a.Id == line.ApplicationId).Proposal.StreetId;
             // 评估兑现: 60% on signing, 40% after a passed final evaluation (the round's default schedule).
@@ -238,7 +238,8 @@ public sealed partial class VentureRoundGrain
 
     public Task<RoundContractSource?> GetContractSourceAsync(Guid applicationId)
     {
-        if (S.Status != RoundStatus.Contracts || S.Final?.Lines.FirstOrDefault(l => l.ApplicationId == applicationId && l.Status == SelectionStatus.Funded) is not { } line)
+        if (S.Status != RoundStatus.Contracts || S.Unsigned.Contains(applicationId)
+            || S.Final?.Lines.FirstOrDefault(l => l.ApplicationId == applicationId && l.Status == SelectionStatus.Funded) is not { } line)
         {
             return Task.FromResult<RoundContractSource?>(null);
         }

@@ -190,7 +190,7 @@ public sealed class VentureRoundGrainTests(ClusterFixture cluster) : IClassFixtu
     }
 
     [Fact]
-    public async Task The_deadline_and_the_end_of_publicity_run_as_timed_work_once_and_again_after_a_failed_attempt()
+    public async Task The_deadline_and_the_end_of_publicity_run_as_timed_work_once_and_an_unsigned_project_gives_its_money_back()
     {
         var (street, district) = await StreetAsync("横溪街道");
         var budget = await FundedAsync(street);
@@ -254,5 +254,22 @@ public sealed class VentureRoundGrainTests(ClusterFixture cluster) : IClassFixtu
         Assert.Single(await budget.GetGroupsAsync(), g => g.Kind == PostingKind.EncumbranceResize);
         Assert.Empty(await budget.CheckAsync());
         Assert.Equal(Y(30_000m), (await round.GetPublicAsync())!.Leftover);
+
+        // 乐家 never signs: the organizer ends its draft and its ¥50,000 goes back to available, once; 仁爱 signs from the rest.
+        var today = ChinaTime.Day(cluster.Clock.GetUtcNow());
+        Assert.True((await round.CreateContractsAsync(organizer, today, today.AddMonths(11), "hengxi")).Succeeded);
+        Assert.Equal("Reason", (await round.ReleaseUnsignedAsync(organizer, a, "", "hengxi")).Errors[0].Field);
+        Assert.True((await round.ReleaseUnsignedAsync(organizer, a, "逾期未签订合同", "hengxi")).Succeeded);
+        Assert.Equal("该项目的资金已释放", (await round.ReleaseUnsignedAsync(organizer, a, "逾期未签订合同", "hengxi")).Errors[0].Message);
+        Assert.Equal(ContractStatus.Terminated, (await cluster.Grains.GetGrain<IContractGrain>(a).GetAsync())!.Status);
+        var released = await budget.GetAsync();
+        Assert.Equal((Y(40_000m), Y(1_160_000m)), (released.Encumbered, released.Available));
+        var other = cluster.Grains.GetGrain<IContractGrain>(b);
+        Assert.True((await other.SignAsStreetAsync(street, "hengxi")).Succeeded);
+        Assert.True((await other.SignAsOrganizationAsync(renai, new BankAccount("中国银行南京江宁支行", "仁爱社工服务社", "6217000000000002"), "ngo")).Succeeded);
+        Assert.Equal("合同已签订，资金已转为合同承诺，请通过合同终止处理", (await round.ReleaseUnsignedAsync(organizer, b, "逾期未签订合同", "hengxi")).Errors[0].Message);
+        var signed = await budget.GetAsync();
+        Assert.Equal((Money.Zero, Y(40_000m), Y(1_160_000m)), (signed.Encumbered, signed.Committed, signed.Available));
+        Assert.Empty(await budget.CheckAsync());
     }
 }
