@@ -221,12 +221,18 @@ public sealed class VentureRoundGrainTests(ClusterFixture cluster) : IClassFixtu
         Assert.True((await round.ScreenAsync(organizer, b, true, "符合申报条件", "hengxi")).Succeeded);
         var field = "公益创投-" + Guid.NewGuid().ToString("N")[..6];
         var pool = cluster.Grains.GetGrain<IExpertPoolGrain>(district);
-        foreach (var name in new[] { "赵", "钱", "孙" })
+        foreach (var name in new[] { "赵", "钱", "孙", "李" })
         {
             await pool.AddAsync(new ExpertDraft(name, field, "南京某高校", null, $"{name}-{field}", null, []));
         }
         var panel = (await round.DrawPanelAsync(organizer, 3, field, "hengxi")).Value!;
-        foreach (var m in panel.Members)
+        Assert.All(panel.Members, m => Assert.NotNull(m.DeclareBy)); // the tenders' roster: each seat has its declaration time
+        // One member declares a conflict: recused, and the fourth expert takes his seat from the recorded order.
+        var recused = panel.Members[0];
+        Assert.True((await round.DeclareAsync(recused.UserName!, true, "曾参与乐家项目设计")).Succeeded);
+        var seated = (await round.GetOrganizerViewAsync(organizer)).Value!.Panel!;
+        Assert.Equal((PanelMemberStatus.Recused, 4), (seated.Members.Single(m => m.ExpertId == recused.ExpertId).Status, seated.Members.Length));
+        foreach (var m in seated.Sitting)
         {
             Assert.True((await round.DeclareAsync(m.UserName!, false, null)).Succeeded);
             Assert.True((await round.ScoreAsync(m.UserName!, a, Sheet(0.9m))).Succeeded);
