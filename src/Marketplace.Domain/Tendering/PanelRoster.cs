@@ -3,10 +3,15 @@ using Marketplace.Domain;
 
 namespace Marketplace.Tendering;
 
-/// <summary>What a tender's panel is drawn for: the field, the buying street and the applicants to be free of.</summary>
-public sealed record PanelContext(string Field, long BuyingStreetId, IReadOnlyCollection<string> ApplicantUsccs)
+/// <summary>
+/// What a panel is drawn for: the field, the buying street and the applicants to be free of. A district's
+/// 公益创投 round has no one buying street but several paying ones (<paramref name="PayingStreetIds"/>): the
+/// staff of each may not sit either (87号令 Art.48).
+/// </summary>
+public sealed record PanelContext(string Field, long BuyingStreetId, IReadOnlyCollection<string> ApplicantUsccs, IReadOnlyCollection<long>? PayingStreetIds = null)
 {
-    public string? Exclusion(Expert e) => PanelDraw.Exclusion(e, Field, BuyingStreetId, ApplicantUsccs);
+    public string? Exclusion(Expert e) => PanelDraw.Exclusion(e, Field, BuyingStreetId, ApplicantUsccs)
+        ?? (e.OfficialOfStreetId is { } s && PayingStreetIds?.Contains(s) == true ? "出资街道工作人员" : null);
 }
 
 /// <summary>A panel after a change, and the members it brought in (to be told and timed).</summary>

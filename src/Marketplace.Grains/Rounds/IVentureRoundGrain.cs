@@ -48,7 +48,15 @@ public sealed record RoundOrganizerView(
     [property: Id(2)] PanelRecord? Panel,
     [property: Id(3)] SelectionResult? Selection,
     [property: Id(4)] ImmutableArray<RoundObjection> Objections,
-    [property: Id(5)] ImmutableHashSet<Guid> Contracts);
+    [property: Id(5)] ImmutableHashSet<Guid> Contracts,
+    [property: Id(6)] ImmutableHashSet<Guid> Unsigned);
+
+/// <summary>An organization's own part in a round: nothing of any other applicant's proposal.</summary>
+[GenerateSerializer, Immutable, Alias("marketplace.RoundApplicantView")]
+public sealed record RoundApplicantView(
+    [property: Id(0)] ImmutableArray<RoundApplication> Applications,
+    [property: Id(1)] ImmutableDictionary<Guid, AmountAdjustment> Adjustments,
+    [property: Id(2)] ImmutableArray<RoundObjection> Objections);
 
 /// <summary>What a contract made from a round is drafted from.</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.RoundContractSource")]
@@ -87,12 +95,18 @@ public interface IVentureRoundGrain : IGrainWithGuidKey
     /// <summary>Encumbers the pool in each paying street's ledger (refused with the shortfall named) and opens the window.</summary>
     [Alias("Open")] Task<Outcome<RoundInfo>> OpenAsync(RoundOrganizer organizer, int expectedVersion, string user);
 
+    /// <summary>Timed work at the deadline: records the round closed; early or repeated, nothing changes.</summary>
+    [Alias("Close")] Task<Outcome<RoundInfo>> CloseAsync();
+
     [Alias("Cancel")] Task<Outcome<RoundInfo>> CancelAsync(RoundOrganizer organizer, string reason, string user);
 
     /// <summary>An organization applies; server time decides the window.</summary>
     [Alias("Apply")] Task<Outcome<Guid>> ApplyAsync(string uscc, string organizationName, RoundProposal proposal, string user);
 
     [Alias("GetOwn")] Task<ImmutableArray<RoundApplication>> GetOwnApplicationsAsync(string uscc);
+
+    /// <summary>What one organization sees of its part in the round: its applications, adjustments awaiting its answer, its objections.</summary>
+    [Alias("GetApplicantView")] Task<RoundApplicantView> GetApplicantViewAsync(string uscc);
 
     /// <summary>The organizer's view; refused before the deadline (sealed).</summary>
     [Alias("GetOrganizerView")] Task<Outcome<RoundOrganizerView>> GetOrganizerViewAsync(RoundOrganizer organizer);
@@ -130,8 +144,14 @@ public interface IVentureRoundGrain : IGrainWithGuidKey
     /// <summary>After the 公示 period with every objection answered: the unused pool goes back to available.</summary>
     [Alias("EndPublicity")] Task<Outcome<RoundInfo>> EndPublicityAsync(RoundOrganizer organizer, string user);
 
+    /// <summary>Timed work at the end of the 公示 period: as <see cref="EndPublicityAsync"/> when due and every objection is answered, else nothing.</summary>
+    [Alias("EndPublicityIfDue")] Task<Outcome<RoundInfo>> EndPublicityIfDueAsync();
+
     /// <summary>Each funded project becomes a contract through the contract grain (60% on signing, 40% after the final evaluation).</summary>
     [Alias("CreateContracts")] Task<Outcome<ImmutableArray<Guid>>> CreateContractsAsync(RoundOrganizer organizer, DateOnly termStart, DateOnly termEnd, string user);
+
+    /// <summary>A funded project whose contract is never signed: its draft contract ends and its amount goes back to available.</summary>
+    [Alias("ReleaseUnsigned")] Task<Outcome> ReleaseUnsignedAsync(RoundOrganizer organizer, Guid applicationId, string reason, string user);
 
     /// <summary>The published selection (立项公示 onwards), or only the round before it.</summary>
     [Alias("GetPublic")] Task<RoundPublicView?> GetPublicAsync();

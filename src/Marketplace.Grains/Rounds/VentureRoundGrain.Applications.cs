@@ -47,6 +47,15 @@ public sealed partial class VentureRoundGrain
         return Task.FromResult(S.Created ? S.Applications.Where(a => a.Uscc == key).ToImmutableArray() : []);
     }
 
+    public Task<RoundApplicantView> GetApplicantViewAsync(string uscc)
+    {
+        var key = Uscc.Normalise(uscc);
+        var own = S.Created ? S.Applications.Where(a => a.Uscc == key).ToImmutableArray() : [];
+        var ids = own.Select(a => a.Id).ToHashSet();
+        return Task.FromResult(new RoundApplicantView(own, S.Adjustments.Where(x => ids.Contains(x.Key)).ToImmutableDictionary(),
+            [.. S.Objections.Where(o => o.Uscc == key)]));
+    }
+
     public Task<Outcome<RoundOrganizerView>> GetOrganizerViewAsync(RoundOrganizer organizer)
     {
         if (!IsOrganizer(organizer))
@@ -54,7 +63,7 @@ public sealed partial class VentureRoundGrain
             return Task.FromResult(Outcome<RoundOrganizerView>.Fail("", Missing));
         }
         var view = new RoundOrganizerView(Info(), Sealed ? [] : S.Applications, S.Panel,
-            S.Status is RoundStatus.Selection or RoundStatus.Publicity ? Selection() : S.Final, S.Objections, S.Contracts);
+            S.Status is RoundStatus.Selection or RoundStatus.Publicity ? Selection() : S.Final, S.Objections, S.Contracts, S.Unsigned);
         return Task.FromResult(Outcome<RoundOrganizerView>.Ok(view));
     }
 

@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Marketplace.Domain;
+using Marketplace.Calendar;
 using Marketplace.Persistence;
 using Marketplace.Tendering;
 
 namespace Marketplace.Rounds;
 
 /// <summary>
-/// 专家评审 / 路演: a panel drawn and recused as for tenders (the pure <see cref="PanelDraw"/> rules, 财库〔2016〕198号),
+/// 专家评审 / 路演: a panel drawn, declared and recused by the tenders' own <see cref="PanelRoster"/> (财库〔2016〕198号),
 /// scoring the round's own criteria with no price score (<see cref="Scoring.ValidateSheet"/>).
 /// </summary>
 public sealed partial class VentureRoundGrain
@@ -36,27 +37,14 @@ public sealed partial class VentureRoundGrain
         {
             return Outcome<PanelRecord>.Fail("ExpertField", "请选择专家的专业领域");
         }
-        var pool = (await GrainFactory.GetGrain<IExpertPoolGrain>(S.Organizer.DistrictId).GetExpertsAsync()).ToDictionary(e => e.Id);
-        var skipped = new List<string>();
-        bool MaySit(Expert e)
+        // The tender's roster rules (财库〔2016〕198号): the same draw, skipped reasons and declaration time.
+        var drawn = PanelRoster.Draw(await PoolAsync(), PanelFor(expertField), size, Settings.Pool,
+            BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)), Now, await DeclareByAsync(), user);
+        if (!drawn.Succeeded)
         {
-            var why = Exclusion(e, expertField);
-            if (why is not null && e.Field == expertField)
-            {
-                skipped.Add($"{e.Name}：{why}");
-            }
-            return why is null;
+            return drawn;
         }
-        var errors = TenderRules.ValidatePanelSize(size, Settings.Pool, pool.Values.Count(e => Exclusion(e, expertField) is null));
-        if (!errors.IsEmpty)
-        {
-            return Outcome<PanelRecord>.Fail(errors);
-        }
-        var seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
-        var order = PanelDraw.Order(pool.Values, seed);
-        var members = PanelDraw.Take(order, pool, size, MaySit)
-            .Select(id => new PanelMember(id, pool[id].Name, pool[id].UserName, PanelMemberStatus.Drawn, null)).ToImmutableArray();
-        var panel = new PanelRecord(seed, order, size, members, Now, user, [.. skipped.Distinct()]);
+        var panel = drawn.Value!;
         await CommitAsync(S with { Panel = panel, Status = RoundStatus.Review, Version = S.Version + 1 });
         return Outcome<PanelRecord>.Ok(panel);
     }
@@ -73,25 +61,18 @@ public sealed partial class VentureRoundGrain
         }
         if (!conflict)
         {
-            await state.CommitAsync(S with { Panel = Replace(S.Panel!, member with { Status = PanelMemberStatus.Confirmed }) });
+            await state.CommitAsync(S with { Panel = PanelRoster.Confirm(S.Panel!, member) });
             return Outcome.Ok;
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
             return Outcome.Fail("Reason", "请说明利害关系（任职、亲属关系、参与项目设计等）");
         }
-        var pool = (await GrainFactory.GetGrain<IExpertPoolGrain>(S.Organizer.DistrictId).GetExpertsAsync()).ToDictionary(e => e.Id);
-        var used = S.Panel!.Members.Select(m => m.ExpertId).ToHashSet();
+        var pool = await PoolAsync();
+        // A recused member's seat goes to the next eligible expert in the recorded draw order, in his field.
         var field = pool.GetValueOrDefault(member.ExpertId)?.Field ?? "";
-        // A recused member is replaced by the next eligible expert in the recorded draw order.
-        var replacement = PanelDraw.Take(S.Panel.Order, pool, 1, e => !used.Contains(e.Id) && Exclusion(e, field) is null);
-        var members = S.Panel.Members.Replace(member, member with { Status = PanelMemberStatus.Recused, RecusalReason = "本人声明：" + reason.Trim() });
-        if (!replacement.IsEmpty)
-        {
-            var e = pool[replacement[0]];
-            members = members.Add(new PanelMember(e.Id, e.Name, e.UserName, PanelMemberStatus.Drawn, null));
-        }
-        await state.CommitAsync(S with { Panel = S.Panel with { Members = members } });
+        var change = PanelRoster.Recuse(S.Panel!, member, "本人声明：" + reason.Trim(), pool, PanelFor(field), Now, await DeclareByAsync());
+        await state.CommitAsync(S with { Panel = change.Panel });
         return Outcome.Ok;
     }
 
@@ -137,9 +118,9 @@ public sealed partial class VentureRoundGrain
     private Outcome<ImmutableDictionary<Guid, decimal>> PanelTotals()
     {
         var sitting = S.Panel?.Sitting.ToList() ?? [];
-        if (S.Panel is null || sitting.Count < S.Panel.Size || sitting.Any(m => m.Status != PanelMemberStatus.Confirmed))
+        if ((S.Panel is null ? PanelRoster.NotAllDeclared : PanelRoster.NotReady(S.Panel)) is { } notReady)
         {
-            return Outcome<ImmutableDictionary<Guid, decimal>>.Fail("", "评审小组尚未全部声明无利害关系");
+            return Outcome<ImmutableDictionary<Guid, decimal>>.Fail("", notReady);
         }
         var totals = ImmutableDictionary.CreateBuilder<Guid, decimal>();
         foreach (var a in ScreenedIn)
@@ -154,18 +135,21 @@ public sealed partial class VentureRoundGrain
         return Outcome<ImmutableDictionary<Guid, decimal>>.Ok(totals.ToImmutable());
     }
 
-    private string? Exclusion(Expert e, string field)
+    private PanelContext PanelFor(string field) =>
+        new(field, S.Organizer.StreetId ?? 0, S.Applications.Select(a => a.Uscc).ToHashSet(), [.. Pools.Keys]);
+
+    private async Task<IReadOnlyDictionary<Guid, Expert>> PoolAsync() =>
+        (await GrainFactory.GetGrain<IExpertPoolGrain>(S.Organizer.DistrictId).GetExpertsAsync()).ToDictionary(e => e.Id);
+
+    /// <summary>A drawn expert declares within <see cref="PanelRoster.DeclarationWorkingDays"/> working days on the district's calendar.</summary>
+    private async Task<DateTimeOffset> DeclareByAsync()
     {
-        var usccs = S.Applications.Select(a => a.Uscc).ToHashSet();
-        return PanelDraw.Exclusion(e, field, S.Organizer.StreetId ?? 0, usccs)
-            // In a district round every paying street buys: its own staff may not sit either (87号令 Art.48).
-            ?? (e.OfficialOfStreetId is { } s && Pools.ContainsKey(s) ? "出资街道工作人员" : null);
+        var calendar = await GrainFactory.GetGrain<IDistrictCalendarGrain>(S.Organizer.DistrictId).GetAsync();
+        return new ChineseWorkCalendar(OfficialHolidaySchedules.Days, calendar.Amendments).Period(Now, PanelRoster.DeclarationWorkingDays).EndsAt;
     }
 
     private PanelMember? Member(string expertUser) =>
         S.Panel?.Members.LastOrDefault(m => m.UserName == expertUser && m.Status != PanelMemberStatus.Recused)
         ?? S.Panel?.Members.LastOrDefault(m => m.UserName == expertUser);
 
-    private static PanelRecord Replace(PanelRecord panel, PanelMember member) =>
-        panel with { Members = panel.Members.Replace(panel.Members.First(m => m.ExpertId == member.ExpertId), member) };
 }

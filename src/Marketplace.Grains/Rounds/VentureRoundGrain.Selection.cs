@@ -103,7 +103,9 @@ public sealed partial class VentureRoundGrain
             return Outcome<RoundInfo>.Fail("", "尚有社会组织未确认调整后的资助金额，确认后才能立项公示");
         }
         var period = await GrainFactory.GetGrain<IDistrictCalendarGrain>(S.Organizer.DistrictId).PublicityPeriodAsync(Now);
-        return await CommitAsync(S with { Status = RoundStatus.Publicity, Publicity = period, Version = S.Version + 1 });
+        var published = await CommitAsync(S with { Status = RoundStatus.Publicity, Publicity = period, Version = S.Version + 1 });
+        await timers.SchedulePublicityEndAsync(Id, period.EndsAt);
+        return published;
     }
 
     public async Task<Outcome> ObjectAsync(string uscc, Guid applicationId, string text, string user)
@@ -150,6 +152,11 @@ public sealed partial class VentureRoundGrain
             next = next with { Withdrawn = next.Withdrawn.Add(o.ApplicationId) };
         }
         await CommitAsync(next);
+        // The last answer after the period is over ends 公示 at once, as for tenders (the timer found it open).
+        if (PublicityDue)
+        {
+            await EndPublicityCoreAsync(user);
+        }
         return Outcome.Ok;
     }
 
@@ -171,6 +178,27 @@ public sealed partial class VentureRoundGrain
         {
             return Outcome<RoundInfo>.Fail("", "尚有异议未答复");
         }
+        return await EndPublicityCoreAsync(user);
+    }
+
+    public async Task<Outcome<RoundInfo>> EndPublicityIfDueAsync()
+    {
+        if (!S.Created)
+        {
+            return Outcome<RoundInfo>.Fail("", Missing);
+        }
+        // Ended already, early, or an objection still unanswered (then the last answer ends it): nothing to do.
+        return PublicityDue ? await EndPublicityCoreAsync(TimedWorkUser) : Outcome<RoundInfo>.Ok(Info());
+    }
+
+    /// <summary>Who the timed end of 公示 is recorded as in the ledger.</summary>
+    private const string TimedWorkUser = "系统（立项公示期满）";
+
+    private bool PublicityDue => S.Status == RoundStatus.Publicity && Now >= S.Publicity!.EndsAt && S.Objections.All(o => o.Upheld is not null);
+
+    /// <summary>Fixes the funded set and frees the leftover; the ledger keys are per round and street, so a repeat after a crash posts nothing twice.</summary>
+    private async Task<Outcome<RoundInfo>> EndPublicityCoreAsync(string user)
+    {
         var final = Selection();
         await ReleaseLeftoverAsync(final, user);
         return await CommitAsync(S with { Status = RoundStatus.Contracts, Final = final, Version = S.Version + 1 });
@@ -187,7 +215,7 @@ public sealed partial class VentureRoundGrain
             return Outcome<ImmutableArray<Guid>>.Fail("", "立项公示结束后才能生成合同");
         }
         var created = S.Contracts;
-        foreach (var line in S.Final.Lines.Where(l => l.Status == SelectionStatus.Funded && !S.Contracts.Contains(l.ApplicationId)))
+        foreach (var line in S.Final.Lines.Where(l => l.Status == SelectionStatus.Funded && !S.Contracts.Contains(l.ApplicationId) && !S.Unsigned.Contains(l.ApplicationId)))
         {
             var street = S.Applications.Single(a => a.Id == line.ApplicationId).Proposal.StreetId;
             // 评估兑现: 60% on signing, 40% after a passed final evaluation (the round's default schedule).
@@ -210,7 +238,8 @@ public sealed partial class VentureRoundGrain
 
     public Task<RoundContractSource?> GetContractSourceAsync(Guid applicationId)
     {
-        if (S.Status != RoundStatus.Contracts || S.Final?.Lines.FirstOrDefault(l => l.ApplicationId == applicationId && l.Status == SelectionStatus.Funded) is not { } line)
+        if (S.Status != RoundStatus.Contracts || S.Unsigned.Contains(applicationId)
+            || S.Final?.Lines.FirstOrDefault(l => l.ApplicationId == applicationId && l.Status == SelectionStatus.Funded) is not { } line)
         {
             return Task.FromResult<RoundContractSource?>(null);
         }

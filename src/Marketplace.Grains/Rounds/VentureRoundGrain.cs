@@ -10,6 +10,7 @@ namespace Marketplace.Rounds;
 /// </summary>
 public sealed partial class VentureRoundGrain(
     [PersistentState("round", StorageNames.Marketplace)] IPersistentState<VentureRoundState> state,
+    IRoundTimers timers,
     TimeProvider clock) : Grain, IVentureRoundGrain
 {
     private const string Missing = "创投不存在";
@@ -73,9 +74,28 @@ public sealed partial class VentureRoundGrain(
             return Outcome<RoundInfo>.Fail("Deadline", "申报截止时间已过，请先修改申报时间");
         }
         var errors = await EncumberPoolAsync(user);
-        return errors.IsEmpty
-            ? await CommitAsync(S with { Status = RoundStatus.Open, OpenedAt = Now, Version = S.Version + 1 })
-            : Outcome<RoundInfo>.Fail(errors);
+        if (!errors.IsEmpty)
+        {
+            return Outcome<RoundInfo>.Fail(errors);
+        }
+        var opened = await CommitAsync(S with { Status = RoundStatus.Open, OpenedAt = Now, Version = S.Version + 1 });
+        await timers.ScheduleCloseAsync(Id, Settings.Deadline);
+        return opened;
+    }
+
+    public async Task<Outcome<RoundInfo>> CloseAsync()
+    {
+        if (!S.Created)
+        {
+            return Outcome<RoundInfo>.Fail("", Missing);
+        }
+        // Server time already treats an open round past its deadline as closed; this records it (and the
+        // district's list shows 申报截止). Closed already, cancelled, or early: nothing to do.
+        if (S.Status != RoundStatus.Open || Now < Settings.Deadline)
+        {
+            return Outcome<RoundInfo>.Ok(Info());
+        }
+        return await CommitAsync(S with { Status = RoundStatus.Closed, Version = S.Version + 1 });
     }
 
     public async Task<Outcome<RoundInfo>> CancelAsync(RoundOrganizer organizer, string reason, string user)

@@ -74,4 +74,6 @@ public sealed record VentureRoundState
     [Id(17)] public SelectionResult? Final { get; init; }
     /// <summary>Failed openings whose held shares were given back: part of the ledger keys, so a retry posts afresh.</summary>
     [Id(18)] public int OpenAttempts { get; init; }
+    /// <summary>Funded projects whose contract was never signed and whose money went back to available.</summary>
+    [Id(19)] public ImmutableHashSet<Guid> Unsigned { get; init; } = [];
 }

@@ -36,4 +36,10 @@ public static class ReportWorkbooks
             lines.Select(l => (IReadOnlyList<object?>)[l.Title, l.Organization, l.TrancheNo, l.Gate,
                 l.Due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 l.Total is { } t ? new TwoDecimals(t) : null, l.Grade, l.TrancheStatus]));
+
+    /// <summary>The selection of a 公益创投 round as 立项公示 publishes it: the same projects, amounts and scores as the PDF.</summary>
+    public static void RoundSelection(Stream output, RoundPublicityModel model) =>
+        XlsxWriter.Write(output, "立项项目", ["排名", "项目名称", "类别", "申报单位", "统一社会信用代码", "资助金额（元）", "评审得分", "调整理由"],
+            model.Funded.OrderBy(f => f.Rank).Select(f => (IReadOnlyList<object?>)[f.Rank, f.Project, f.Category, f.Organization, f.Uscc, f.Amount,
+                new TwoDecimals(f.Score), f.AdjustmentReason]));
 }

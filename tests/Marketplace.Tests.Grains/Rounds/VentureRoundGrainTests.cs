@@ -188,4 +188,94 @@ public sealed class VentureRoundGrainTests(ClusterFixture cluster) : IClassFixtu
         Assert.Equal((Money.Zero, Y(1_200_000m)), (figures.Encumbered, figures.Available));
         Assert.Empty(await budget.CheckAsync());
     }
+
+    [Fact]
+    public async Task The_deadline_and_the_end_of_publicity_run_as_timed_work_once_and_an_unsigned_project_gives_its_money_back()
+    {
+        var (street, district) = await StreetAsync("横溪街道");
+        var budget = await FundedAsync(street);
+        var organizer = new RoundOrganizer(district, street);
+        string lejia = TenderTestData.NewUscc(), renai = TenderTestData.NewUscc();
+        await cluster.AddNgoAccountsAsync(lejia, renai);
+        var round = cluster.Grains.GetGrain<IVentureRoundGrain>(Guid.NewGuid());
+        var subject = round.GetPrimaryKey().ToString();
+        var created = (await round.CreateAsync(organizer, Settings(120_000m), "hengxi")).Value!;
+        var opened = (await round.OpenAsync(organizer, created.Version, "hengxi")).Value!;
+
+        // Opening recorded the deadline as timed work; run early it changes nothing.
+        var close = await cluster.QueryAsync(db => db.ScheduledWork.AsNoTracking().SingleAsync(w => w.Kind == IRoundTimers.CloseKind && w.SubjectId == subject));
+        Assert.Equal(opened.Settings.Deadline, close.DueAt, TimeSpan.FromMilliseconds(1)); // SQLite keeps milliseconds
+        Assert.Equal((RoundStatus.Open, opened.Version), ((await round.CloseAsync()).Value!.Status, (await round.GetInfoAsync())!.Version));
+        var a = (await round.ApplyAsync(lejia, "乐家社会工作服务中心", Proposal("银龄互助", 50_000m), "ngo")).Value;
+        var b = (await round.ApplyAsync(renai, "仁爱社工服务社", Proposal("助残融合", 40_000m), "ngo")).Value;
+
+        cluster.Clock.Advance(opened.Settings.Deadline - cluster.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+        var closedOnce = (await round.CloseAsync()).Value!;
+        var closedTwice = (await round.CloseAsync()).Value!;
+        Assert.Equal((RoundStatus.Closed, opened.Version + 1), (closedOnce.Status, closedOnce.Version));
+        Assert.Equal((closedOnce.Status, closedOnce.Version), (closedTwice.Status, closedTwice.Version));
+        var listed = (await cluster.Grains.GetGrain<IVentureRoundListGrain>(district).ListAsync()).Single(r => r.Id == round.GetPrimaryKey());
+        Assert.Equal(RoundStatus.Closed, listed.Status); // the district's list shows 申报截止, not 申报中
+
+        Assert.True((await round.ScreenAsync(organizer, a, true, "符合申报条件", "hengxi")).Succeeded);
+        Assert.True((await round.ScreenAsync(organizer, b, true, "符合申报条件", "hengxi")).Succeeded);
+        var field = "公益创投-" + Guid.NewGuid().ToString("N")[..6];
+        var pool = cluster.Grains.GetGrain<IExpertPoolGrain>(district);
+        foreach (var name in new[] { "赵", "钱", "孙", "李" })
+        {
+            await pool.AddAsync(new ExpertDraft(name, field, "南京某高校", null, $"{name}-{field}", null, []));
+        }
+        var panel = (await round.DrawPanelAsync(organizer, 3, field, "hengxi")).Value!;
+        Assert.All(panel.Members, m => Assert.NotNull(m.DeclareBy)); // the tenders' roster: each seat has its declaration time
+        // One member declares a conflict: recused, and the fourth expert takes his seat from the recorded order.
+        var recused = panel.Members[0];
+        Assert.True((await round.DeclareAsync(recused.UserName!, true, "曾参与乐家项目设计")).Succeeded);
+        var seated = (await round.GetOrganizerViewAsync(organizer)).Value!.Panel!;
+        Assert.Equal((PanelMemberStatus.Recused, 4), (seated.Members.Single(m => m.ExpertId == recused.ExpertId).Status, seated.Members.Length));
+        foreach (var m in seated.Sitting)
+        {
+            Assert.True((await round.DeclareAsync(m.UserName!, false, null)).Succeeded);
+            Assert.True((await round.ScoreAsync(m.UserName!, a, Sheet(0.9m))).Succeeded);
+            Assert.True((await round.ScoreAsync(m.UserName!, b, Sheet(0.7m))).Succeeded);
+        }
+        Assert.True((await round.SelectAsync(organizer, "hengxi")).Succeeded);
+        var published = (await round.PublishSelectionAsync(organizer, "hengxi")).Value!;
+
+        // Publishing recorded the end of 立项公示; early, the timed run leaves the round and the ledger as they are.
+        var end = await cluster.QueryAsync(db => db.ScheduledWork.AsNoTracking().SingleAsync(w => w.Kind == IRoundTimers.PublicityEndKind && w.SubjectId == subject));
+        Assert.Equal(published.Publicity!.EndsAt, end.DueAt, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(RoundStatus.Publicity, (await round.EndPublicityIfDueAsync()).Value!.Status);
+        Assert.Equal(Y(120_000m), (await budget.GetAsync()).Encumbered);
+
+        // The first attempt fails on a write; the retry and a repeat free the leftover exactly once.
+        cluster.Clock.Advance(published.Publicity.EndsAt - cluster.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+        cluster.Failures.FailNextWrite();
+        await Assert.ThrowsAnyAsync<Exception>(() => round.EndPublicityIfDueAsync());
+        Assert.Equal(RoundStatus.Publicity, (await round.GetInfoAsync())!.Status);
+        var ended = (await round.EndPublicityIfDueAsync()).Value!;
+        var again = (await round.EndPublicityIfDueAsync()).Value!;
+        Assert.Equal((RoundStatus.Contracts, ended.Version), (again.Status, again.Version));
+        var figures = await budget.GetAsync();
+        Assert.Equal((Y(90_000m), Y(1_110_000m)), (figures.Encumbered, figures.Available));
+        Assert.Single(await budget.GetGroupsAsync(), g => g.Kind == PostingKind.EncumbranceResize);
+        Assert.Empty(await budget.CheckAsync());
+        Assert.Equal(Y(30_000m), (await round.GetPublicAsync())!.Leftover);
+
+        // 乐家 never signs: the organizer ends its draft and its ¥50,000 goes back to available, once; 仁爱 signs from the rest.
+        var today = ChinaTime.Day(cluster.Clock.GetUtcNow());
+        Assert.True((await round.CreateContractsAsync(organizer, today, today.AddMonths(11), "hengxi")).Succeeded);
+        Assert.Equal("Reason", (await round.ReleaseUnsignedAsync(organizer, a, "", "hengxi")).Errors[0].Field);
+        Assert.True((await round.ReleaseUnsignedAsync(organizer, a, "逾期未签订合同", "hengxi")).Succeeded);
+        Assert.Equal("该项目的资金已释放", (await round.ReleaseUnsignedAsync(organizer, a, "逾期未签订合同", "hengxi")).Errors[0].Message);
+        Assert.Equal(ContractStatus.Terminated, (await cluster.Grains.GetGrain<IContractGrain>(a).GetAsync())!.Status);
+        var released = await budget.GetAsync();
+        Assert.Equal((Y(40_000m), Y(1_160_000m)), (released.Encumbered, released.Available));
+        var other = cluster.Grains.GetGrain<IContractGrain>(b);
+        Assert.True((await other.SignAsStreetAsync(street, "hengxi")).Succeeded);
+        Assert.True((await other.SignAsOrganizationAsync(renai, new BankAccount("中国银行南京江宁支行", "仁爱社工服务社", "6217000000000002"), "ngo")).Succeeded);
+        Assert.Equal("合同已签订，资金已转为合同承诺，请通过合同终止处理", (await round.ReleaseUnsignedAsync(organizer, b, "逾期未签订合同", "hengxi")).Errors[0].Message);
+        var signed = await budget.GetAsync();
+        Assert.Equal((Money.Zero, Y(40_000m), Y(1_160_000m)), (signed.Encumbered, signed.Committed, signed.Available));
+        Assert.Empty(await budget.CheckAsync());
+    }
 }

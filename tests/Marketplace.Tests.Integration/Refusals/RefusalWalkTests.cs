@@ -50,6 +50,8 @@ public abstract partial class RefusalWalkTests(TenderApp app)
         "Street.Rounds.DetailsModel.OnPostSelectAsync", "Street.Rounds.DetailsModel.OnPostAdjustAsync", "Street.Rounds.DetailsModel.OnPostPublishAsync",
         "Street.Rounds.DetailsModel.OnPostEndPublicityAsync", "Street.Rounds.DetailsModel.OnPostContractsAsync",
         "Evaluator.Rounds.ReviewModel.OnPostDeclareAsync", "Evaluator.Rounds.ReviewModel.OnPostScoreAsync",
+        // Objections, answers and adjusted amounts: walked in Rounds/RoundObjectionPagesTests.
+        "Ngo.Rounds.DetailsModel.OnPostRespondAsync", "Ngo.Rounds.DetailsModel.OnPostObjectAsync", "Street.Rounds.DetailsModel.OnPostAnswerAsync", "Street.Rounds.DetailsModel.OnPostReleaseAsync",
     ];
 
     /// <summary>

@@ -60,6 +60,43 @@ public abstract class PublicRoundsTests(TenderApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.Http.GetAsync($"/Rounds/Details/{draft.GetPrimaryKey()}")).StatusCode);
     }
 
+    [SkippableFact]
+    public async Task The_publicity_pdf_and_the_selection_workbook_show_the_funded_projects_and_none_exist_before_publicity()
+    {
+        var (round, _) = await RoundFlow.PublishedAsync(Factory, app.Clock, "谷里街道公益创投（公示文件测试）");
+        var id = round.GetPrimaryKey();
+        using var anonymous = new AppSession(Factory);
+
+        var pdf = await anonymous.Http.GetAsync($"/Rounds/Details/{id}?handler=Pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        var text = Reports.PdfText.All(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains("谷里街道公益创投（公示文件测试）立项公示", text);
+        Assert.Contains("南京市江宁区谷里街道办事处", text);
+        Assert.Contains("1邻里守望 居家探访为老服务江宁区乐家社会工作服务中心（52320115MJ5K41253H）50,000.0090.00", text);
+        Assert.Contains("2助残融合 社区康复为老服务江宁区仁爱社会工作服务社（52320115MJ5K526814）30,000.0080.00", text);
+        var experts = (await round.GetPublicAsync())!.Experts;
+        Assert.Contains(string.Join("、", experts), text);
+        Assert.Contains("个工作日", text);
+
+        var xlsx = await anonymous.Http.GetAsync($"/Rounds/Details/{id}?handler=Xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
+        using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var cells = book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
+        Assert.Equal([("1", Lejia, "50000.00", "90.00"), ("2", Renai, "30000.00", "80.00")], cells.Skip(1).Select(r => (r[0], r[4], r[5], r[6])));
+
+        // An open round has no 立项公示 yet: neither file exists.
+        var (street, district) = await StreetAsync("东山街道");
+        var open = Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IVentureRoundGrain>(Guid.NewGuid());
+        var created = await open.CreateAsync(new RoundOrganizer(district, street), Settings("东山街道公益创投（未公示）") with { Pool = Money.FromYuan(10_000m), Cap = Money.FromYuan(10_000m) }, "dongshan");
+        Assert.True((await open.OpenAsync(new RoundOrganizer(district, street), created.Value!.Version, "dongshan")).Succeeded);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.Http.GetAsync($"/Rounds/Details/{open.GetPrimaryKey()}?handler=Pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.Http.GetAsync($"/Rounds/Details/{open.GetPrimaryKey()}?handler=Xlsx")).StatusCode);
+    }
+
+    private const string Lejia = RoundFlow.Lejia, Renai = RoundFlow.Renai;
+
     private static string Local(DateTimeOffset t) => t.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     [SkippableFact]

@@ -3,6 +3,7 @@ using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Features.Contracts;
 using Marketplace.Web.Features.Organizations;
+using Marketplace.Web.Features.Rounds;
 using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.Audit;
 using Marketplace.Web.Infrastructure.GrainStorage;
@@ -28,6 +29,7 @@ public static class MarketplaceGrainServices
         services.AddOrganizationsFeature();
         services.AddTenderingFeature();
         services.AddContractsFeature();
+        services.AddRoundsFeature();
         return services;
     }
 }

@@ -1,3 +1,6 @@
+using Marketplace.Reports;
+using Marketplace.Reports.Documents;
+using Marketplace.Reports.Excel;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Rounds;
 using Microsoft.AspNetCore.Authorization;
@@ -20,5 +23,24 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageMo
         }
         Round = round;
         return Page();
+    }
+
+    /// <summary>The 立项公示 as a PDF: funded projects with organization, amount and score, the panel, the period.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct) =>
+        await RoundPublicityDocuments.ModelAsync(db, grains, id, ct) is { } model
+            ? File(ReportRenderer.Render(new RoundPublicityReport(model)), "application/pdf", $"{model.RoundTitle}-立项公示.pdf")
+            : NotFound();
+
+    /// <summary>The same selection as .xlsx.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken ct)
+    {
+        if (await RoundPublicityDocuments.ModelAsync(db, grains, id, ct) is not { } model)
+        {
+            return NotFound();
+        }
+        var stream = new MemoryStream();
+        ReportWorkbooks.RoundSelection(stream, model);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "round-selection.xlsx");
     }
 }

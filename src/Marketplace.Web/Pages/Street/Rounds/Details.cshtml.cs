@@ -41,6 +41,14 @@ public sealed class DetailsModel(CurrentTenant tenant, IGrainFactory grains, Tim
     public Task<IActionResult> OnPostPublishAsync(Guid id) =>
         ActAsync(id, o => Errors(Round(id).PublishSelectionAsync(o, tenant.UserName)));
 
+    /// <summary>The organizer's answer to an objection; an upheld one withdraws that project's funding and the next eligible project moves up.</summary>
+    public Task<IActionResult> OnPostAnswerAsync(Guid id, int no, bool upheld, string? answer) =>
+        ActAsync(id, async o => (await Round(id).DecideObjectionAsync(o, no, upheld, answer ?? "", tenant.UserName)).Errors);
+
+    /// <summary>A funded project whose contract is never signed: the draft ends and its money goes back to available.</summary>
+    public Task<IActionResult> OnPostReleaseAsync(Guid id, Guid applicationId, string? reason) =>
+        ActAsync(id, async o => (await Round(id).ReleaseUnsignedAsync(o, applicationId, reason ?? "", tenant.UserName)).Errors);
+
     public Task<IActionResult> OnPostEndPublicityAsync(Guid id) =>
         ActAsync(id, o => Errors(Round(id).EndPublicityAsync(o, tenant.UserName)));
 

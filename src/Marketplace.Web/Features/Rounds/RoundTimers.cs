@@ -1,0 +1,54 @@
+using Marketplace.Rounds;
+using Marketplace.Web.Infrastructure.Jobs;
+
+namespace Marketplace.Web.Features.Rounds;
+
+/// <summary>A round's deadline and the end of its 立项公示 as scheduled work; subject = round id.</summary>
+public sealed class RoundTimers(DueWork dueWork) : IRoundTimers
+{
+    public Task ScheduleCloseAsync(Guid roundId, DateTimeOffset deadline) =>
+        dueWork.ScheduleAsync(IRoundTimers.CloseKind, roundId.ToString(), deadline.ToUniversalTime()); // timestamptz takes UTC only
+
+    public Task SchedulePublicityEndAsync(Guid roundId, DateTimeOffset endsAt) =>
+        dueWork.ScheduleAsync(IRoundTimers.PublicityEndKind, roundId.ToString(), endsAt.ToUniversalTime());
+}
+
+/// <summary>At the deadline: the round records itself closed, once; a second run or an early one does nothing.</summary>
+public sealed class RoundCloseHandler(IGrainFactory grains) : IDueWorkHandler
+{
+    public string Kind => IRoundTimers.CloseKind;
+
+    public async Task RunAsync(string subjectId, CancellationToken ct) =>
+        RoundPublicityEndHandler.ThrowIfFailed(await grains.GetGrain<IVentureRoundGrain>(Guid.Parse(subjectId)).CloseAsync());
+}
+
+/// <summary>
+/// At the end of 立项公示: the round fixes its funded set and frees the leftover, once (the ledger keys make a
+/// repeat after a crash post nothing twice); early, or with an objection unanswered, it does nothing.
+/// </summary>
+public sealed class RoundPublicityEndHandler(IGrainFactory grains) : IDueWorkHandler
+{
+    public string Kind => IRoundTimers.PublicityEndKind;
+
+    public async Task RunAsync(string subjectId, CancellationToken ct) =>
+        ThrowIfFailed(await grains.GetGrain<IVentureRoundGrain>(Guid.Parse(subjectId)).EndPublicityIfDueAsync());
+
+    internal static void ThrowIfFailed(Marketplace.Domain.Outcome<RoundInfo> outcome)
+    {
+        if (!outcome.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("；", outcome.Errors.Select(e => e.Message))); // Hangfire retries
+        }
+    }
+}
+
+public static class RoundsServiceCollectionExtensions
+{
+    public static IServiceCollection AddRoundsFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<IRoundTimers, RoundTimers>();
+        services.AddSingleton<IDueWorkHandler, RoundCloseHandler>();
+        services.AddSingleton<IDueWorkHandler, RoundPublicityEndHandler>();
+        return services;
+    }
+}
