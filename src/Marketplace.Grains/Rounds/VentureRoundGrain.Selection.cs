@@ -103,9 +103,9 @@ public sealed partial class VentureRoundGrain
             return Outcome<RoundInfo>.Fail("", "尚有社会组织未确认调整后的资助金额，确认后才能立项公示");
         }
         var period = await GrainFactory.GetGrain<IDistrictCalendarGrain>(S.Organizer.DistrictId).PublicityPeriodAsync(Now);
-        var published = await CommitAsync(S with { Status = RoundStatus.Publicity, Publicity = period, Version = S.Version + 1 });
+        // Staged before the commit: the end of 公示 is stored in the same transaction as its start (docs/decisions/0011).
         await timers.SchedulePublicityEndAsync(Id, period.EndsAt);
-        return published;
+        return await CommitAsync(S with { Status = RoundStatus.Publicity, Publicity = period, Version = S.Version + 1 });
     }
 
     public async Task<Outcome> ObjectAsync(string uscc, Guid applicationId, string text, string user)

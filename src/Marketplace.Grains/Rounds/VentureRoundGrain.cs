@@ -78,9 +78,9 @@ public sealed partial class VentureRoundGrain(
         {
             return Outcome<RoundInfo>.Fail(errors);
         }
-        var opened = await CommitAsync(S with { Status = RoundStatus.Open, OpenedAt = Now, Version = S.Version + 1 });
+        // Staged before the commit: the deadline is stored in the same transaction as the opening (docs/decisions/0011).
         await timers.ScheduleCloseAsync(Id, Settings.Deadline);
-        return opened;
+        return await CommitAsync(S with { Status = RoundStatus.Open, OpenedAt = Now, Version = S.Version + 1 });
     }
 
     public async Task<Outcome<RoundInfo>> CloseAsync()

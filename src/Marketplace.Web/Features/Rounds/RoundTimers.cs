@@ -3,14 +3,23 @@ using Marketplace.Web.Infrastructure.Jobs;
 
 namespace Marketplace.Web.Features.Rounds;
 
-/// <summary>A round's deadline and the end of its 立项公示 as scheduled work; subject = round id.</summary>
-public sealed class RoundTimers(DueWork dueWork) : IRoundTimers
+/// <summary>
+/// A round's deadline and the end of its 立项公示 as scheduled work (subject = round id), staged for the round's
+/// next state write and stored in its transaction (docs/decisions/0011).
+/// </summary>
+public sealed class RoundTimers(StagedDueWork staged) : IRoundTimers
 {
-    public Task ScheduleCloseAsync(Guid roundId, DateTimeOffset deadline) =>
-        dueWork.ScheduleAsync(IRoundTimers.CloseKind, roundId.ToString(), deadline.ToUniversalTime()); // timestamptz takes UTC only
+    public Task ScheduleCloseAsync(Guid roundId, DateTimeOffset deadline)
+    {
+        staged.Stage<VentureRoundState>(roundId, IRoundTimers.CloseKind, roundId.ToString(), deadline);
+        return Task.CompletedTask;
+    }
 
-    public Task SchedulePublicityEndAsync(Guid roundId, DateTimeOffset endsAt) =>
-        dueWork.ScheduleAsync(IRoundTimers.PublicityEndKind, roundId.ToString(), endsAt.ToUniversalTime());
+    public Task SchedulePublicityEndAsync(Guid roundId, DateTimeOffset endsAt)
+    {
+        staged.Stage<VentureRoundState>(roundId, IRoundTimers.PublicityEndKind, roundId.ToString(), endsAt);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>At the deadline: the round records itself closed, once; a second run or an early one does nothing.</summary>
