@@ -11,6 +11,8 @@ public sealed partial class ContractGrain
 {
     private const int SummaryMax = 4000;
     private const string Terminated = "合同已终止，不能评估";
+    /// <summary>Who is recorded as giving the 群众评 computed from residents' ratings.</summary>
+    public const string RatingsScorer = "居民评价";
 
     public async Task<Outcome<ContractState>> FileReportAsync(string uscc, ReportDraft r, string user)
     {
@@ -247,6 +249,18 @@ public sealed partial class ContractGrain
     private async Task<Outcome<ContractState>> DecideIfCompleteAsync(ContractState next, int trancheNo, string user)
     {
         var ev = next.EvaluationOf(trancheNo)!;
+        if (next.Sheets.Where(s => !ev.Scores.ContainsKey(s.Source)).Select(s => s.Source).SequenceEqual([EvaluationSource.Public]))
+        {
+            // 群众评 from the residents' ratings of this period, when there are any and nobody entered a survey.
+            var ratings = await GrainFactory.GetGrain<IContractRatingsGrain>(Id).SummaryAsync(ev.Period());
+            if (ratings.Score is { } score)
+            {
+                var sheet = next.Sheets.Single(s => s.Source == EvaluationSource.Public);
+                var fromRatings = new SourceScore(EvaluationSource.Public, ResidentRatings.Sheet(sheet, score), score, RatingsScorer, Now, ratings.Count);
+                ev = ev with { Scores = ev.Scores.SetItem(EvaluationSource.Public, fromRatings) };
+                next = Replace(next, ev);
+            }
+        }
         if (next.Sheets.Any(s => !ev.Scores.ContainsKey(s.Source)))
         {
             return await CommitAsync(next);
@@ -283,7 +297,6 @@ public sealed partial class ContractGrain
                 Tranches = next.Tranches.SetItem(tranche.No - 1, tranche with { Status = TrancheStatus.Held, Grade = grade }),
                 Evaluations = next.Evaluations.Add(rectification),
                 Status = ContractStatus.Rectifying, // its true stage, not the one the last passed evaluation left
-
             };
             next = Notify(next, ["org:" + S.Uscc, "street:" + S.StreetId],
                 text + $"{(note is null ? "" : "（" + note + "）")}。款项暂缓支付，请于{rectification.Due:yyyy-MM-dd}前完成整改并提交整改报告");

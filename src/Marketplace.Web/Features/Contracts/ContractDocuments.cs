@@ -48,6 +48,19 @@ public static class ContractDocuments
             tranche.Amount, ev.Round, ev.Due, sources, ev.Total, ev.Grade?.Chinese(), ev.Note, today, CompletionLine(c, tranche));
     }
 
+    /// <summary>The 服务公示牌 of a signed contract (null for a draft: not public yet), with the rating link as a QR matrix.</summary>
+    public static ServiceNoticeModel? ServiceNotice(ContractState c, string street, string ratingUrl, DateOnly today)
+    {
+        if (c.Status == ContractStatus.Drafted)
+        {
+            return null;
+        }
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var qr = generator.CreateQrCode(ratingUrl, QRCoder.QRCodeGenerator.ECCLevel.M);
+        var modules = qr.ModuleMatrix.Select(row => (IReadOnlyList<bool>)[.. row.Cast<bool>()]).ToList();
+        return new ServiceNoticeModel(c.Title, street, c.OrganizationName, c.Amount, c.TermStart, c.TermEnd, c.Content, ratingUrl, modules, today);
+    }
+
     /// <summary>服务完成度 as the grain reconciles it, each unit delivered/due beside the percentage.</summary>
     private static string CompletionLine(ContractState c, Tranche tranche)
     {

@@ -24,6 +24,8 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
     public List<ContractRow> Assigned { get; private set; } = [];
     public ContractState? Contract { get; private set; }
     public ContractEvaluation? Open { get; private set; }
+    /// <summary>Residents' ratings of the open period: when there are any they are the 群众评, and no survey is entered.</summary>
+    public RatingSummary? Residents { get; private set; }
 
     [BindProperty] public Dictionary<string, string?> Scores { get; set; } = [];
     [BindProperty] public string? SurveyMean { get; set; }
@@ -58,7 +60,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
         }
         var grain = grains.GetGrain<IContractGrain>(id);
         var who = User.Identity!.Name!;
-        if (errors.Count == 0 && !string.IsNullOrWhiteSpace(SurveyMean))
+        if (errors.Count == 0 && !string.IsNullOrWhiteSpace(SurveyMean) && Residents is not { Count: > 0 })
         {
             var mean = decimal.TryParse(SurveyMean, NumberStyles.Number, CultureInfo.InvariantCulture, out var m) ? m : -1m;
             var sample = int.TryParse(SampleSize, CultureInfo.InvariantCulture, out var n) ? n : 0;
@@ -95,6 +97,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
         }
         Contract = await grains.GetGrain<IContractGrain>(id.Value).GetAsync();
         Open = Contract?.Tranches.Select(t => Contract.EvaluationOf(t.No)).FirstOrDefault(e => e is { Decided: false });
+        Residents = Open is null ? null : await grains.GetGrain<IContractRatingsGrain>(id.Value).SummaryAsync(Open.Period());
         return Contract is not null && Contract.Evaluators.Contains(me);
     }
 }
