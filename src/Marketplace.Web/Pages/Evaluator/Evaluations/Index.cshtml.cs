@@ -42,22 +42,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
             return NotFound();
         }
         var errors = ImmutableArray.CreateBuilder<FieldError>();
-        var sheet = ImmutableDictionary.CreateBuilder<string, decimal>();
-        foreach (var i in ThirdParty.Indicators)
-        {
-            if (decimal.TryParse(Scores.GetValueOrDefault(i.Code), NumberStyles.Number, CultureInfo.InvariantCulture, out var s))
-            {
-                sheet[i.Code] = s;
-            }
-            else if (i.Code != EvaluationScoring.CompletionCode || Contract!.Units.IsEmpty)
-            {
-                errors.Add(new(i.Code, $"请为“{i.Name}”打分"));
-            }
-            else
-            {
-                sheet[i.Code] = 0m; // reconciled from delivered units by the grain
-            }
-        }
+        var sheet = AssignedEvaluations.Parse(ThirdParty, Scores, errors, i => i.Code == EvaluationScoring.CompletionCode && !Contract!.Units.IsEmpty);
         var grain = grains.GetGrain<IContractGrain>(id);
         var who = User.Identity!.Name!;
         if (errors.Count == 0 && !string.IsNullOrWhiteSpace(SurveyMean) && Residents is not { Count: > 0 })
@@ -69,7 +54,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
         }
         if (errors.Count == 0)
         {
-            var scored = await grain.ScoreAsync(Open.TrancheNo, EvaluationSource.ThirdParty, who, sheet.ToImmutable(), null);
+            var scored = await grain.ScoreAsync(Open.TrancheNo, EvaluationSource.ThirdParty, who, sheet, null);
             errors.AddRange(scored.Errors.IsDefault ? [] : scored.Errors);
         }
         if (errors.Count == 0)
@@ -85,8 +70,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
     private async Task<bool> LoadAsync(Guid? id, CancellationToken ct)
     {
         var me = User.Identity?.Name ?? "";
-        var assigned = db.ContractAssignments.Where(a => a.Role == ContractAssignmentRow.Evaluator && a.Principal == me).Select(a => a.ContractId);
-        Assigned = await db.Contracts.AsNoTracking().Where(c => assigned.Contains(c.Id)).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
+        Assigned = await AssignedEvaluations.AssignedAsync(db, ContractAssignmentRow.Evaluator, me, ct);
         if (id is null)
         {
             return true;

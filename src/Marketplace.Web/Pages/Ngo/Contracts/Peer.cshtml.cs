@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Marketplace.Contracts;
 using Marketplace.Domain;
 using Marketplace.Web.Data;
@@ -9,7 +8,7 @@ using Marketplace.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Marketplace.Web.Pages.Shared;
 
 namespace Marketplace.Web.Pages.Ngo.Contracts;
 
@@ -40,23 +39,12 @@ public sealed class PeerModel(AppDbContext db, IGrainFactory grains, CurrentTena
             return NotFound();
         }
         var errors = ImmutableArray.CreateBuilder<FieldError>();
-        var sheet = ImmutableDictionary.CreateBuilder<string, decimal>();
-        foreach (var i in PeerSheet.Indicators)
-        {
-            if (decimal.TryParse(Scores.GetValueOrDefault(i.Code), NumberStyles.Number, CultureInfo.InvariantCulture, out var s))
-            {
-                sheet[i.Code] = s;
-            }
-            else
-            {
-                errors.Add(new(i.Code, $"请为“{i.Name}”打分（数字）"));
-            }
-        }
+        var sheet = AssignedEvaluations.Parse(PeerSheet, Scores, errors);
         if (errors.Count == 0)
         {
             // The grain decides what the page cannot know: assigned, report filed, evaluation open, score within the weight.
             var trancheNo = Open?.TrancheNo ?? 0;
-            var scored = await grains.GetGrain<IContractGrain>(id).ScoreAsync(trancheNo, EvaluationSource.Peer, tenant.Uscc!, sheet.ToImmutable(), null);
+            var scored = await grains.GetGrain<IContractGrain>(id).ScoreAsync(trancheNo, EvaluationSource.Peer, tenant.Uscc!, sheet, null);
             errors.AddRange(scored.Errors.IsDefault ? [] : scored.Errors);
         }
         if (errors.Count == 0)
@@ -75,8 +63,7 @@ public sealed class PeerModel(AppDbContext db, IGrainFactory grains, CurrentTena
         {
             return false;
         }
-        var assigned = db.ContractAssignments.Where(a => a.Role == ContractAssignmentRow.Peer && a.Principal == me).Select(a => a.ContractId);
-        Assigned = await db.Contracts.AsNoTracking().Where(c => assigned.Contains(c.Id)).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
+        Assigned = await AssignedEvaluations.AssignedAsync(db, ContractAssignmentRow.Peer, me, ct);
         if (id is null)
         {
             return true;
@@ -86,7 +73,7 @@ public sealed class PeerModel(AppDbContext db, IGrainFactory grains, CurrentTena
             return false;
         }
         Contract = await grains.GetGrain<IContractGrain>(id.Value).GetAsync();
-        Open = Contract?.Tranches.Select(t => Contract.EvaluationOf(t.No)).FirstOrDefault(e => e is { Decided: false });
+        Open = Contract?.OpenEvaluation();
         return Contract is not null && Contract.PeerUsccs.Contains(me);
     }
 }
