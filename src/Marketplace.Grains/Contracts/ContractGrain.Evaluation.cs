@@ -11,6 +11,8 @@ public sealed partial class ContractGrain
 {
     private const int SummaryMax = 4000;
     private const string Terminated = "合同已终止，不能评估";
+    /// <summary>Who is recorded as giving the 群众评 computed from residents' ratings.</summary>
+    public const string RatingsScorer = "居民评价";
 
     public async Task<Outcome<ContractState>> FileReportAsync(string uscc, ReportDraft r, string user)
     {
@@ -239,17 +241,7 @@ public sealed partial class ContractGrain
         };
     }
 
-    /// <summary>服务完成度 so far: all units delivered in the reports, against half the contracted units at mid-term.</summary>
-    private decimal? Completion(int trancheNo)
-    {
-        var midTerm = S.Tranches[trancheNo - 1].Gate == TrancheGate.MidTerm;
-        var units = S.Units.Select(u => midTerm ? u with { ContractedQuantity = (u.ContractedQuantity + 1) / 2 } : u).ToList();
-        var delivered = S.Reports.Where(r => r.TrancheNo <= trancheNo)
-            .GroupBy(r => (r.TrancheNo, r.Round)).Select(g => g.Last())  // the latest report of each round counts
-            .GroupBy(r => r.TrancheNo).Select(g => g.OrderBy(r => r.Round).Last()) // and of each tranche, the latest round
-            .SelectMany(r => r.UnitsDelivered).GroupBy(u => u.Key).ToDictionary(g => g.Key, g => g.Sum(u => u.Value));
-        return ServiceCompletion.Percent(units, delivered);
-    }
+    private decimal? Completion(int trancheNo) => S.CompletionOf(trancheNo).Percent;
 
     private static ContractState Replace(ContractState s, ContractEvaluation ev) =>
         s with { Evaluations = s.Evaluations.Replace(s.Evaluations.Single(e => e.TrancheNo == ev.TrancheNo && e.Round == ev.Round), ev) };
@@ -257,6 +249,18 @@ public sealed partial class ContractGrain
     private async Task<Outcome<ContractState>> DecideIfCompleteAsync(ContractState next, int trancheNo, string user)
     {
         var ev = next.EvaluationOf(trancheNo)!;
+        if (next.Sheets.Where(s => !ev.Scores.ContainsKey(s.Source)).Select(s => s.Source).SequenceEqual([EvaluationSource.Public]))
+        {
+            // 群众评 from the residents' ratings of this period, when there are any and nobody entered a survey.
+            var ratings = await GrainFactory.GetGrain<IContractRatingsGrain>(Id).SummaryAsync(ev.Period());
+            if (ratings.Score is { } score)
+            {
+                var sheet = next.Sheets.Single(s => s.Source == EvaluationSource.Public);
+                var fromRatings = new SourceScore(EvaluationSource.Public, ResidentRatings.Sheet(sheet, score), score, RatingsScorer, Now, ratings.Count);
+                ev = ev with { Scores = ev.Scores.SetItem(EvaluationSource.Public, fromRatings) };
+                next = Replace(next, ev);
+            }
+        }
         if (next.Sheets.Any(s => !ev.Scores.ContainsKey(s.Source)))
         {
             return await CommitAsync(next);
@@ -276,7 +280,8 @@ public sealed partial class ContractGrain
         next = Replace(next, decided);
         var tranche = next.Tranches[ev.TrancheNo - 1];
         var evaluated = tranche.Gate == TrancheGate.Final ? ContractStatus.FinalEvaluated : ContractStatus.MidTermEvaluated;
-        var status = next.Status < evaluated ? evaluated : next.Status;
+        // 整改中 ends with the re-evaluation: the contract moves on to the stage it was evaluated for.
+        var status = next.Status == ContractStatus.Rectifying || next.Status < evaluated ? evaluated : next.Status;
         var text = $"合同“{S.Title}”第{tranche.No}笔款项的评估结果：{total:0.00}分，{grade.Chinese()}";
         ContractEvaluation? rectification = null;
         if (grade.Passed())
@@ -291,6 +296,7 @@ public sealed partial class ContractGrain
             {
                 Tranches = next.Tranches.SetItem(tranche.No - 1, tranche with { Status = TrancheStatus.Held, Grade = grade }),
                 Evaluations = next.Evaluations.Add(rectification),
+                Status = ContractStatus.Rectifying, // its true stage, not the one the last passed evaluation left
             };
             next = Notify(next, ["org:" + S.Uscc, "street:" + S.StreetId],
                 text + $"{(note is null ? "" : "（" + note + "）")}。款项暂缓支付，请于{rectification.Due:yyyy-MM-dd}前完成整改并提交整改报告");

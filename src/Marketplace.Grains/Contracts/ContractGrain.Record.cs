@@ -39,6 +39,14 @@ public sealed partial class ContractGrain
         {
             return Outcome<ContractState>.Fail(errors);
         }
+        // Nothing was held for a paper contract: what it will commit on signing must be available now (差 ¥… named).
+        // The ledger names the short source; on the record form that belongs beside the amount, as on an amendment.
+        var budget = GrainFactory.GetStreetBudget(draft.StreetId, draft.TermStart.Year);
+        var available = await budget.CanCommitAsync(r.Amount, BudgetRules.Normalise(r.Funding), false);
+        if (!available.Succeeded)
+        {
+            return Outcome<ContractState>.Fail([.. available.Errors.Select(e => e with { Field = "Amount" })]);
+        }
         var next = new ContractState
         {
             Created = true, TenderId = Id, StreetId = draft.StreetId, DistrictId = r.DistrictId, Year = draft.TermStart.Year,

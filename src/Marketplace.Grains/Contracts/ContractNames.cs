@@ -11,6 +11,7 @@ public static class ContractNames
         ContractStatus.FinalEvaluated => "已末期评估",
         ContractStatus.Closed => "已结项",
         ContractStatus.Terminated => "已终止",
+        ContractStatus.Rectifying => "整改中",
         _ => status.ToString(),
     };
 

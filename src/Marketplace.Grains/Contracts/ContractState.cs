@@ -14,6 +14,8 @@ public enum ContractStatus
     FinalEvaluated = 4,    // 已末期评估
     Closed = 5,            // 已结项
     Terminated = 6,        // 已终止
+    /// <summary>An evaluation failed once and its 整改 re-evaluation is open (held tranche); after it, the evaluated stage.</summary>
+    Rectifying = 7,        // 整改中
 }
 
 /// <summary>Where a tranche stands: planned (not yet due or payable), paid, held (不合格, in 整改) or released back to available.</summary>

@@ -23,6 +23,10 @@ public sealed class EvaluationReport(EvaluationReportModel model) : IReportDocum
         builder.Paragraph(model.Grade is { } grade
             ? $"综合得分 {Points(model.Total)} 分，评估等级：{grade}。" + (model.Note is { } note ? note + "。" : "")
             : "评估尚未完成。");
+        if (model.Completion is { } completion)
+        {
+            builder.Paragraph($"服务完成度：{completion}");
+        }
         new TableBlock([new("评估主体", 1.4f), new("权重", 0.8f, TextAlign.Right), new("得分（百分制）", 1.2f, TextAlign.Right),
                 new("加权得分", 1.1f, TextAlign.Right), new("评估人", 2.2f)],
             [.. model.Sources.Select(s => new TableRow([s.Source, s.Weight.ToString("0.##", CultureInfo.InvariantCulture), Points(s.Score),

@@ -14,7 +14,9 @@ public sealed record EvaluationReportModel(
     string Title, string Number, string Street, string Organization, string Uscc,
     int TrancheNo, string Gate, Money TrancheAmount, int Round, DateOnly Due,
     IReadOnlyList<EvaluationSourceLine> Sources,
-    decimal? Total, string? Grade, string? Note, DateOnly PrintedOn);
+    decimal? Total, string? Grade, string? Note, DateOnly PrintedOn,
+    /// <summary>服务完成度: delivered against contracted units ("87.50%（个案服务 100/100）"), or why there is none.</summary>
+    string? Completion = null);
 
 /// <summary>付款通知书: what the street's finance office pays, to whom and with which reference.</summary>
 public sealed record PaymentNoticeModel(

@@ -104,7 +104,7 @@ public sealed class ContractGrainTests(ClusterFixture cluster) : IClassFixture<C
         // 71×10% + 50×10% + 50×30% + 44.71×50% = 49.455 → 49.46 不合格 (完成度 (50×300+6×4000)/70,000 = 55.71% → 16.71)
         var first = c.Evaluations.Single(e => e.TrancheNo == 3 && e.Round == 1);
         Assert.Equal((49.46m, EvaluationGrade.Fail), (first.Total!.Value, first.Grade!.Value));
-        Assert.Equal(TrancheStatus.Held, c.Tranches[2].Status);
+        Assert.Equal((TrancheStatus.Held, ContractStatus.Rectifying), (c.Tranches[2].Status, c.Status));
         var rectification = c.EvaluationOf(3)!;
         Assert.Equal((2, false), (rectification.Round, rectification.Decided));
         Assert.Equal("该付款节点评估不合格，整改期内暂缓支付", (await contract.PayTrancheAsync(tender.StreetId, 3, "dongshan")).Errors[0].Message);

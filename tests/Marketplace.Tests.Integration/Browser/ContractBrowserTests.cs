@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Marketplace.Contracts;
 using Marketplace.Domain;
 using Marketplace.Tendering;
@@ -71,10 +70,15 @@ public sealed class ContractBrowserTests(TenderBrowserFixture browser) : IClassF
         await ngo.Locator("#report").ClickAsync();
         await Assertions.Expect(ngo.Locator(".alert-success").First).ToBeVisibleAsync();
 
-        // 互评 has no page yet: the assigned peer's sheet goes straight to the contract.
-        var peer = await browser.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IContractGrain>(id).ScoreAsync(2, EvaluationSource.Peer, Yilin,
-            ImmutableDictionary<string, decimal>.Empty.Add("completion", 26m).Add("quality", 25m).Add("satisfaction", 17m).Add("finance", 9m).Add("archives", 8m), null);
-        Assert.True(peer.Succeeded);
+        // 互评: the assigned peer (益邻) opens its task list and enters its sheet on the page.
+        var peer = await LoginAsync("yilin");
+        await peer.GotoAsync("/Ngo/Contracts");
+        await peer.Locator("#peer-tasks").ClickAsync();
+        await peer.Locator($"#peer-{id}").ClickAsync();
+        await FillAsync(peer, ("#p-completion", "26"), ("#p-quality", "25"), ("#p-satisfaction", "17"), ("#p-finance", "9"), ("#p-archives", "8"));
+        await peer.Locator("#peer-score").ClickAsync();
+        await Assertions.Expect(peer.Locator(".alert-success").First).ToContainTextAsync("互评评分已提交");
+        await Assertions.Expect(peer.Locator("#mine")).ToContainTextAsync("85.00");
 
         var evaluator = await LoginAsync("pinggu.hengxin");
         await evaluator.GotoAsync($"/Evaluator/Evaluations/{id}");

@@ -11,7 +11,14 @@ public sealed class TenderBrowserFixture : BrowserFixture
 {
     public MovableClock Clock { get; } = new();
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+    /// <summary>The residents' verification codes, read as off the phone.</summary>
+    public Ratings.TestCodeSender Codes { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<Marketplace.Web.Features.Ratings.IVerificationCodeSender>(Codes);
+    }
 }
 
 public sealed class TenderBrowserTests(TenderBrowserFixture browser) : IClassFixture<TenderBrowserFixture>

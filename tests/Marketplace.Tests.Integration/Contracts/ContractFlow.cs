@@ -48,4 +48,28 @@ internal static class ContractFlow
         Assert.True(signed.Succeeded, signed.Errors.IsDefaultOrEmpty ? "" : signed.Errors[0].Message);
         return (id, streetId);
     }
+
+    /// <summary>A 东山街道 paper contract with 启明 (合同补录, ¥50,000 财政资金, one year from today) signed by both sides; no HTTP needed.</summary>
+    public static async Task<Guid> RecordedAndSignedAsync(IServiceProvider services, MovableClock clock, string title)
+    {
+        long streetId, districtId;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Marketplace.Web.Data.AppDbContext>();
+            var street = db.Streets.Single(s => s.Name == "东山街道");
+            (streetId, districtId) = (street.Id, street.DistrictId);
+        }
+        var id = Guid.NewGuid();
+        var contract = services.GetRequiredService<IGrainFactory>().GetGrain<IContractGrain>(id);
+        var start = ChinaTime.Day(clock.GetUtcNow());
+        var amount = Money.FromYuan(50_000m);
+        var record = new ContractRecord(streetId, districtId, title, "为辖区独居老人提供上门探访服务", "探访台账", Qiming, "elderly", amount,
+            [new Marketplace.Budgets.SourceAmount(Marketplace.Budgets.FundingSource.Fiscal, amount)],
+            new ContractDraft(streetId, start, ContractTerm.LastDay(start, 1), null, PaymentSchedule.Default, []), "JN-DS-2026-030");
+        var created = await contract.CreateFromRecordAsync(record, "dongshan");
+        Assert.True(created.Succeeded, created.Errors.IsDefaultOrEmpty ? "" : created.Errors[0].Message);
+        Assert.True((await contract.SignAsStreetAsync(streetId, "dongshan")).Succeeded);
+        Assert.True((await contract.SignAsOrganizationAsync(Qiming, Account, "ngo.qiming")).Succeeded);
+        return id;
+    }
 }

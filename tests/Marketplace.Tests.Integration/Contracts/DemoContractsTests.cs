@@ -26,8 +26,8 @@ public abstract class DemoContractsTests(AppFixture app)
         var rows = await QueryAsync(db => db.Contracts.AsNoTracking().ToDictionaryAsync(c => c.Title, c => new { c.Id, c.Status, c.FinalGrade, c.StreetId }));
         Assert.Equal(ContractStatus.Signed, rows[Signed].Status);
         Assert.Equal(ContractStatus.MidTermEvaluated, rows[MidTerm].Status);
-        // The final evaluation failed once and its 整改 re-evaluation is open: the contract stays where the mid-term left it.
-        Assert.Equal(ContractStatus.MidTermEvaluated, rows[Rectifying].Status);
+        // The final evaluation failed once and its 整改 re-evaluation is open: 整改中, not where the mid-term left it.
+        Assert.Equal(ContractStatus.Rectifying, rows[Rectifying].Status);
         var rectifying = (await Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IContractGrain>(rows[Rectifying].Id).GetAsync())!;
         Assert.Equal(EvaluationGrade.Fail, rectifying.Evaluations.Single(e => e.TrancheNo == 3 && e.Round == 1).Grade);
         Assert.Equal((2, false), (rectifying.EvaluationOf(3)!.Round, rectifying.EvaluationOf(3)!.Decided));
@@ -40,6 +40,8 @@ public abstract class DemoContractsTests(AppFixture app)
         Assert.Equal(["planned", "planned", "planned"], Statuses(Signed));
         Assert.Equal(["paid", "paid", "planned"], Statuses(MidTerm));
         Assert.Equal(["paid", "paid", "held"], Statuses(Rectifying));
+        Assert.Equal("整改中", json.RootElement.EnumerateArray().Single(c => c.GetProperty("contractId").GetGuid() == rows[Rectifying].Id).GetProperty("status").GetString());
+        Assert.Matches($"{Rectifying}[\\s\\S]*?整改中", await anonymous.GetHtmlAsync("/Contracts"));
         Assert.Equal(["paid", "paid", "paid"], Statuses(Excellent));
 
         using var street = await AppSession.LoginAsync(Factory, "moling");
@@ -49,13 +51,18 @@ public abstract class DemoContractsTests(AppFixture app)
         Assert.Contains("<span class=\"badge stage-open\">已签订</span>", list);
         Assert.Contains("<span class=\"badge stage-review\">已中期评估</span>", list);
         Assert.Contains("<span class=\"badge stage-done\">已结项</span>", list);
-        Assert.Contains("（整改）", await street.GetHtmlAsync($"/Street/Contracts/Details/{rows[Rectifying].Id}"));
+        Assert.Contains("<span class=\"badge stage-review\">整改中</span>", list);
+        var rectifyingPage = await street.GetHtmlAsync($"/Street/Contracts/Details/{rows[Rectifying].Id}");
+        Assert.Contains("（整改）", rectifyingPage);
+        Assert.Contains("<span class=\"badge stage-review\">整改中</span>", rectifyingPage);
         using var agency = await AppSession.LoginAsync(Factory, "pinggu.hengxin");
         Assert.Contains(Rectifying, await agency.GetHtmlAsync("/Evaluator/Evaluations"));
         using var expert = await AppSession.LoginAsync(Factory, "pinggu.wu");
         Assert.Contains(MidTerm, await expert.GetHtmlAsync("/Evaluator/Evaluations"));
         using var ngo = await AppSession.LoginAsync(Factory, "ngo.lejia");
-        Assert.Contains(Rectifying, await ngo.GetHtmlAsync("/Ngo/Contracts"));
+        Assert.Matches($"{Rectifying}[\\s\\S]*?整改中", await ngo.GetHtmlAsync("/Ngo/Contracts"));
+        using var district = await AppSession.LoginAsync(Factory, "admin.jiangning");
+        Assert.Matches($"{Rectifying}</a></td>[\\s\\S]*?<td>整改中</td>", await district.GetHtmlAsync("/District/Contracts"));
     }
 
     [SkippableFact]
@@ -81,6 +88,12 @@ public abstract class DemoContractsTests(AppFixture app)
         var details = $"/Street/Contracts/Details/{rows[MidTerm]}";
         var evaluation = PdfText.All(await (await street.GetAsync(details + "?handler=EvaluationPdf&no=2&round=1")).Content.ReadAsByteArrayAsync());
         Assert.Contains("综合得分 88.70 分，评估等级：良好", evaluation);
+        // 服务完成度 as reconciled: 100 of 100 visits and 15 of 15 activities due at mid-term (half the contract).
+        Assert.Contains("服务完成度：100.00%", evaluation);
+        Assert.Contains("上门探访个案服务 100/100", evaluation);
+        var rectifying = $"/Street/Contracts/Details/{rows[Rectifying]}?handler=EvaluationPdf&no=3&round=1";
+        // Final: (24 × ¥3,000 + 10 × ¥4,000) of (40 × ¥3,000 + 20 × ¥4,000) = 56.00%.
+        Assert.Contains("服务完成度：56.00%", PdfText.All(await (await street.GetAsync(rectifying)).Content.ReadAsByteArrayAsync()));
         var notice = PdfText.All(await (await street.GetAsync(details + "?handler=PaymentPdf&no=2")).Content.ReadAsByteArrayAsync());
         // 180,000 × 30% = 54,000.00 to 启明's account, reference HT…-2.
         Assert.Contains("¥54,000.00", notice);

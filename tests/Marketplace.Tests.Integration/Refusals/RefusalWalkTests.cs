@@ -38,6 +38,10 @@ public abstract partial class RefusalWalkTests(TenderApp app)
         "Ngo.Contracts.DetailsModel.OnPostAppealAsync", "Ngo.Contracts.DetailsModel.OnPostReportAsync", "Ngo.Contracts.DetailsModel.OnPostSignAsync",
         "Street.Contracts.DetailsModel.OnPostPayAsync", "Street.Contracts.DetailsModel.OnPostScheduleAsync", "Street.Contracts.DetailsModel.OnPostSignAsync",
         "Street.Contracts.DetailsModel.OnPostTerminateAsync", "Street.Contracts.IndexModel.OnPostCreateAsync", "Evaluator.Evaluations.IndexModel.OnPostScoreAsync",
+        "Ngo.Contracts.PeerModel.OnPostScoreAsync", // 互评: above a weight, not a number, before the report, in PeerEvaluationPageTests
+        "Street.Contracts.RecordModel.OnPostAsync", // 合同补录: above available, no title, split ≠ amount, in ContractRecordPageTests
+        // 群众评: bad phone, wrong code, a second rating in the period, a comment moderated twice, in Ratings/ResidentRatingTests.
+        "Contracts.RateModel.OnPostCodeAsync", "Contracts.RateModel.OnPostSubmitAsync", "Street.Contracts.RatingsModel.OnPostModerateAsync",
         "Street.Contracts.AmendModel.OnPostAsync", // its refusals (above available, bad term) are asserted in ContractAmendmentTests
         "District.Contracts.SettingsModel.OnPostAsync", // its refusals (weights not summing to 100) are asserted in ContractSettingsPageTests
         // 补抽: the street's refusals are asserted in PanelReplacementPageTests, the expert's in TenderPanelReplacementTests.

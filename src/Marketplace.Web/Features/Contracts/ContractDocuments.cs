@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marketplace.Budgets;
 using Marketplace.Contracts;
 using Marketplace.Domain;
@@ -44,7 +45,33 @@ public static class ContractDocuments
                     score is not null && score.Indicators.TryGetValue(i.Code, out var p) ? p : null))]);
         }).ToList();
         return new EvaluationReportModel(c.Title, Number(c.TenderId), street, c.OrganizationName, c.Uscc, tranche.No, tranche.Gate.Chinese(),
-            tranche.Amount, ev.Round, ev.Due, sources, ev.Total, ev.Grade?.Chinese(), ev.Note, today);
+            tranche.Amount, ev.Round, ev.Due, sources, ev.Total, ev.Grade?.Chinese(), ev.Note, today, CompletionLine(c, tranche));
+    }
+
+    /// <summary>The 服务公示牌 of a signed contract (null for a draft: not public yet), with the rating link as a QR matrix.</summary>
+    public static ServiceNoticeModel? ServiceNotice(ContractState c, string street, string ratingUrl, DateOnly today)
+    {
+        if (c.Status == ContractStatus.Drafted)
+        {
+            return null;
+        }
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var qr = generator.CreateQrCode(ratingUrl, QRCoder.QRCodeGenerator.ECCLevel.M);
+        var modules = qr.ModuleMatrix.Select(row => (IReadOnlyList<bool>)[.. row.Cast<bool>()]).ToList();
+        return new ServiceNoticeModel(c.Title, street, c.OrganizationName, c.Amount, c.TermStart, c.TermEnd, c.Content, ratingUrl, modules, today);
+    }
+
+    /// <summary>服务完成度 as the grain reconciles it, each unit delivered/due beside the percentage.</summary>
+    private static string CompletionLine(ContractState c, Tranche tranche)
+    {
+        var basis = c.CompletionOf(tranche.No);
+        if (basis.Percent is not { } percent)
+        {
+            return "本合同未约定服务单元，由评估人员按指标评分";
+        }
+        var units = string.Join("，", basis.Due.Select(u => $"{u.Name} {basis.Delivered.GetValueOrDefault(u.Code)}/{u.ContractedQuantity}"));
+        var half = tranche.Gate == TrancheGate.MidTerm ? "；中期按合同数量的一半核算" : "";
+        return $"{percent.ToString("0.00", CultureInfo.InvariantCulture)}%（完成/应完成：{units}{half}）";
     }
 
     /// <summary>The payment notice of a paid tranche, or null when it is not paid.</summary>

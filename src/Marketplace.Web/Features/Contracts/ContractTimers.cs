@@ -1,3 +1,4 @@
+using Marketplace.Web.Features.Ratings;
 using System.Globalization;
 using Marketplace.Contracts;
 using Marketplace.Web.Infrastructure.Jobs;
@@ -73,6 +74,7 @@ public static class ContractsServiceCollectionExtensions
         services.AddSingleton<IContractTimers, ContractTimers>();
         services.AddSingleton<IDueWorkHandler, ContractReportDueHandler>();
         services.AddSingleton<IDueWorkHandler, ContractReportReminderHandler>();
+        services.AddResidentRatings();
         return services;
     }
 }

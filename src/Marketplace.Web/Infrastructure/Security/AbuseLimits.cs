@@ -21,22 +21,45 @@ public static class AbuseLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-            {
-                var limits = http.RequestServices.GetRequiredService<IOptionsMonitor<SecurityOptions>>().CurrentValue.Limits;
-                return Classify(http, limits) is { } c
-                    ? RateLimitPartition.GetFixedWindowLimiter(c.Key, _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = Math.Max(1, c.Limit.Permits), Window = c.Limit.Window, QueueLimit = 0,
-                    })
-                    : RateLimitPartition.GetNoLimiter("none");
-            });
+            // Two limits can apply to one request (a rating counts per address and per device), so two limiters are chained.
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(Limiter(Classify), Limiter(ClassifyDevice));
             o.OnRejected = (context, ct) => WriteRefusalAsync(context.HttpContext, context.Lease, ct);
         });
         return services;
     }
 
     private readonly record struct Category(string Key, WindowLimit Limit);
+
+    private static PartitionedRateLimiter<HttpContext> Limiter(Func<HttpContext, AbuseLimitOptions, Category?> classify) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        {
+            var limits = http.RequestServices.GetRequiredService<IOptionsMonitor<SecurityOptions>>().CurrentValue.Limits;
+            return classify(http, limits) is { } c
+                ? RateLimitPartition.GetFixedWindowLimiter(c.Key, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, c.Limit.Permits), Window = c.Limit.Window, QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("none");
+        });
+
+    /// <summary>A resident's rating form (/Contracts/{id}/Rate), posted by anyone, signed in or not.</summary>
+    private static bool IsRating(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Value is { } p && p.StartsWith("/Contracts/", StringComparison.OrdinalIgnoreCase)
+        && p.EndsWith("/Rate", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Ratings and their codes per device: the device cookie set by the rating page, else the address.</summary>
+    private static Category? ClassifyDevice(HttpContext http, AbuseLimitOptions limits)
+    {
+        if (!IsRating(http.Request) || http.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+        {
+            return null;
+        }
+        var device = http.Request.Cookies[Features.Ratings.RatingsServiceCollectionExtensions.DeviceCookie] is { Length: > 0 and <= 64 } cookie
+            ? cookie : http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return string.Equals(http.Request.Query["handler"], "Code", StringComparison.OrdinalIgnoreCase)
+            ? new Category("rating-code|" + device, limits.RatingCodePerDevice)
+            : new Category("rating-device|" + device, limits.RatingPerDevice);
+    }
 
     /// <summary>The limit a request counts against, keyed by client address (or account for objections); null when none.</summary>
     private static Category? Classify(HttpContext http, AbuseLimitOptions limits)
@@ -65,6 +88,10 @@ public static class AbuseLimits
         if (path.Equals("/Organizations/Register", StringComparison.OrdinalIgnoreCase))
         {
             return new Category("register|" + address, limits.Registration);
+        }
+        if (IsRating(request))
+        {
+            return new Category("rating|" + address, limits.RatingPerAddress);
         }
         var user = http.User;
         if (user.Identity?.IsAuthenticated == true)

@@ -61,6 +61,15 @@ public sealed class AbuseLimitOptions
     /// <summary>Any other form post from someone not signed in, per client address.</summary>
     public WindowLimit PublicForm { get; set; } = new() { Permits = 30, WindowSeconds = 60 };
 
+    /// <summary>Residents' ratings (群众评) submitted per device (its cookie, else its address).</summary>
+    public WindowLimit RatingPerDevice { get; set; } = new() { Permits = 10, WindowSeconds = 60 };
+
+    /// <summary>Verification codes asked per device: each would be a text message.</summary>
+    public WindowLimit RatingCodePerDevice { get; set; } = new() { Permits = 20, WindowSeconds = 60 };
+
+    /// <summary>Every rating form post (codes and ratings) per client address; higher, as many phones share one address.</summary>
+    public WindowLimit RatingPerAddress { get; set; } = new() { Permits = 60, WindowSeconds = 60 };
+
     /// <summary>Public JSON (/api/public/…) per client address.</summary>
     public WindowLimit PublicJson { get; set; } = new() { Permits = 120, WindowSeconds = 60 };
 

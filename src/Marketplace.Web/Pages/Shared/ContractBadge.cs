@@ -8,7 +8,7 @@ public static class ContractBadge
     public static string Css(ContractStatus status) => "badge stage-" + status switch
     {
         ContractStatus.Signed or ContractStatus.InService => "open",
-        ContractStatus.MidTermEvaluated or ContractStatus.FinalEvaluated => "review",
+        ContractStatus.MidTermEvaluated or ContractStatus.FinalEvaluated or ContractStatus.Rectifying => "review",
         ContractStatus.Closed => "done",
         ContractStatus.Terminated => "failed",
         _ => "draft",

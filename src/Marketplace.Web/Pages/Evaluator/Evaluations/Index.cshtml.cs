@@ -24,6 +24,8 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
     public List<ContractRow> Assigned { get; private set; } = [];
     public ContractState? Contract { get; private set; }
     public ContractEvaluation? Open { get; private set; }
+    /// <summary>Residents' ratings of the open period: when there are any they are the 群众评, and no survey is entered.</summary>
+    public RatingSummary? Residents { get; private set; }
 
     [BindProperty] public Dictionary<string, string?> Scores { get; set; } = [];
     [BindProperty] public string? SurveyMean { get; set; }
@@ -40,25 +42,10 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
             return NotFound();
         }
         var errors = ImmutableArray.CreateBuilder<FieldError>();
-        var sheet = ImmutableDictionary.CreateBuilder<string, decimal>();
-        foreach (var i in ThirdParty.Indicators)
-        {
-            if (decimal.TryParse(Scores.GetValueOrDefault(i.Code), NumberStyles.Number, CultureInfo.InvariantCulture, out var s))
-            {
-                sheet[i.Code] = s;
-            }
-            else if (i.Code != EvaluationScoring.CompletionCode || Contract!.Units.IsEmpty)
-            {
-                errors.Add(new(i.Code, $"请为“{i.Name}”打分"));
-            }
-            else
-            {
-                sheet[i.Code] = 0m; // reconciled from delivered units by the grain
-            }
-        }
+        var sheet = AssignedEvaluations.Parse(ThirdParty, Scores, errors, i => i.Code == EvaluationScoring.CompletionCode && !Contract!.Units.IsEmpty);
         var grain = grains.GetGrain<IContractGrain>(id);
         var who = User.Identity!.Name!;
-        if (errors.Count == 0 && !string.IsNullOrWhiteSpace(SurveyMean))
+        if (errors.Count == 0 && !string.IsNullOrWhiteSpace(SurveyMean) && Residents is not { Count: > 0 })
         {
             var mean = decimal.TryParse(SurveyMean, NumberStyles.Number, CultureInfo.InvariantCulture, out var m) ? m : -1m;
             var sample = int.TryParse(SampleSize, CultureInfo.InvariantCulture, out var n) ? n : 0;
@@ -67,7 +54,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
         }
         if (errors.Count == 0)
         {
-            var scored = await grain.ScoreAsync(Open.TrancheNo, EvaluationSource.ThirdParty, who, sheet.ToImmutable(), null);
+            var scored = await grain.ScoreAsync(Open.TrancheNo, EvaluationSource.ThirdParty, who, sheet, null);
             errors.AddRange(scored.Errors.IsDefault ? [] : scored.Errors);
         }
         if (errors.Count == 0)
@@ -83,8 +70,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
     private async Task<bool> LoadAsync(Guid? id, CancellationToken ct)
     {
         var me = User.Identity?.Name ?? "";
-        var assigned = db.ContractAssignments.Where(a => a.Role == ContractAssignmentRow.Evaluator && a.Principal == me).Select(a => a.ContractId);
-        Assigned = await db.Contracts.AsNoTracking().Where(c => assigned.Contains(c.Id)).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
+        Assigned = await AssignedEvaluations.AssignedAsync(db, ContractAssignmentRow.Evaluator, me, ct);
         if (id is null)
         {
             return true;
@@ -95,6 +81,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
         }
         Contract = await grains.GetGrain<IContractGrain>(id.Value).GetAsync();
         Open = Contract?.Tranches.Select(t => Contract.EvaluationOf(t.No)).FirstOrDefault(e => e is { Decided: false });
+        Residents = Open is null ? null : await grains.GetGrain<IContractRatingsGrain>(id.Value).SummaryAsync(Open.Period());
         return Contract is not null && Contract.Evaluators.Contains(me);
     }
 }

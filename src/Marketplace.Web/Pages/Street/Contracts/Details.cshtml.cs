@@ -48,6 +48,11 @@ public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppD
     public Task<IActionResult> OnGetPaymentPdfAsync(Guid id, int no) =>
         PdfAsync(id, (c, street, today) => ContractDocuments.PaymentNotice(c, no, street, today) is { } m ? new PaymentNoticeReport(m) : null, "payment-notice.pdf");
 
+    /// <summary>服务公示牌 of a signed contract, to post where the service is delivered: the rating link and its QR code (群众评).</summary>
+    public Task<IActionResult> OnGetServiceNoticePdfAsync(Guid id) =>
+        PdfAsync(id, (c, street, today) => ContractDocuments.ServiceNotice(c, street, $"{Request.Scheme}://{Request.Host}/Contracts/{c.TenderId}/Rate", today)
+            is { } m ? new ServiceNoticeReport(m) : null, "service-notice.pdf");
+
     private async Task<IActionResult> PdfAsync(Guid id, Func<ContractState, string, DateOnly, Marketplace.Reports.IReportDocument?> document, string fileName)
     {
         if (!await LoadAsync(id))
