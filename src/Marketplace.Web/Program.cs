@@ -74,6 +74,7 @@ app.MapPublicTenderApi();
 app.MapPublicContractsApi();
 app.MapPublicRoundsApi();
 app.MapOcdsApi();
+app.MapAtomFeeds();
 app.MapMarketplaceJobsDashboard();
 
 await app.RunAsync();

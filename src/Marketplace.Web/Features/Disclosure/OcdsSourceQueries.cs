@@ -103,7 +103,8 @@ public static class OcdsSourceQueries
     private static OcdsProcess FromRecord(ContractState s, OcdsContract c, OcdsBuyer buyer)
     {
         var award = new OcdsAward(c.AwardId, s.CreatedAt, s.Uscc, s.OrganizationName, s.Amount, s.Title, true);
-        return new OcdsProcess(s.TenderId, OcdsKind.Record, buyer, s.Title, s.Content, s.CreatedAt,
+        // No description: a contract's content may carry the winning proposal's 服务方案, which is never published.
+        return new OcdsProcess(s.TenderId, OcdsKind.Record, buyer, s.Title, null, s.CreatedAt,
             "complete", s.Amount, null, null, s.TermStart, s.TermEnd, [.. s.Funding.Where(f => !f.Amount.IsZero)], [], null, [], [award], [c]);
     }
 
