@@ -1,9 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Marketplace.Domain;
-using Marketplace.Tendering;
-using Marketplace.Tests.Integration.Contracts;
 using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Tests.Integration.Tendering;
 using Marketplace.Web.Data;
@@ -53,17 +50,7 @@ public abstract class LeakTests(TenderApp app)
     public async Task No_public_page_or_json_shows_a_proposal_an_attachment_a_phone_or_an_id_number()
     {
         // A purchase with a sealed application, then decided single-source and in 公示: its page and the exports are public.
-        using var official = await AppSession.LoginAsync(Factory, "dongshan");
-        var tender = await TenderForms.PublishAsync(official, app.Clock.GetUtcNow(), "泄露检查 居家养老上门服务");
-        using (var lejia = await AppSession.LoginAsync(Factory, "ngo.lejia"))
-        {
-            await TenderForms.AssertRedirectAsync(await TenderForms.ApplyAsync(lejia, tender, "280000", Plan));
-        }
-        var grain = Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ITenderGrain>(tender);
-        app.Clock.Advance((await grain.GetInfoAsync())!.Notice.Deadline - app.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
-        await grain.CloseAsync();
-        Assert.True((await grain.SwitchToSingleSourceAsync(ContractFlow.Qiming, Money.FromYuan(260_000m),
-            "该服务须与街道既有的居家养老信息平台对接，只能从唯一供应商处采购", "dongshan")).Succeeded);
+        var (tender, _) = await PublicityFlow.InPublicityAsync(Factory, app.Clock, "泄露检查 居家养老上门服务", Plan);
 
         var secrets = SeedSecrets();
         Assert.Contains(secrets, s => s.StartsWith("025-", StringComparison.Ordinal)); // the seed's phones are read

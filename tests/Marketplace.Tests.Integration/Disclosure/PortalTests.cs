@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Marketplace.Domain;
-using Marketplace.Tendering;
-using Marketplace.Tests.Integration.Contracts;
 using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Tests.Integration.Tendering;
 using Marketplace.Web.Data;
@@ -23,19 +20,7 @@ public abstract class PortalTests(TenderApp app)
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    /// <summary>A 东山街道 notice gone single-source, its 公示 running.</summary>
-    private async Task<(Guid Id, DateOnly LastDay)> InPublicityAsync(string title)
-    {
-        using var official = await AppSession.LoginAsync(Factory, "dongshan");
-        var id = await TenderForms.PublishAsync(official, app.Clock.GetUtcNow(), title);
-        var grain = Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ITenderGrain>(id);
-        app.Clock.Advance((await grain.GetInfoAsync())!.Notice.Deadline - app.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
-        await grain.CloseAsync();
-        var switched = await grain.SwitchToSingleSourceAsync(ContractFlow.Qiming, Money.FromYuan(260_000m),
-            "该服务须与街道既有的居家养老信息平台对接，只能从唯一供应商处采购", "dongshan");
-        Assert.True(switched.Succeeded, switched.Errors.IsDefaultOrEmpty ? "" : switched.Errors[0].Message);
-        return (id, switched.Value!.Award!.PublicityLastDay());
-    }
+    private Task<(Guid Id, DateOnly LastDay)> InPublicityAsync(string title) => PublicityFlow.InPublicityAsync(Factory, app.Clock, title);
 
     [SkippableFact]
     public async Task The_home_page_shows_what_is_open_the_publicity_days_left_each_budget_against_the_floor_and_the_stars()
