@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Features.Contracts;
+using Marketplace.Web.Features.Disclosure;
 using Marketplace.Web.Features.Reports;
 using Marketplace.Web.Features.Rounds;
 using Marketplace.Web.Features.Organizations;
@@ -78,6 +79,8 @@ app.MapPublicTenderApi();
 app.MapApplicationAttachments();
 app.MapPublicContractsApi();
 app.MapPublicRoundsApi();
+app.MapOcdsApi();
+app.MapAtomFeeds();
 app.MapMarketplaceJobsDashboard();
 
 await app.RunAsync();

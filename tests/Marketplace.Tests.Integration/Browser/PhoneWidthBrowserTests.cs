@@ -30,7 +30,8 @@ public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IClassFixtu
             IsMobile = true, HasTouch = true,
         });
         var page = await context.NewPageAsync();
-        var urls = new[] { "/", "/Catalog", $"/Catalog/Details/{item}", "/Budgets", "/Organizations", $"/organizations/{organization}", "/Tenders", $"/Tenders/Details/{tender}" };
+        var street = await db.Streets.Where(s => s.Name == "秣陵街道").Select(s => s.Id).SingleAsync();
+        var urls = new[] { "/", $"/Streets/{street}", "/Search?q=秣陵", "/Catalog", $"/Catalog/Details/{item}", "/Budgets", "/Organizations", $"/organizations/{organization}", "/Tenders", $"/Tenders/Details/{tender}" };
         var failures = new List<string>();
         foreach (var url in urls)
         {
