@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Features.Contracts;
+using Marketplace.Web.Features.Grid;
 using Marketplace.Web.Features.Reports;
 using Marketplace.Web.Features.Rounds;
 using Marketplace.Web.Features.Organizations;
@@ -25,6 +26,7 @@ builder.Services.AddOrganizationsWeb();
 builder.AddMarketplaceSilo();
 builder.Services.AddMarketplaceJobs(database);
 builder.Services.AddReportsFeature();
+builder.Services.AddGridWeb();
 
 builder.Services.AddRazorPages(o =>
 {
@@ -33,6 +35,7 @@ builder.Services.AddRazorPages(o =>
     // The folder is the only role gate: pages under these folders carry no [Authorize] of their own.
     o.Conventions.AuthorizeFolder("/Ngo", Roles.Ngo);
     o.Conventions.AuthorizeFolder("/Evaluator", Roles.Evaluator);
+    o.Conventions.AuthorizeFolder("/Grid", Roles.GridWorker);
 });
 builder.Services.AddOpenApi();
 // Chinese text is written as is, not as &#x...; entities or \u escapes.
@@ -72,6 +75,7 @@ app.MapOrganizationsFeature();
 app.MapPublicTenderApi();
 app.MapPublicContractsApi();
 app.MapPublicRoundsApi();
+app.MapPublicGridApi();
 app.MapMarketplaceJobsDashboard();
 
 await app.RunAsync();

@@ -50,6 +50,11 @@ public abstract partial class RefusalWalkTests(TenderApp app)
         "Street.Rounds.DetailsModel.OnPostSelectAsync", "Street.Rounds.DetailsModel.OnPostAdjustAsync", "Street.Rounds.DetailsModel.OnPostPublishAsync",
         "Street.Rounds.DetailsModel.OnPostEndPublicityAsync", "Street.Rounds.DetailsModel.OnPostContractsAsync",
         "Evaluator.Rounds.ReviewModel.OnPostDeclareAsync", "Evaluator.Rounds.ReviewModel.OnPostScoreAsync",
+        // 网格事项: every grid, visit-log, matter-step, resident report and rating form is walked in Grid/GridPagesTests.
+        "Street.Grid.IndexModel.OnPostSaveAsync", "Street.Grid.IndexModel.OnPostImportAsync", "Grid.IndexModel.OnPostAsync",
+        "Street.Grid.MatterModel.OnPostAssignAsync", "Street.Grid.MatterModel.OnPostAcceptAsync", "Street.Grid.MatterModel.OnPostHandleAsync",
+        "Street.Grid.MatterModel.OnPostCloseAsync", "Street.Grid.MatterModel.OnPostEscalateAsync",
+        "Matters.ReportModel.OnPostSendCodeAsync", "Matters.ReportModel.OnPostAsync", "Matters.RateModel.OnPostSendCodeAsync", "Matters.RateModel.OnPostAsync",
     ];
 
     /// <summary>

@@ -2,6 +2,7 @@ using Marketplace.Persistence;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Features.Contracts;
+using Marketplace.Web.Features.Grid;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.GrainStorage;
@@ -26,6 +27,7 @@ public static class MarketplaceGrainServices
         services.AddOrganizationsFeature();
         services.AddTenderingFeature();
         services.AddContractsFeature();
+        services.AddGridFeature();
         return services;
     }
 }
