@@ -70,6 +70,11 @@ public sealed class GridBrowserTests(GridBrowserFixture browser) : IClassFixture
         await Assertions.Expect(resident.Locator("#rated")).ToHaveTextAsync("非常满意");
         Assert.True(await resident.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "the rating page is wider than the phone");
         Assert.Equal(Satisfaction.VerySatisfied, (await GridFlow.Matters(browser.Factory, street).GetAsync()).Find(id)!.Rating);
+        foreach (var url in new[] { $"/Matters?street={street}", $"/Matters/Report?Street={street}" })
+        {
+            await resident.GotoAsync(url);
+            Assert.True(await resident.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, $"{url} is wider than the phone");
+        }
         await workerContext.CloseAsync();
         await residentContext.CloseAsync();
     }

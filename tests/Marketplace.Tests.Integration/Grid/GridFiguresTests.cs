@@ -48,6 +48,16 @@ public abstract class GridFiguresTests(GridApp app)
         }
         var page = WebUtility.HtmlDecode(await anonymous.GetHtmlAsync($"/Matters?street={street}"));
         Assert.Contains($"data-figure=\"very-satisfied\">{Rate(very, ratings)}<", page);
+
+        // The street's annual PDF report: one row per 村(社区) and the street's total, the same numbers.
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        var pdf = Reports.PdfText.All(await anonymous.Http.GetByteArrayAsync($"/reports/budget/{year}/street/{street}.pdf"));
+        Assert.Contains("六、网格服务与群众满意度", pdf);
+        foreach (var (name, m, closed, on, r, v) in Expected)
+        {
+            var row = name == "庄市街道" ? "街道合计" : name;
+            Assert.Contains($"{row}{m}{closed}{Rate(on, closed)}{r}{Rate(v, r)}", pdf);
+        }
     }
 
     [SkippableFact]

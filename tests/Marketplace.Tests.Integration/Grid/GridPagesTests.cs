@@ -122,6 +122,25 @@ public abstract class GridPagesTests(GridApp app)
         Assert.Equal(count, (await GridFlow.Matters(Factory, street).GetAsync()).Matters.Length);
     }
 
+    [SkippableFact]
+    public async Task A_districts_limits_must_be_working_days_with_the_first_step_before_solving()
+    {
+        var (_, district) = await GridFlow.ZhuangshiAsync(Factory);
+        using var admin = await AppSession.LoginAsync(Factory, "admin.zhenhai");
+        Dictionary<string, string> Limits(int first, int solve) => new()
+        {
+            ["Limits.CommunityFirst"] = $"{first}", ["Limits.CommunitySolve"] = $"{solve}", ["Limits.DepartmentFirst"] = "0",
+            ["Limits.DepartmentSolve"] = "5", ["Limits.AboveFirst"] = "1",
+        };
+        await ShownAsync(await admin.PostFormAsync("/District/Grid/Settings", Limits(0, 0)), "应为1至30个工作日");
+        await ShownAsync(await admin.PostFormAsync("/District/Grid/Settings", Limits(4, 3)), "答复(受理)期限不能晚于办结期限");
+        var words = Limits(0, 3);
+        words["Limits.CommunitySolve"] = "三";
+        await ShownAsync(await admin.PostFormAsync("/District/Grid/Settings", words), "期限应填写0至30的整数");
+        var grain = Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IDistrictGridSettingsGrain>(district);
+        Assert.Equal(MatterTierLimits.Default, await grain.GetAsync());
+    }
+
     private async Task<MatterStatus> StatusAsync(long street, Guid id) => (await GridFlow.Matters(Factory, street).GetAsync()).Find(id)!.Status;
 
     private static async Task ShownAsync(HttpResponseMessage response, params string[] texts)

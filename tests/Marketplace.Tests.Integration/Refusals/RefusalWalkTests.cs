@@ -55,6 +55,7 @@ public abstract partial class RefusalWalkTests(TenderApp app)
         "Street.Grid.MatterModel.OnPostAssignAsync", "Street.Grid.MatterModel.OnPostAcceptAsync", "Street.Grid.MatterModel.OnPostHandleAsync",
         "Street.Grid.MatterModel.OnPostCloseAsync", "Street.Grid.MatterModel.OnPostEscalateAsync",
         "Matters.ReportModel.OnPostSendCodeAsync", "Matters.ReportModel.OnPostAsync", "Matters.RateModel.OnPostSendCodeAsync", "Matters.RateModel.OnPostAsync",
+        "District.Grid.SettingsModel.OnPostAsync",
     ];
 
     /// <summary>

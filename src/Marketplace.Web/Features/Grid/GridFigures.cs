@@ -16,11 +16,12 @@ public sealed record StreetFigures(long StreetId, string Street, IReadOnlyList<F
 /// </summary>
 public sealed class GridFigures(IGrainFactory grains, IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<StreetFigures?> ForStreetAsync(long streetId, CancellationToken ct = default)
+    /// <param name="year">Only matters reported in this year (China time), e.g. for the annual report; null: all.</param>
+    public async Task<StreetFigures?> ForStreetAsync(long streetId, CancellationToken ct = default, int? year = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var name = await db.Streets.Where(s => s.Id == streetId).Select(s => s.Name).SingleOrDefaultAsync(ct);
-        return name is null ? null : await BuildAsync(streetId, name);
+        return name is null ? null : await BuildAsync(streetId, name, year);
     }
 
     /// <summary>Every street of the district (those with grids), and the district's total.</summary>
@@ -40,10 +41,11 @@ public sealed class GridFigures(IGrainFactory grains, IDbContextFactory<AppDbCon
         return (rows, MatterFigures.Sum(rows.Select(r => r.Total)));
     }
 
-    private async Task<StreetFigures> BuildAsync(long streetId, string street)
+    private async Task<StreetFigures> BuildAsync(long streetId, string street, int? year = null)
     {
         var grids = (await grains.GetGrain<IStreetGridGrain>(streetId).GetAsync()).Grids;
-        var matters = (await grains.GetGrain<IStreetMattersGrain>(streetId).GetAsync()).Matters;
+        var matters = (await grains.GetGrain<IStreetMattersGrain>(streetId).GetAsync()).Matters
+            .Where(m => year is null || Domain.ChinaTime.Year(m.ReportedAt) == year).ToList();
         var byGrid = matters.ToLookup(m => m.GridNo);
         var gridRows = grids.Select(g => new FigureRow(g.Name, MatterFigures.Of(byGrid[g.No]))).ToList();
         var communityRows = grids.GroupBy(g => g.Community)
