@@ -5,6 +5,7 @@ using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Features.Contracts;
 using Marketplace.Web.Features.Disclosure;
+using Marketplace.Web.Features.Grid;
 using Marketplace.Web.Features.Reports;
 using Marketplace.Web.Features.Rounds;
 using Marketplace.Web.Features.Organizations;
@@ -29,6 +30,7 @@ builder.AddMarketplaceSilo();
 builder.Services.AddMarketplaceJobs(database);
 builder.Services.AddReportsFeature();
 builder.Services.AddPublicReadCache();
+builder.Services.AddGridWeb();
 
 builder.Services.AddRazorPages(o =>
 {
@@ -37,6 +39,7 @@ builder.Services.AddRazorPages(o =>
     // The folder is the only role gate: pages under these folders carry no [Authorize] of their own.
     o.Conventions.AuthorizeFolder("/Ngo", Roles.Ngo);
     o.Conventions.AuthorizeFolder("/Evaluator", Roles.Evaluator);
+    o.Conventions.AuthorizeFolder("/Grid", Roles.GridWorker);
 });
 builder.Services.AddOpenApi();
 // Chinese text is written as is, not as &#x...; entities or \u escapes.
@@ -81,6 +84,7 @@ app.MapPublicContractsApi();
 app.MapPublicRoundsApi();
 app.MapOcdsApi();
 app.MapAtomFeeds();
+app.MapPublicGridApi();
 app.MapMarketplaceJobsDashboard();
 
 await app.RunAsync();

@@ -46,6 +46,26 @@ public sealed class StreetBudgetReport(StreetBudgetReportModel model) : IReportD
         {
             PurchaseTable().Render(builder);
         }
+        if (model.Grid.Count > 0)
+        {
+            builder.Heading("六、网格服务与群众满意度");
+            GridTable().Render(builder);
+        }
+    }
+
+    private TableBlock GridTable()
+    {
+        var last = model.Grid.Count - 1;
+        var rows = model.Grid.Select((g, i) => new TableRow(
+        [
+            g.Name, ReportText.Count(g.Figures.Matters), ReportText.Count(g.Figures.Closed), Marketplace.Grid.MatterFigures.Percent(g.Figures.OnTimeRate),
+            ReportText.Count(g.Figures.Ratings), Marketplace.Grid.MatterFigures.Percent(g.Figures.VerySatisfiedRate),
+        ], i == last ? RowStyle.Total : RowStyle.Normal)).ToList();
+        return new TableBlock(
+        [
+            new("村(社区)", 2.4f), new("事项", 1f, TextAlign.Right), new("办结", 1f, TextAlign.Right), new("按期办结率", 1.4f, TextAlign.Right),
+            new("评价", 1f, TextAlign.Right), new("非常满意率", 1.4f, TextAlign.Right),
+        ], rows);
     }
 
     private NoticeBox FloorBox()

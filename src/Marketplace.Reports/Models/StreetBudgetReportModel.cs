@@ -70,4 +70,10 @@ public sealed record StreetBudgetReportModel(
     public Money Available => Figures.Available;
 
     public BudgetStanding Standing => new(Budget, Floor, LastYearBudget);
+
+    /// <summary>网格服务: matters and satisfaction per 村(社区) in the year, then the street's total (empty: the street has no grids).</summary>
+    public IReadOnlyList<GridFigureLine> Grid { get; init; } = [];
 }
+
+/// <summary>One row of the report's grid section: a 村(社区) or the street, with the figures defined once in <see cref="Marketplace.Grid.MatterFigures"/>.</summary>
+public sealed record GridFigureLine(string Name, Marketplace.Grid.MatterFigures Figures);

@@ -17,7 +17,7 @@ public sealed class TenderBrowserFixture : BrowserFixture
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<Marketplace.Web.Features.Ratings.IVerificationCodeSender>(Codes);
+        services.AddSingleton<Marketplace.Web.Infrastructure.Verification.IVerificationCodeSender>(Codes);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Tests.Integration.Tendering;
 using Marketplace.Web.Features.Ratings;
+using Marketplace.Web.Infrastructure.Verification;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests.Integration.Ratings;

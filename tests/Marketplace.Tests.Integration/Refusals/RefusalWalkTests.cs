@@ -56,6 +56,12 @@ public abstract partial class RefusalWalkTests(TenderApp app)
         "Evaluator.Rounds.ReviewModel.OnPostDeclareAsync", "Evaluator.Rounds.ReviewModel.OnPostScoreAsync",
         // Objections, answers and adjusted amounts: walked in Rounds/RoundObjectionPagesTests.
         "Ngo.Rounds.DetailsModel.OnPostRespondAsync", "Ngo.Rounds.DetailsModel.OnPostObjectAsync", "Street.Rounds.DetailsModel.OnPostAnswerAsync", "Street.Rounds.DetailsModel.OnPostReleaseAsync",
+        // 网格事项: every grid, visit-log, matter-step, resident report and rating form is walked in Grid/GridPagesTests.
+        "Street.Grid.IndexModel.OnPostSaveAsync", "Street.Grid.IndexModel.OnPostImportAsync", "Grid.IndexModel.OnPostAsync",
+        "Street.Grid.MatterModel.OnPostAssignAsync", "Street.Grid.MatterModel.OnPostAcceptAsync", "Street.Grid.MatterModel.OnPostHandleAsync",
+        "Street.Grid.MatterModel.OnPostCloseAsync", "Street.Grid.MatterModel.OnPostEscalateAsync",
+        "Matters.ReportModel.OnPostSendCodeAsync", "Matters.ReportModel.OnPostAsync", "Matters.RateModel.OnPostSendCodeAsync", "Matters.RateModel.OnPostAsync",
+        "District.Grid.SettingsModel.OnPostAsync",
     ];
 
     /// <summary>

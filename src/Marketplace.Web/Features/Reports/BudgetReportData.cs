@@ -12,7 +12,7 @@ namespace Marketplace.Web.Features.Reports;
 /// public JSON show (budget as entered with its status, and the ledger's allocated, encumbered, committed,
 /// disbursed and available).
 /// </summary>
-public sealed class BudgetReportData(TimeProvider clock)
+public sealed class BudgetReportData(TimeProvider clock, Grid.GridFigures grid)
 {
     public const string PublicUnit = "街道购买服务平台（公开信息）";
 
@@ -47,8 +47,15 @@ public sealed class BudgetReportData(TimeProvider clock)
             Status = s.StatusText,
             Encumbered = f.Encumbered,
             Allocated = f.Allocated,
+            Grid = await GridLinesAsync(streetId, year, ct),
         };
     }
+
+    /// <summary>The report's grid section: each 村(社区), then the street, for matters reported in the year.</summary>
+    private async Task<IReadOnlyList<GridFigureLine>> GridLinesAsync(long streetId, int year, CancellationToken ct) =>
+        await grid.ForStreetAsync(streetId, ct, year) is { Grids.Count: > 0 } g
+            ? [.. g.Communities.Select(c => new GridFigureLine(c.Name, c.Figures)), new GridFigureLine("街道合计", g.Total)]
+            : [];
 
     private const string Dash = "—";
 

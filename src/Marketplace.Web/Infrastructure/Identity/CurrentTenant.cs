@@ -23,6 +23,9 @@ public sealed class CurrentTenant(IHttpContextAccessor http, IGrainFactory grain
     /// <summary>The street a street official works for; null for every other role.</summary>
     public long? StreetId => User.IsInRole(Roles.StreetOfficial) ? User.StreetOf() : null;
 
+    /// <summary>The street a 网格员 works in; null for every other role.</summary>
+    public long? GridStreetId => User.IsInRole(Roles.GridWorker) ? User.StreetOf() : null;
+
     /// <summary>The district of the user's account (district admins; street officials carry it too).</summary>
     public long? DistrictId => User.DistrictOf();
 

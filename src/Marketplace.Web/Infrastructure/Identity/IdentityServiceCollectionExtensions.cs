@@ -44,7 +44,8 @@ public static class IdentityServiceCollectionExtensions
             .AddPolicy(Roles.DistrictAdmin, p => p.RequireRole(Roles.DistrictAdmin))
             .AddPolicy(Roles.StreetOfficial, p => p.RequireRole(Roles.StreetOfficial))
             .AddPolicy(Roles.Ngo, p => p.RequireRole(Roles.Ngo))
-            .AddPolicy(Roles.Evaluator, p => p.RequireRole(Roles.Evaluator));
+            .AddPolicy(Roles.Evaluator, p => p.RequireRole(Roles.Evaluator))
+            .AddPolicy(Roles.GridWorker, p => p.RequireRole(Roles.GridWorker));
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentTenant>();
         return services;

@@ -2,6 +2,7 @@ using Marketplace.Persistence;
 using Marketplace.Web.Features.Budgets;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Features.Contracts;
+using Marketplace.Web.Features.Grid;
 using Marketplace.Web.Features.Organizations;
 using Marketplace.Web.Features.Rounds;
 using Marketplace.Web.Features.Tendering;
@@ -30,6 +31,7 @@ public static class MarketplaceGrainServices
         services.AddTenderingFeature();
         services.AddContractsFeature();
         services.AddRoundsFeature();
+        services.AddGridFeature();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Marketplace.Contracts;
 using Marketplace.Web.Features.Ratings;
+using Marketplace.Web.Infrastructure.Verification;
 using Marketplace.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
