@@ -44,6 +44,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteTenderApp app, ITestO
     [
         new("anonymous", null), new("admin.jiangning", "District"), new("admin.wuxing", "District"), new("dongshan", "Street"),
         new("yuehe", "Street"), new("ngo.lejia", "Ngo"), new("ngo.renai", "Ngo"), new("expert.zhao", "Evaluator"), new("ops", "Operator"),
+        new("wangge.qinyong", "GridWorker"),
     ];
 
     private sealed record Route(string Key, string Url, Type? PageModel);

@@ -1,7 +1,7 @@
 namespace Marketplace.Tests.Integration.Security;
 
 /// <summary>Who may open a route (issue 16 item 7). Every route of the app must be declared here.</summary>
-public enum Access { Public, SignedIn, Street, District, Ngo, Evaluator, Operator, StreetOrDistrict }
+public enum Access { Public, SignedIn, Street, District, Ngo, Evaluator, Operator, StreetOrDistrict, GridWorker }
 
 internal static class RouteAccessTable
 {
@@ -78,6 +78,33 @@ internal static class RouteAccessTable
         ["/reports/budget/{year:int}/street/{streetId:long}.pdf"] = Access.Public,
         // Signed in; the handler then answers 404 unless the document is the user's organization's or district's.
         ["/organizations/documents/{id:guid}"] = Access.SignedIn,
+        ["/Contracts/Rate"] = Access.Public,
+        ["/Contracts/RateThanks"] = Access.Public,
+        ["/District/Grid/Index"] = Access.District,
+        ["/District/Grid/Settings"] = Access.District,
+        ["/Districts/Details"] = Access.Public,
+        ["/Grid/Index"] = Access.GridWorker,
+        ["/Matters/Index"] = Access.Public,
+        ["/Matters/Rate"] = Access.Public,
+        ["/Matters/Report"] = Access.Public,
+        ["/Ngo/Contracts/Peer"] = Access.Ngo,
+        ["/Ngo/Rounds/Details"] = Access.Ngo,
+        ["/Search"] = Access.Public,
+        ["/Street/Contracts/Ratings"] = Access.Street,
+        ["/Street/Contracts/Record"] = Access.Street,
+        ["/Street/Grid/Figures"] = Access.Street,
+        ["/Street/Grid/Index"] = Access.Street,
+        ["/Street/Grid/Matter"] = Access.Street,
+        ["/Street/Grid/Matters"] = Access.Street,
+        ["/Streets/Details"] = Access.Public,
+        ["/api/ocds/record-package"] = Access.Public,
+        ["/api/ocds/release-package"] = Access.Public,
+        ["/api/ocds/{year:int}.json"] = Access.Public,
+        ["/api/public/grid/streets/{streetId:long}"] = Access.Public,
+        ["/api/public/tenders/{id:guid}"] = Access.Public,
+        ["/feeds/{district:long}.atom"] = Access.Public,
+        // Signed in; the handler then answers 404 unless the user is the applicant, or after the deadline the buying street, its district or a declared panel member.
+        ["/tender-attachments/{tenderId:guid}/{id:guid}"] = Access.SignedIn,
         ["/hangfire/{**path}"] = Access.Operator,
         ["/healthz"] = Access.Public,
         ["/openapi/{documentName}.json"] = Access.Public,

@@ -70,11 +70,12 @@ public sealed class AuditSaveChangesInterceptor(IHttpContextAccessor http, TimeP
     /// <summary>Changed fields of an edit; every field of an addition (after) or a removal (before).</summary>
     private static (string Before, string After) Describe(EntityEntry entry)
     {
+        // Bookkeeping columns (who/when of the row, the optimistic-concurrency version) are not what was changed.
         var fields = entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && entry.State switch
         {
             EntityState.Modified => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue),
             _ => true,
-        }).Where(p => p.Metadata.Name is not ("UpdatedAt" or "UpdatedBy")).ToList();
+        }).Where(p => p.Metadata.Name is not ("UpdatedAt" or "UpdatedBy") && !p.Metadata.IsConcurrencyToken).ToList();
         string Join(Func<PropertyEntry, object?> value) => string.Join("；", fields.Select(p => $"{p.Metadata.Name}={Text(value(p))}"));
         return entry.State switch
         {
