@@ -19,7 +19,9 @@ public sealed partial class TenderGrain
     private IStreetBudgetGrain BudgetOf(TenderNotice notice) => GrainFactory.GetStreetBudget(S.StreetId, notice.ServiceStart.Year);
 
     /// <summary>Publish (and a single-source switch): hold <paramref name="total"/> of the notice's split.</summary>
-    private async Task<ImmutableArray<FieldError>> EncumberAsync(TenderNotice notice, Money total, string key, string reason, string user)
+    /// <param name="item">The notice's catalog item when the caller already read it (its service area goes on the postings).</param>
+    private async Task<ImmutableArray<FieldError>> EncumberAsync(TenderNotice notice, Money total, string key, string reason, string user,
+        TransferItem? item = null)
     {
         if (ToSplit(notice.Funding) is not { } split)
         {
@@ -29,7 +31,7 @@ public sealed partial class TenderGrain
         {
             return [new FieldError("", "服务期限的年度不正确")];
         }
-        var item = await GrainFactory.GetGrain<IStreetCatalogGrain>(S.StreetId).GetItemAsync(notice.TransferItemId);
+        item ??= await GrainFactory.GetGrain<IStreetCatalogGrain>(S.StreetId).GetItemAsync(notice.TransferItemId);
         if (total != Money.Sum(split.Select(s => s.Amount)))
         {
             split = EncumbranceSplit.Proportional(total, split);

@@ -27,7 +27,7 @@ public sealed partial class TenderGrain(
         {
             return Outcome<TenderInfo>.Fail("", "该采购项目已存在");
         }
-        var errors = await ValidateNoticeAsync(streetId, notice);
+        var (errors, _) = await ValidateNoticeAsync(streetId, notice);
         if (!errors.IsEmpty)
         {
             return Outcome<TenderInfo>.Fail(errors);
@@ -64,7 +64,7 @@ public sealed partial class TenderGrain(
                     $"采购公告“{notice.Title}”已变更，报名截止时间延长至{deadline.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm}");
             }
         }
-        var errors = await ValidateNoticeAsync(S.StreetId, notice);
+        var (errors, _) = await ValidateNoticeAsync(S.StreetId, notice);
         if (!errors.IsEmpty)
         {
             return Outcome<TenderInfo>.Fail(errors);
@@ -99,14 +99,15 @@ public sealed partial class TenderGrain(
         {
             return Outcome<TenderInfo>.Fail("", "只有草稿可以发布");
         }
-        var errors = await ValidateNoticeAsync(S.StreetId, S.Notice!);
+        var (errors, item) = await ValidateNoticeAsync(S.StreetId, S.Notice!);
         if (!errors.IsEmpty)
         {
             return Outcome<TenderInfo>.Fail(errors);
         }
         var notice = S.Notice!;
+        // The catalog item just checked names the service area too: one catalog call per publish.
         var money = await EncumberAsync(notice, Money.Sum(notice.Funding.Select(f => f.Amount)), $"tender:{Id:N}:publish:v{S.Version}",
-            $"发布采购公告“{notice.Title}”，占用预算", user);
+            $"发布采购公告“{notice.Title}”，占用预算", user, item);
         if (!money.IsEmpty)
         {
             return Outcome<TenderInfo>.Fail(money);
@@ -565,7 +566,8 @@ public sealed partial class TenderGrain(
         return missing.Count == 0 ? null : "缺少必需材料：" + string.Join("、", missing);
     }
 
-    private async Task<ImmutableArray<FieldError>> ValidateNoticeAsync(long streetId, TenderNotice notice)
+    /// <summary>The notice's rules and its catalog item (returned so publish need not ask the catalog again).</summary>
+    private async Task<(ImmutableArray<FieldError> Errors, TransferItem? Item)> ValidateNoticeAsync(long streetId, TenderNotice notice)
     {
         var errors = TenderRules.Validate(notice, Now);
         var item = await GrainFactory.GetGrain<IStreetCatalogGrain>(streetId).GetItemAsync(notice.TransferItemId);
@@ -574,7 +576,7 @@ public sealed partial class TenderGrain(
             // SPEC §3.1: only a published catalog item may be bought.
             errors = errors.Add(new(nameof(notice.TransferItemId), "只能从本街道已发布的转移事项创建采购公告"));
         }
-        return errors;
+        return (errors, item);
     }
 
     private Outcome<TenderInfo>? Refuse(int expectedVersion)

@@ -88,10 +88,13 @@ internal static class TenderForms
     }
 
     public static Task<HttpResponseMessage> ApplyAsync(AppSession ngo, Guid id, string price, string plan) =>
-        ngo.PostFormAsync($"/Ngo/Tenders/Apply/{id}", new List<KeyValuePair<string, string>>
-        {
-            new("Price", price), new("SocialWorkers", "3"), new("ServicePlan", plan), new("Team", "项目主管1名、持证社工3名"),
-            new("Experience", "连续三年承接居家养老项目"), new("Documents", "服务方案"), new("Documents", "持证社工名单"),
-            new("SubmitKey", Guid.NewGuid().ToString("N")),
-        }, $"/Ngo/Tenders/Apply/{id}?handler=Submit");
+        ngo.PostFormAsync($"/Ngo/Tenders/Apply/{id}", ApplyFields(price, plan), $"/Ngo/Tenders/Apply/{id}?handler=Submit");
+
+    /// <summary>The apply form as an organization fills it in (the notice's two documents, a fresh submit key).</summary>
+    public static List<KeyValuePair<string, string>> ApplyFields(string price, string plan) =>
+    [
+        new("Price", price), new("SocialWorkers", "3"), new("ServicePlan", plan), new("Team", "项目主管1名、持证社工3名"),
+        new("Experience", "连续三年承接居家养老项目"), new("Documents", "服务方案"), new("Documents", "持证社工名单"),
+        new("SubmitKey", Guid.NewGuid().ToString("N")),
+    ];
 }

@@ -36,7 +36,9 @@ public static class ApplicationAttachments
         try
         {
             // Only the organization's own stored documents: another organization's id is simply not found.
-            var chosen = await db.OrganizationDocuments.AsNoTracking().Where(d => d.Uscc == uscc && fromDocuments.Contains(d.Id)).ToListAsync(ct);
+            // No query when none is chosen (most submits).
+            var chosen = fromDocuments.Count == 0 ? []
+                : await db.OrganizationDocuments.AsNoTracking().Where(d => d.Uscc == uscc && fromDocuments.Contains(d.Id)).ToListAsync(ct);
             if (chosen.Count != fromDocuments.Distinct().Count())
             {
                 return Outcome<Collected>.Fail("FromDocuments", "所选的本单位材料不存在或已删除，请刷新页面后重新选择");

@@ -86,8 +86,9 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTen
         var workers = FormParse.Count(SocialWorkers, nameof(SocialWorkers), errors, "请输入持证社工人数（整数）", max: 10_000);
         if (price is { } p && workers is { } w)
         {
-            var files = await ApplicationAttachments.CollectAsync(db, store, Uscc, await Grain(id).GetOwnApplicationAsync(Uscc),
-                KeepAttachments, FromDocuments, Uploads, ct);
+            // The current application matters only for the attachments it keeps: no grain call when none is kept.
+            var current = KeepAttachments.Count == 0 ? null : await Grain(id).GetOwnApplicationAsync(Uscc);
+            var files = await ApplicationAttachments.CollectAsync(db, store, Uscc, current, KeepAttachments, FromDocuments, Uploads, ct);
             if (!files.Succeeded)
             {
                 errors.AddRange(files.Errors);
