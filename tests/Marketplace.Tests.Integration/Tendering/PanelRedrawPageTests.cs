@@ -7,6 +7,7 @@ using Marketplace.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Marketplace.Tests.Integration.Tendering.PanelForms;
 
 namespace Marketplace.Tests.Integration.Tendering;
 
@@ -18,8 +19,6 @@ public abstract class PanelRedrawPageTests(TenderApp app)
 {
     private MarketplaceAppFactory Factory => app.Require();
 
-    private static string Details(Guid id) => $"/Street/Tenders/Details/{id}";
-
     private IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
 
     private Task<HttpResponseMessage> RedrawAsync(AppSession official, Guid id) =>
@@ -29,7 +28,7 @@ public abstract class PanelRedrawPageTests(TenderApp app)
     public async Task When_the_order_runs_out_an_expert_added_to_the_pool_is_redrawn_into_the_empty_seat_and_declares()
     {
         var field = "重抽-" + Guid.NewGuid().ToString("N")[..6];
-        var jiangning = await ScalarAsync(db => db.Districts.Where(d => d.Name == "江宁区").Select(d => d.Id).SingleAsync());
+        var jiangning = await ScalarAsync(Factory, db => db.Districts.Where(d => d.Name == "江宁区").Select(d => d.Id).SingleAsync());
         var pool = Grains.GetGrain<IExpertPoolGrain>(jiangning);
         // Three experts in the field, all drawn; one of them declines on his review page and nobody is left to take his seat.
         var decliner = await AddEvaluatorAsync(jiangning, "评审专家 郑强");
@@ -38,7 +37,7 @@ public abstract class PanelRedrawPageTests(TenderApp app)
             Assert.True((await pool.AddAsync(new ExpertDraft(name, field, "南京某高校", null, account, null, []))).Succeeded);
         }
         using var official = await AppSession.LoginAsync(Factory, "dongshan");
-        var id = await DrawnAsync(official, "重新抽取测试", field);
+        var id = await DrawnAsync(app, official, "重新抽取测试", field);
         var review = $"/Evaluator/Reviews/Review/{id}";
         using (var zheng = await AppSession.LoginAsync(Factory, decliner))
         {
@@ -73,7 +72,7 @@ public abstract class PanelRedrawPageTests(TenderApp app)
         Assert.Contains("原因：按记录的随机抽取顺序已无可补抽的专家，评审小组缺1名", page);
         Assert.Contains("由吴敏递补", page); // in 郑强's row, who declined
         // His declaration is timed like any drawn member's.
-        var work = await ScalarAsync(db => db.ScheduledWork.AsNoTracking()
+        var work = await ScalarAsync(Factory, db => db.ScheduledWork.AsNoTracking()
             .SingleAsync(w => w.Kind == ITenderTimers.DeclarationDueKind && w.SubjectId == $"{id}:{seat.ExpertId}"));
         Assert.Equal(seat.DeclareBy!.Value, work.DueAt, TimeSpan.FromMilliseconds(1));
 
@@ -86,22 +85,6 @@ public abstract class PanelRedrawPageTests(TenderApp app)
         Assert.Contains(PanelRoster.NothingToRedraw, await (await RedrawAsync(official, id)).Content.ReadAsStringAsync());
     }
 
-    /// <summary>A notice of 东山街道 with two applicants, closed at its deadline, and its panel of three drawn on the page.</summary>
-    private async Task<Guid> DrawnAsync(AppSession official, string title, string field)
-    {
-        var id = await TenderForms.PublishAsync(official, app.Clock.GetUtcNow(), title, field);
-        foreach (var (ngo, price) in new[] { ("ngo.lejia", "280000"), ("ngo.renai", "250000") })
-        {
-            using var session = await AppSession.LoginAsync(Factory, ngo);
-            await TenderForms.AssertRedirectAsync(await TenderForms.ApplyAsync(session, id, price, "重新抽取测试方案"));
-        }
-        var deadline = await ScalarAsync(db => db.Tenders.Where(t => t.Id == id).Select(t => t.Deadline).SingleAsync());
-        app.Clock.Advance(deadline - app.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
-        await TenderForms.AssertRedirectAsync(await official.PostFormAsync(Details(id), [], Details(id) + "?handler=Close"));
-        await TenderForms.AssertRedirectAsync(await official.PostFormAsync(Details(id), new() { ["PanelSize"] = "3" }, Details(id) + "?handler=Panel"));
-        return id;
-    }
-
     /// <summary>A new 评审专家 account of the district; returns its user name.</summary>
     private async Task<string> AddEvaluatorAsync(long districtId, string displayName)
     {
@@ -111,12 +94,6 @@ public abstract class PanelRedrawPageTests(TenderApp app)
         Assert.True((await users.CreateAsync(user, AppSession.DemoPassword)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, Roles.Evaluator)).Succeeded);
         return user.UserName;
-    }
-
-    private async Task<T> ScalarAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 }
 
