@@ -56,6 +56,12 @@ public sealed record PanelRecord(
     [property: Id(5)] string RequestedBy,
     [property: Id(6)] ImmutableArray<string> Skipped)
 {
+    /// <summary>Later draws for seats the recorded order could not fill (重新抽取), each with its own recorded seed.</summary>
+    [Id(7)] public ImmutableArray<PanelRedraw> Redraws { get; init; } = [];
+
+    /// <summary>The order 补抽 walks: the first draw's, then each 重新抽取's.</summary>
+    public ImmutableArray<Guid> DrawOrder => [.. Order, .. Redraws.SelectMany(r => r.Order)];
+
     public IEnumerable<PanelMember> Sitting => Members.Where(m => m.Sits);
 
     /// <summary>Seats left empty because the recorded order had no one left who may sit.</summary>
@@ -65,6 +71,19 @@ public sealed record PanelRecord(
     public PanelMember? MemberFor(string expertUser) =>
         Members.LastOrDefault(m => m.UserName == expertUser && m.Sits) ?? Members.LastOrDefault(m => m.UserName == expertUser);
 }
+
+/// <summary>
+/// A 重新抽取 as recorded for audit: the experts not yet on the panel shuffled with a new seed (so it can be
+/// repeated like the first draw), who asked, when, why, and who was passed over.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("marketplace.PanelRedraw")]
+public sealed record PanelRedraw(
+    [property: Id(0)] ulong Seed,
+    [property: Id(1)] ImmutableArray<Guid> Order,
+    [property: Id(2)] DateTimeOffset DrawnAt,
+    [property: Id(3)] string RequestedBy,
+    [property: Id(4)] string Reason,
+    [property: Id(5)] ImmutableArray<string> Skipped);
 
 public static class PanelMemberText
 {

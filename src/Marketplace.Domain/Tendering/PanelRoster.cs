@@ -60,20 +60,44 @@ public static class PanelRoster
         {
             return Outcome<PanelRecord>.Fail(sizeErrors);
         }
-        var skipped = new List<string>();
-        bool MaySit(Expert e)
-        {
-            var why = context.Exclusion(e);
-            if (why is not null && e.Field == context.Field)
-            {
-                skipped.Add($"{e.Name}：{why}");
-            }
-            return why is null;
-        }
-        var order = PanelDraw.Order(pool.Values, seed);
-        var chosen = PanelDraw.Take(order, pool, size, MaySit);
+        var (order, chosen, skipped) = Shuffle(pool.Values, pool, context, size, seed);
         var members = chosen.Select(id => Seat(pool[id], declareBy)).ToImmutableArray();
-        return Outcome<PanelRecord>.Ok(new PanelRecord(seed, order, size, members, now, user, [.. skipped.Distinct()]));
+        return Outcome<PanelRecord>.Ok(new PanelRecord(seed, order, size, members, now, user, skipped));
+    }
+
+    public const string NothingToRedraw = "评审小组没有空缺席位，无需重新抽取";
+
+    public const string NoOneToRedraw = "专家库中没有可重新抽取的专家（须为本领域、可登录声明且未曾进入本评审小组），请联系区管理员新增或启用专家后再抽取";
+
+    /// <summary>
+    /// 重新抽取: once the recorded order has run out, the empty seats are drawn afresh with a new recorded
+    /// <paramref name="seed"/> from the experts who never sat on this panel (added to, or re-enabled in, the pool
+    /// since), with the same recusal rules; each new member is due to declare by <paramref name="declareBy"/>.
+    /// </summary>
+    public static Outcome<PanelChange> Redraw(PanelRecord panel, IReadOnlyDictionary<Guid, Expert> pool, PanelContext context, ulong seed,
+        DateTimeOffset now, DateTimeOffset declareBy, string user)
+    {
+        var vacancies = panel.Vacancies;
+        if (vacancies == 0)
+        {
+            return Outcome<PanelChange>.Fail("", NothingToRedraw);
+        }
+        var used = panel.Members.Select(m => m.ExpertId).ToHashSet();
+        var (order, chosen, skipped) = Shuffle(pool.Values.Where(e => !used.Contains(e.Id)), pool, context, vacancies, seed);
+        if (chosen.IsEmpty)
+        {
+            return Outcome<PanelChange>.Fail("", NoOneToRedraw);
+        }
+        var seats = chosen.Select(id => Seat(pool[id], declareBy)).ToImmutableArray();
+        // Each new member takes the seat of one who left with no one to succeed him, so the record says who filled it.
+        var members = panel.Members;
+        foreach (var (gone, seat) in panel.Members.Where(m => !m.Sits && m.SucceededBy is null).Zip(seats))
+        {
+            members = members.Replace(gone, gone with { SucceededBy = seat.ExpertId });
+        }
+        var redraw = new PanelRedraw(seed, order, now, user, $"按记录的随机抽取顺序已无可补抽的专家，评审小组缺{vacancies}名", skipped);
+        var next = panel with { Members = members.AddRange(seats), Redraws = panel.Redraws.Add(redraw) };
+        return Outcome<PanelChange>.Ok(new PanelChange(next, seats));
     }
 
     /// <summary>The member declared no conflict.</summary>
@@ -101,7 +125,7 @@ public static class PanelRoster
     public static Expert? Next(PanelRecord panel, IReadOnlyDictionary<Guid, Expert> pool, PanelContext context)
     {
         var used = panel.Members.Select(m => m.ExpertId).ToHashSet();
-        var next = PanelDraw.Take(panel.Order, pool, 1, e => !used.Contains(e.Id) && context.Exclusion(e) is null);
+        var next = PanelDraw.Take(panel.DrawOrder, pool, 1, e => !used.Contains(e.Id) && context.Exclusion(e) is null);
         return next.IsEmpty ? null : pool[next[0]];
     }
 
@@ -154,6 +178,28 @@ public static class PanelRoster
         var gone = panel.Members.First(m => m.ExpertId == left.ExpertId); // as recorded by the caller: recused or replaced
         var handedOver = Swap(panel, gone, gone with { SucceededBy = e.Id });
         return new PanelChange(handedOver with { Members = handedOver.Members.Add(seat) }, [seat]);
+    }
+
+    /// <summary>
+    /// <paramref name="candidates"/> in the order <paramref name="seed"/> gives them, the first <paramref name="size"/>
+    /// who may sit, and the field's experts passed over with why (recorded, as 财库〔2016〕198号 asks).
+    /// </summary>
+    private static (ImmutableArray<Guid> Order, ImmutableArray<Guid> Chosen, ImmutableArray<string> Skipped) Shuffle(
+        IEnumerable<Expert> candidates, IReadOnlyDictionary<Guid, Expert> pool, PanelContext context, int size, ulong seed)
+    {
+        var skipped = new List<string>();
+        bool MaySit(Expert e)
+        {
+            var why = context.Exclusion(e);
+            if (why is not null && e.Field == context.Field)
+            {
+                skipped.Add($"{e.Name}：{why}");
+            }
+            return why is null;
+        }
+        var order = PanelDraw.Order(candidates, seed);
+        var chosen = PanelDraw.Take(order, pool, size, MaySit);
+        return (order, chosen, [.. skipped.Distinct()]);
     }
 
     private static PanelMember Seat(Expert e, DateTimeOffset declareBy) =>

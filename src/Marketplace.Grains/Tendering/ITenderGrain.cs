@@ -126,6 +126,9 @@ public interface ITenderGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("ReplaceMember")] Task<Outcome> ReplaceMemberAsync(Guid expertId, string? reason, string user);
 
+    /// <summary>重新抽取: the empty seats, once the recorded order ran out, drawn with a new recorded seed from experts never on this panel.</summary>
+    [Alias("RedrawPanel")] Task<Outcome> RedrawPanelAsync(string user);
+
     /// <summary>The member's declaration time is up: replaced as 超时未声明 if still undeclared; safe to run twice.</summary>
     [Alias("DeclarationOverdue")] Task<Outcome> DeclarationOverdueAsync(Guid expertId);
 

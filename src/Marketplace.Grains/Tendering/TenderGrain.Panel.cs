@@ -111,6 +111,26 @@ public sealed partial class TenderGrain
         return Outcome.Ok;
     }
 
+    public async Task<Outcome> RedrawPanelAsync(string user)
+    {
+        if (!S.Created)
+        {
+            return Outcome.Fail("", Missing);
+        }
+        if (S.Status != TenderStatus.UnderReview || S.Panel is null)
+        {
+            return Outcome.Fail("", S.Panel is null ? "尚未抽取评审专家" : "评审已结束，不能重新抽取评审专家");
+        }
+        var seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+        var drawn = PanelRoster.Redraw(S.Panel, await PoolAsync(), PanelFor(), seed, Now, await DeclareByAsync(), user);
+        if (!drawn.Succeeded)
+        {
+            return Outcome.Fail(drawn.Errors);
+        }
+        await CommitPanelAsync(drawn.Value!, "重新抽取后");
+        return Outcome.Ok;
+    }
+
     public async Task<Outcome> DeclarationOverdueAsync(Guid expertId)
     {
         // Timed work may run twice (a retry, a restart): only a member still undeclared past his due time is replaced.

@@ -253,7 +253,7 @@ public sealed partial class TenderGrain(
 
     // ---- panel ----------------------------------------------------------------------------------
 
-    // RequestPanelAsync, DeclareAsync, DeclineAsync, ReplaceMemberAsync: TenderGrain.Panel.cs (rules in PanelRoster).
+    // RequestPanelAsync, DeclareAsync, DeclineAsync, ReplaceMemberAsync, RedrawPanelAsync: TenderGrain.Panel.cs (rules in PanelRoster).
 
     public Task<Outcome<ImmutableArray<TenderApplication>>> GetApplicationsForExpertAsync(string expertUser)
     {

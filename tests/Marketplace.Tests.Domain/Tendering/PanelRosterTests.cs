@@ -114,4 +114,44 @@ public sealed class PanelRosterTests
         // The fourth expert took the seat: nobody is left in the order for the next one.
         Assert.Equal("评审小组缺1名专家：按记录的随机抽取顺序已无可补抽的专家，请联系区管理员补充专家库", Refusal(replaced.Members[1], p: replaced));
     }
+
+    [Fact]
+    public void A_redraw_fills_the_empty_seat_from_experts_new_to_the_panel_with_its_own_recorded_seed_and_the_recusal_rules()
+    {
+        var pool = Pool(E(1), E(2), E(3));
+        var panel = Drawn(pool);
+        Assert.Equal(PanelRoster.NothingToRedraw, PanelRoster.Redraw(panel, pool, Context, 7UL, Now, DeclareBy, "dongshan").Errors[0].Message);
+        var leaving = panel.Members[0];
+        var ranOut = PanelRoster.Replace(panel, leaving, PanelReplacementReason.Declined, "出差", pool, Context, Now, DeclareBy).Panel;
+
+        // The one who left is still in the pool and may sit, but never comes back; neither do experts who cannot act or are tied.
+        Assert.Equal(PanelRoster.NoOneToRedraw, PanelRoster.Redraw(ranOut, pool, Context, 7UL, Now, DeclareBy, "dongshan").Errors[0].Message);
+        pool[E(4).Id] = E(4, account: false);
+        pool[E(5).Id] = E(5, active: false);
+        pool[E(6).Id] = E(6) with { EmployerUscc = "91320115MA1XXXXXX1" };
+        Assert.Equal(PanelRoster.NoOneToRedraw, PanelRoster.Redraw(ranOut, pool, Context, 7UL, Now, DeclareBy, "dongshan").Errors[0].Message);
+
+        pool[E(7).Id] = E(7);
+        var later = Now.AddDays(3);
+        var change = PanelRoster.Redraw(ranOut, pool, Context, 7UL, later, DeclareBy.AddDays(3), "dongshan").Value!;
+
+        var seat = Assert.Single(change.Added);
+        Assert.Equal((E(7).Id, PanelMemberStatus.Drawn, DeclareBy.AddDays(3)), (seat.ExpertId, seat.Status, seat.DeclareBy));
+        Assert.Equal(E(7).Id, change.Panel.Members.Single(m => m.ExpertId == leaving.ExpertId).SucceededBy);
+        Assert.Equal(0, change.Panel.Vacancies);
+        Assert.Equal(PanelRoster.NotAllDeclared, PanelRoster.NotReady(change.Panel));
+        var redraw = Assert.Single(change.Panel.Redraws);
+        Assert.Equal((7UL, later, "dongshan", "按记录的随机抽取顺序已无可补抽的专家，评审小组缺1名"), (redraw.Seed, redraw.DrawnAt, redraw.RequestedBy, redraw.Reason));
+        // Shuffled over the experts never on the panel, so the seed replays it; the first draw's record is untouched.
+        Assert.Equal(PanelDraw.Order([E(4), E(5), E(6), E(7)], 7UL).ToArray(), redraw.Order.ToArray());
+        Assert.Equal(panel.Order.ToArray(), change.Panel.Order.ToArray());
+        var before = redraw.Order.IndexOf(E(7).Id);
+        var expectedSkips = new[] { (4, "专家4：无评审专家账号"), (5, "专家5：已停用"), (6, "专家6：任职于申请单位") }
+            .Where(x => redraw.Order.IndexOf(E(x.Item1).Id) < before).Select(x => x.Item2);
+        Assert.Equal(expectedSkips.Order(), redraw.Skipped.Order());
+
+        // A later 补抽 walks the redraw's order too: the district re-enables 专家5, and he is next.
+        pool[E(5).Id] = E(5);
+        Assert.Equal(E(5).Id, PanelRoster.Next(change.Panel, pool, Context)?.Id);
+    }
 }

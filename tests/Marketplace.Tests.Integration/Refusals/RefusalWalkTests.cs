@@ -76,7 +76,7 @@ public abstract partial class RefusalWalkTests(TenderApp app)
         "Street.Tenders.CreateModel.OnPostAsync",
         "Street.Tenders.DetailsModel.OnPostPublishAsync", "Street.Tenders.DetailsModel.OnPostUpdateAsync",
         "Street.Tenders.DetailsModel.OnPostCancelAsync", "Street.Tenders.DetailsModel.OnPostCloseAsync",
-        "Street.Tenders.DetailsModel.OnPostPanelAsync", "Street.Tenders.DetailsModel.OnPostAwardAsync",
+        "Street.Tenders.DetailsModel.OnPostPanelAsync", "Street.Tenders.DetailsModel.OnPostRedrawAsync", "Street.Tenders.DetailsModel.OnPostAwardAsync",
         "Street.Tenders.DetailsModel.OnPostRerunAsync", "Street.Tenders.DetailsModel.OnPostSingleSourceAsync",
         "Street.Tenders.DetailsModel.OnPostAnswerAsync",
         "Ngo.Tenders.ApplyModel.OnPostSubmitAsync", "Ngo.Tenders.ApplyModel.OnPostWithdrawAsync", "Ngo.Tenders.ApplyModel.OnPostObjectAsync",
@@ -150,6 +150,7 @@ public abstract partial class RefusalWalkTests(TenderApp app)
         await ShownAsync(await PostAsync(official, open, "Close", []), "尚未到报名截止时间");
         // The size and price boxes are not on this page yet: the reason is the tender's state, at the top.
         await ShownAsync(await PostAsync(official, open, "Panel", new() { ["PanelSize"] = "三" }), "报名截止后才能抽取评审专家");
+        await ShownAsync(await PostAsync(official, open, "Redraw", []), "尚未抽取评审专家");
         await ShownAsync(await PostAsync(official, open, "Award", new() { ["Winner"] = "x" }), "评审完成后才能确定中标");
         await ShownAsync(await PostAsync(official, open, "SingleSource", new() { ["SingleSourcePrice"] = "" }), "只有采购失败的项目可以转为单一来源采购");
         await ShownAsync(await official.PostFormAsync($"/Street/Tenders/Details/{open}", [],

@@ -4,6 +4,7 @@ using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Marketplace.Tests.Integration.Tendering.PanelForms;
 
 namespace Marketplace.Tests.Integration.Tendering;
 
@@ -15,28 +16,7 @@ public abstract class PanelReplacementPageTests(TenderApp app)
 {
     private MarketplaceAppFactory Factory => app.Require();
 
-    private static string Details(Guid id) => $"/Street/Tenders/Details/{id}";
-
     private IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
-
-    /// <summary>A notice of 东山街道 with two applicants, closed at its deadline, and its panel of three drawn on the page.</summary>
-    private async Task<Guid> DrawnAsync(AppSession official, string title, string field)
-    {
-        var id = await TenderForms.PublishAsync(official, app.Clock.GetUtcNow(), title, field);
-        foreach (var (ngo, price) in new[] { ("ngo.lejia", "280000"), ("ngo.renai", "250000") })
-        {
-            using var session = await AppSession.LoginAsync(Factory, ngo);
-            await TenderForms.AssertRedirectAsync(await TenderForms.ApplyAsync(session, id, price, "补抽测试方案"));
-        }
-        await using (var scope = Factory.Services.CreateAsyncScope())
-        {
-            var deadline = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Tenders.Where(t => t.Id == id).Select(t => t.Deadline).SingleAsync();
-            app.Clock.Advance(deadline - app.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
-        }
-        await TenderForms.AssertRedirectAsync(await official.PostFormAsync(Details(id), [], Details(id) + "?handler=Close"));
-        await TenderForms.AssertRedirectAsync(await official.PostFormAsync(Details(id), new() { ["PanelSize"] = "3" }, Details(id) + "?handler=Panel"));
-        return id;
-    }
 
     private Task<HttpResponseMessage> ReplaceAsync(AppSession official, Guid id, Guid expertId, string reason) =>
         official.PostFormAsync(Details(id), new() { ["ReplaceReason"] = reason }, $"{Details(id)}?handler=Replace&expertId={expertId}");
@@ -45,7 +25,7 @@ public abstract class PanelReplacementPageTests(TenderApp app)
     public async Task The_demo_draw_gives_zhao_sun_and_zhou_and_the_panel_completes_without_the_expert_who_has_no_account()
     {
         using var official = await AppSession.LoginAsync(Factory, "dongshan");
-        var id = await DrawnAsync(official, "补抽测试 演示专家", "养老服务");
+        var id = await DrawnAsync(app, official, "补抽测试 演示专家", "养老服务");
 
         var panel = (await Grains.GetGrain<ITenderGrain>(id).GetPanelAsync())!;
         Assert.Equal(["expert.sun", "expert.zhao", "expert.zhou"], panel.Members.Select(m => m.UserName!).Order());
@@ -69,7 +49,7 @@ public abstract class PanelReplacementPageTests(TenderApp app)
     public async Task An_expert_who_declines_on_his_review_page_leaves_and_the_tender_says_the_demo_pool_has_no_one_left()
     {
         using var official = await AppSession.LoginAsync(Factory, "dongshan");
-        var id = await DrawnAsync(official, "补抽测试 专家拒绝", "养老服务");
+        var id = await DrawnAsync(app, official, "补抽测试 专家拒绝", "养老服务");
         using var zhou = await AppSession.LoginAsync(Factory, "expert.zhou");
         var review = $"/Evaluator/Reviews/Review/{id}";
         var tooLong = await zhou.PostFormAsync(review, new() { ["DeclineReason"] = new string('忙', 201) }, review + "?handler=Decline");
@@ -89,14 +69,14 @@ public abstract class PanelReplacementPageTests(TenderApp app)
     public async Task The_street_official_replaces_a_drawn_expert_from_the_tender_page_and_each_refusal_says_why()
     {
         var field = "补抽-" + Guid.NewGuid().ToString("N")[..6];
-        var jiangning = await ScalarAsync(db => db.Districts.Where(d => d.Name == "江宁区").Select(d => d.Id).SingleAsync());
+        var jiangning = await ScalarAsync(Factory, db => db.Districts.Where(d => d.Name == "江宁区").Select(d => d.Id).SingleAsync());
         var pool = Grains.GetGrain<IExpertPoolGrain>(jiangning);
         foreach (var name in new[] { "甲", "乙", "丙", "丁", "戊" })
         {
             Assert.True((await pool.AddAsync(new ExpertDraft("专家" + name, field, "南京某高校", null, $"{field}-{name}", null, []))).Succeeded);
         }
         using var official = await AppSession.LoginAsync(Factory, "dongshan");
-        var id = await DrawnAsync(official, "补抽测试 街道替换", field);
+        var id = await DrawnAsync(app, official, "补抽测试 街道替换", field);
         var members = (await Grains.GetGrain<ITenderGrain>(id).GetPanelAsync())!.Members;
 
         // Refused on the page: no reason; not one of this panel; another street's official is not found; no token.
@@ -129,12 +109,6 @@ public abstract class PanelReplacementPageTests(TenderApp app)
         var ranOut = await ReplaceAsync(official, id, members[2].ExpertId, "无法联系");
         Assert.Equal(HttpStatusCode.OK, ranOut.StatusCode);
         Assert.Contains("评审小组缺1名专家：按记录的随机抽取顺序已无可补抽的专家，请联系区管理员补充专家库", await ranOut.Content.ReadAsStringAsync());
-    }
-
-    private async Task<T> ScalarAsync<T>(Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 }
 

@@ -17,7 +17,7 @@ public static class AuditLabels
         ["DisburseAsync"] = "支付", ["PayTrancheAsync"] = "兑现付款", ["ReverseAsync"] = "冲销", ["EnterBudgetAsync"] = "录入预算",
         ["ConfirmBudgetAsync"] = "确认预算", ["ChangeStatusAsync"] = "入库审核", ["RegisterAsync"] = "登记", ["SignAsStreetAsync"] = "街道签订合同",
         ["SignAsOrganizationAsync"] = "社会组织签订合同", ["ScoreAsync"] = "评分", ["SubmitAsync"] = "提交", ["WithdrawAsync"] = "撤回",
-        ["DrawPanelAsync"] = "抽取评审专家", ["ReplaceMemberAsync"] = "替换评审专家", ["DeclareAsync"] = "专家声明", ["DeclineAsync"] = "拒绝",
+        ["DrawPanelAsync"] = "抽取评审专家", ["ReplaceMemberAsync"] = "替换评审专家", ["RedrawPanelAsync"] = "重新抽取评审专家", ["DeclareAsync"] = "专家声明", ["DeclineAsync"] = "拒绝",
         ["AddNegativeEntryAsync"] = "登记负面记录", ["RevokeNegativeEntryAsync"] = "撤销负面记录", ["FileAppealAsync"] = "提出申诉",
         ["DecideAppealAsync"] = "处理申诉", ["TerminateAsync"] = "终止", ["AmendAsync"] = "变更", ["CreateAsync"] = "新建",
         ["EditAsync"] = "修改", ["UpdateAsync"] = "修改", ["UpdateNoticeAsync"] = "修改公告", ["UpsertAsync"] = "保存", ["AdjustAsync"] = "调整",

@@ -111,6 +111,10 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
     public Task<IActionResult> OnPostReplaceAsync(Guid id, Guid expertId) =>
         ActAsync(id, async g => (await g.ReplaceMemberAsync(expertId, ReplaceReason, tenant.DisplayName)).Errors, "已按记录的随机抽取顺序补抽评审专家");
 
+    /// <summary>重新抽取: seats the recorded order could not fill are drawn afresh from experts added to or re-enabled in the pool since.</summary>
+    public Task<IActionResult> OnPostRedrawAsync(Guid id) =>
+        ActAsync(id, async g => (await g.RedrawPanelAsync(tenant.DisplayName)).Errors, "已重新抽取评审专家，等待新抽取的专家声明无利害关系");
+
     public Task<IActionResult> OnPostAwardAsync(Guid id) =>
         ActAsync(id, async g => (await g.ConfirmAwardAsync(Winner ?? "", Reason, tenant.DisplayName)).Errors.Select(e => e with { Field = e.Field == "NotTopReason" ? nameof(Reason) : e.Field }).ToImmutableArray(),
             "中标结果已公示");
