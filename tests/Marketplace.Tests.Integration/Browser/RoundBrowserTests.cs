@@ -75,8 +75,17 @@ public sealed class RoundBrowserTests(TenderBrowserFixture browser) : IClassFixt
         await lejiaRow.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
         await Assertions.Expect(official.GetByRole(AriaRole.Row).Filter(new() { HasText = Lejia })).ToContainTextAsync("通过：符合申报条件");
         var renaiRow = official.GetByRole(AriaRole.Row).Filter(new() { HasText = Renai });
-        await renaiRow.GetByLabel("初审意见").FillAsync("服务对象与创投类别不符");
-        await renaiRow.GetByRole(AriaRole.Button, new() { Name = "不通过" }).ClickAsync();
+        // From the keyboard: Enter in the reason field decides nothing (it used to send the first button, 通过);
+        // Tab reaches 通过 then 不通过, and Enter presses the one in focus.
+        var reason = renaiRow.GetByLabel("初审意见");
+        await reason.FillAsync("服务对象与创投类别不符");
+        await reason.PressAsync("Enter");
+        await Assertions.Expect(official.GetByRole(AriaRole.Row).Filter(new() { HasText = Renai })).Not.ToContainTextAsync("通过：");
+        await Assertions.Expect(reason).ToHaveValueAsync("服务对象与创投类别不符");
+        await official.Keyboard.PressAsync("Tab");
+        await official.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(renaiRow.GetByRole(AriaRole.Button, new() { Name = "不通过" })).ToBeFocusedAsync();
+        await official.Keyboard.PressAsync("Enter");
         await Assertions.Expect(official.GetByRole(AriaRole.Row).Filter(new() { HasText = Renai })).ToContainTextAsync("不通过：服务对象与创投类别不符");
         await official.GetByLabel("专业领域").FillAsync("养老服务");
         await official.GetByRole(AriaRole.Button, new() { Name = "抽取评审专家" }).ClickAsync();
