@@ -121,6 +121,9 @@ public interface IVentureRoundGrain : IGrainWithGuidKey
 
     [Alias("GetForExpert")] Task<Outcome<ImmutableArray<RoundApplication>>> GetApplicationsForExpertAsync(string expertUser);
 
+    /// <summary>The expert's place on the panel (待声明 / 已声明 / 回避 / 替换), or null when not drawn: lists the expert's 评审任务.</summary>
+    [Alias("GetMemberStatus")] Task<PanelMemberStatus?> GetMemberStatusAsync(string expertUser);
+
     [Alias("GetExpertScores")] Task<ImmutableDictionary<Guid, ImmutableDictionary<string, CriterionScore>>> GetExpertScoresAsync(string expertUser);
 
     [Alias("Score")] Task<Outcome> ScoreAsync(string expertUser, Guid applicationId, ImmutableDictionary<string, CriterionScore> sheet);

@@ -86,6 +86,8 @@ public sealed partial class VentureRoundGrain
         return Task.FromResult(Outcome<ImmutableArray<RoundApplication>>.Ok([.. ScreenedIn.OrderBy(a => a.SubmittedAt)]));
     }
 
+    public Task<PanelMemberStatus?> GetMemberStatusAsync(string expertUser) => Task.FromResult(Member(expertUser)?.Status);
+
     public Task<ImmutableDictionary<Guid, ImmutableDictionary<string, CriterionScore>>> GetExpertScoresAsync(string expertUser) =>
         Task.FromResult(Member(expertUser) is { } m ? S.Scores.GetValueOrDefault(m.ExpertId) ?? ImmutableDictionary<Guid, ImmutableDictionary<string, CriterionScore>>.Empty
             : ImmutableDictionary<Guid, ImmutableDictionary<string, CriterionScore>>.Empty);

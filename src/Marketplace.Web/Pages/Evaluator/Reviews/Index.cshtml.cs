@@ -13,6 +13,8 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
 
     public List<Row> Rows { get; private set; } = [];
 
+    public List<RoundTasks.Row> Rounds { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var me = User.Identity?.Name ?? "";
@@ -28,5 +30,6 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
                 Rows.Add(new Row(t.Id, t.Title, t.Status, member.Status));
             }
         }
+        Rounds = districtId is { } district ? await RoundTasks.ForAsync(grains, district, me) : [];
     }
 }
