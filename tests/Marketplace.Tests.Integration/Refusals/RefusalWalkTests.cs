@@ -62,6 +62,8 @@ public abstract partial class RefusalWalkTests(TenderApp app)
         "Street.Grid.MatterModel.OnPostCloseAsync", "Street.Grid.MatterModel.OnPostEscalateAsync",
         "Matters.ReportModel.OnPostSendCodeAsync", "Matters.ReportModel.OnPostAsync", "Matters.RateModel.OnPostSendCodeAsync", "Matters.RateModel.OnPostAsync",
         "District.Grid.SettingsModel.OnPostAsync",
+        // 网格员账号: walked in Grid/GridStreetAccessTests.The_street_creates_a_grid_worker_account_and_bad_input_is_refused_beside_the_field.
+        "Street.Grid.WorkersModel.OnPostAsync",
     ];
 
     /// <summary>

@@ -96,6 +96,8 @@ internal static class RouteAccessTable
         ["/Street/Grid/Index"] = Access.Street,
         ["/Street/Grid/Matter"] = Access.Street,
         ["/Street/Grid/Matters"] = Access.Street,
+        ["/Street/Grid/Photo"] = Access.Street,
+        ["/Street/Grid/Workers"] = Access.Street,
         ["/Streets/Details"] = Access.Public,
         ["/api/ocds/record-package"] = Access.Public,
         ["/api/ocds/release-package"] = Access.Public,

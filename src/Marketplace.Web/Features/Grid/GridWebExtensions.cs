@@ -8,6 +8,7 @@ public static class GridWebExtensions
     public static IServiceCollection AddGridWeb(this IServiceCollection services)
     {
         services.AddScoped<GridImport>();
+        services.AddScoped<GridWorkerAccounts>();
         services.AddSingleton<MatterPhotos>();
         services.AddSingleton<GridFigures>();
         services.AddVerificationCodes();
