@@ -59,6 +59,29 @@ public abstract class AuditTrailTests(TenderApp app)
     }
 
     [SkippableFact]
+    public async Task The_street_page_shows_the_streets_own_entries_and_never_another_streets()
+    {
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        var id = await TenderForms.PublishAsync(official, app.Clock.GetUtcNow(), "街道操作记录测试 老年助浴服务");
+        var subject = await QueryAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(e => e.Action == "ITenderGrain.PublishAsync" && e.Subject.Contains(id.ToString("N"))).Select(e => e.Subject).SingleAsync());
+
+        var own = await official.GetHtmlAsync("/Street/Audit?Who=dongshan&Kind=tender");
+        Assert.Contains(subject, own);
+        Assert.Contains("<td data-action>发布</td>", own.Split(subject)[0].Split("<tr>")[^1]);
+        Assert.Contains(subject, XlsxText(await (await official.GetAsync("/Street/Audit?handler=Export")).Content.ReadAsByteArrayAsync()));
+
+        // 秣陵街道 is in the same district: the district page shows the entry, the other street's page does not.
+        using var neighbour = await AppSession.LoginAsync(Factory, "moling");
+        Assert.DoesNotContain(subject, await neighbour.GetHtmlAsync("/Street/Audit"));
+        var export = await neighbour.GetAsync("/Street/Audit?handler=Export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.DoesNotContain(subject, XlsxText(await export.Content.ReadAsByteArrayAsync()));
+        using var admin = await AppSession.LoginAsync(Factory, "admin.jiangning");
+        Assert.Contains(subject, await admin.GetHtmlAsync("/District/Audit?Kind=tender"));
+    }
+
+    [SkippableFact]
     public async Task Changing_the_floor_on_the_policy_page_records_before_and_after_in_the_same_save()
     {
         var jiangning = await QueryAsync(db => db.Districts.Where(d => d.Name == "江宁区").Select(d => d.Id).SingleAsync());

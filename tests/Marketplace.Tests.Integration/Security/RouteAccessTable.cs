@@ -54,6 +54,7 @@ internal static class RouteAccessTable
         ["/Organizations/Register"] = Access.Public,
         ["/Rounds/Details"] = Access.Public,
         ["/Rounds/Index"] = Access.Public,
+        ["/Street/Audit/Index"] = Access.Street,
         ["/Street/Budget/Edit"] = Access.Street,
         ["/Street/Budget/Index"] = Access.Street,
         ["/Street/Catalog/Edit"] = Access.Street,

@@ -36,6 +36,8 @@ public static class SecurityHostingExtensions
             o.Cookie.SecurePolicy = cookiePolicy;
         });
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.Cookie.SecurePolicy = cookiePolicy);
+        // The TempData cookie carries the flash messages after a post; Secure like the others (issue 16).
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = cookiePolicy);
         if (settings.RequireHttps)
         {
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(settings.HstsDays));
