@@ -3,6 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.Tests.Integration.Catalog;
 using Marketplace.Tests.Integration.Infrastructure;
+using Marketplace.Web.Data;
+using Marketplace.Web.Data.Entities;
+using Marketplace.Web.Infrastructure.Caching;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests.Integration.PublicPages;
 
@@ -37,6 +42,33 @@ public abstract class PublicReadCacheTests(AppFixture app)
             total = (await anonymous.Http.GetFromJsonAsync<JsonElement>(url)).GetProperty("total").GetInt32();
         }
         Assert.Equal(1, total);
+    }
+
+    [SkippableFact]
+    public async Task A_grain_state_write_keeps_the_cached_catalog_and_a_catalog_publish_evicts_it()
+    {
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        var store = Factory.Services.GetRequiredService<IOutputCacheStore>();
+        // A probe entry under the catalog read's tag in the app's own store: its long lifetime keeps the
+        // one-second expiry out of the assertion, so only an eviction can remove it.
+        var probe = "probe-" + Guid.NewGuid().ToString("N");
+        await store.SetAsync(probe, [1], [PublicReads.Catalog.Tag], TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        // What a rush writes: grain state rows, saved and removed through the app's DbContext.
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var row = new GrainStateRecord { StateName = "rush-probe", GrainId = probe, Document = "{}", ETag = "1", UpdatedAt = DateTimeOffset.UtcNow };
+            db.GrainStates.Add(row);
+            await db.SaveChangesAsync();
+            db.GrainStates.Remove(row);
+            await db.SaveChangesAsync();
+        }
+        Assert.NotNull(await store.GetAsync(probe, CancellationToken.None));
+
+        var (id, version) = await CatalogForms.CreateAsync(official, CatalogForms.Unique("缓存定向失效事项"));
+        await CatalogForms.PublishAsync(official, id, version);
+        Assert.Null(await store.GetAsync(probe, CancellationToken.None));
     }
 
     [SkippableFact]

@@ -31,5 +31,5 @@ public static class PublicCatalogApi
             .WithSummary("已发布的转移事项（公开，无需登录）")
             .WithTags("public")
             .AllowAnonymous()
-            .CachePublicRead();
+            .CachePublicRead(PublicReads.Catalog);
 }

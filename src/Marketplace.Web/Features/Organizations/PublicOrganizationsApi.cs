@@ -110,7 +110,7 @@ public static class PublicOrganizationsApi
             .Produces<OrganizationPageDto>()
             .ProducesValidationProblem()
             .AllowAnonymous()
-            .CachePublicRead();
+            .CachePublicRead(PublicReads.Organizations);
 
     /// <summary>Active negative entries the district published, per organization.</summary>
     public static async Task<Dictionary<string, List<PublicNegativeEntryDto>>> PublishedNegativeEntriesAsync(

@@ -36,7 +36,7 @@ public static class PublicTenderApi
             .WithSummary("采购公告与中标结果（公开，无需登录；含评分标准，不含申请材料）")
             .WithTags("public")
             .AllowAnonymous()
-            .CachePublicRead();
+            .CachePublicRead(PublicReads.Tenders);
         app.MapGet("/api/public/tenders/{id:guid}", async (Guid id, AppDbContext db, IGrainFactory grains, CancellationToken ct) =>
                 await ReadAsync(db, grains, db.Tenders.AsNoTracking().Where(t => t.Id == id && t.Status != TenderStatus.Draft), ct) is [var one]
                     ? Results.Ok(one) : Results.NotFound())
@@ -46,7 +46,7 @@ public static class PublicTenderApi
             .Produces(StatusCodes.Status404NotFound)
             .WithTags("public")
             .AllowAnonymous()
-            .CachePublicRead();
+            .CachePublicRead(PublicReads.Tenders);
     }
 
     private static async Task<List<TenderDto>> ReadAsync(AppDbContext db, IGrainFactory grains, IQueryable<TenderRow> query, CancellationToken ct)
