@@ -102,5 +102,11 @@ public sealed class ContractBrowserTests(TenderBrowserFixture browser) : IClassF
         await Assertions.Expect(card.Locator("tbody tr").Nth(1)).ToContainTextAsync("已支付");
         await Assertions.Expect(card.Locator("tbody tr").Nth(1)).ToContainTextAsync("良好");
         await Assertions.Expect(card.Locator("tbody tr").Nth(2)).ToContainTextAsync("待支付");
+
+        // The walk ends on the contract's public page: the paid tranches, with their amounts in 大写.
+        await visitor.Locator($"#open-{id}").ClickAsync();
+        await Assertions.Expect(visitor.Locator("#tranche-1")).ToContainTextAsync("已支付");
+        await Assertions.Expect(visitor.Locator("#tranche-2")).ToContainTextAsync("已支付");
+        await Assertions.Expect(visitor.Locator("#tranche-2")).ToContainTextAsync("人民币");
     }
 }

@@ -31,7 +31,9 @@ public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IClassFixtu
         });
         var page = await context.NewPageAsync();
         var street = await db.Streets.Where(s => s.Name == "秣陵街道").Select(s => s.Id).SingleAsync();
-        var urls = new[] { "/", $"/Streets/{street}", "/Search?q=秣陵", "/Catalog", $"/Catalog/Details/{item}", "/Budgets", "/Organizations", $"/organizations/{organization}", "/Tenders", $"/Tenders/Details/{tender}" };
+        // The seeded contract with the most tranches and evaluations: its public page has the widest tables.
+        var contract = await db.Contracts.Where(c => c.Title == "秣陵街道社区睦邻互助点运营服务").Select(c => c.Id).SingleAsync();
+        var urls = new[] { "/", $"/Streets/{street}", "/Search?q=秣陵", "/Catalog", $"/Catalog/Details/{item}", "/Budgets", "/Organizations", $"/organizations/{organization}", "/Tenders", $"/Tenders/Details/{tender}", "/Contracts", $"/Contracts/{contract}" };
         var failures = new List<string>();
         foreach (var url in urls)
         {

@@ -94,6 +94,8 @@ public abstract class LeakTests(TenderApp app)
         urls.AddRange(streets.Select(s => $"/Streets/{s}"));
         urls.AddRange(districts.SelectMany(d => new[] { $"/Districts/{d}", $"/feeds/{d}.atom" }));
         urls.AddRange(items.Select(i => $"/Catalog/Details/{i}"));
+        // Every public contract page (an unsigned draft answers 404).
+        urls.AddRange((await db.Contracts.Where(c => c.Status != Marketplace.Contracts.ContractStatus.Drafted).Select(c => c.Id).ToListAsync()).Select(c => $"/Contracts/{c}"));
         urls.AddRange(organizations.Select(o => $"/organizations/{o}"));
         var package = JsonNode.Parse(await anonymous.Http.GetStringAsync("/api/ocds/release-package"))!;
         urls.AddRange(package["releases"]!.AsArray().Select(r => (string)r!["ocid"]!).Distinct().Select(o => "/api/ocds/record-package?ocid=" + o));

@@ -80,6 +80,7 @@ internal static class RouteAccessTable
         // Signed in; the handler then answers 404 unless the document is the user's organization's or district's.
         ["/organizations/documents/{id:guid}"] = Access.SignedIn,
         ["/Contracts/Rate"] = Access.Public,
+        ["/Contracts/Details"] = Access.Public,
         ["/Contracts/RateThanks"] = Access.Public,
         ["/District/Grid/Index"] = Access.District,
         ["/District/Grid/Settings"] = Access.District,
