@@ -90,6 +90,9 @@ public interface IVentureRoundGrain : IGrainWithGuidKey
 
     [Alias("Create")] Task<Outcome<RoundInfo>> CreateAsync(RoundOrganizer organizer, RoundSettings settings, string user);
 
+    /// <summary>创投补录: a round whose 立项公示 has ended, with its applications, 初审 and totals; holds and re-sizes the pool as the round would have.</summary>
+    [Alias("RecordFinished")] Task<Outcome<RoundInfo>> RecordFinishedAsync(RoundOrganizer organizer, RoundRecord record, string user);
+
     [Alias("Edit")] Task<Outcome<RoundInfo>> EditAsync(RoundOrganizer organizer, int expectedVersion, RoundSettings settings, string user);
 
     /// <summary>Encumbers the pool in each paying street's ledger (refused with the shortfall named) and opens the window.</summary>

@@ -75,6 +75,23 @@ public abstract class OcdsExportTests(TenderApp app)
     }
 
     [SkippableFact]
+    public async Task The_seeded_finished_round_has_its_awards_and_signed_contracts_and_its_record_validates()
+    {
+        var district = await QueryAsync(db => db.Streets.Where(s => s.Name == "月河街道").Select(s => s.DistrictId).SingleAsync());
+        var round = (await Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<Marketplace.Rounds.IVentureRoundListGrain>(district).ListAsync())
+            .Single(r => r.Organizer.StreetId is not null && r.Status == Marketplace.Rounds.RoundStatus.Contracts);
+        var ocid = "ocds-jdgm01-" + round.Id.ToString("N");
+        using var anonymous = new AppSession(Factory);
+        var record = await anonymous.Http.GetStringAsync("/api/ocds/record-package?ocid=" + ocid);
+        Assert.Empty(await OcdsSchema.RecordPackageErrorsAsync(record));
+        var compiled = JsonNode.Parse(record)!["records"]![0]!["compiledRelease"]!;
+        Assert.Equal([45_000m, 48_000m], compiled["awards"]!.AsArray().Select(a => (decimal)a!["value"]!["amount"]!).Order());
+        Assert.Equal([45_000m, 48_000m], compiled["contracts"]!.AsArray().Select(c => (decimal)c!["value"]!["amount"]!).Order());
+        var releases = Of(Releases(await anonymous.Http.GetStringAsync($"/api/ocds/release-package?year={round.Year}&district={district}")), ocid).ToList();
+        Assert.Superset(new HashSet<string> { "tender", "award", "contract" }, releases.SelectMany(r => r["tag"]!.AsArray().Select(t => (string)t!)).ToHashSet());
+    }
+
+    [SkippableFact]
     public async Task A_notice_shows_its_criteria_with_weights_and_no_bid_data_before_the_deadline()
     {
         using var official = await AppSession.LoginAsync(Factory, "dongshan");

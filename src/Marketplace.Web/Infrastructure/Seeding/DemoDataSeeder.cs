@@ -46,6 +46,7 @@ public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions option
             await OrganizationSeeder.SeedAsync(scope.ServiceProvider, db, options.DemoPassword, cancellationToken);
             await TenderingSeed.SeedAsync(scope.ServiceProvider, db);
             await Features.Contracts.ContractsSeed.SeedAsync(scope.ServiceProvider, db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            await Features.Rounds.RoundsSeed.SeedAsync(scope.ServiceProvider, db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
             await Features.Grid.GridSeed.SeedAsync(scope.ServiceProvider, db);
             log.LogInformation("Demo data loaded from seed/");
         }
