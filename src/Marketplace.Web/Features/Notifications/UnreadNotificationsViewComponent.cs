@@ -1,4 +1,5 @@
 using Marketplace.Web.Data;
+using Marketplace.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Features.Notifications;
@@ -7,5 +8,7 @@ namespace Marketplace.Web.Features.Notifications;
 public sealed class UnreadNotificationsViewComponent(AppDbContext db) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync() =>
-        View(await NotificationInbox.UnreadCountAsync(db, UserClaimsPrincipal, HttpContext.RequestAborted));
+        // Not on the error page: it must render when the database is what failed (docs/RELIABILITY.md, outage).
+        View(SessionRevocation.OnErrorPath(HttpContext) ? 0
+            : await NotificationInbox.UnreadCountAsync(db, UserClaimsPrincipal, HttpContext.RequestAborted));
 }

@@ -23,6 +23,7 @@ public static class IdentityServiceCollectionExtensions
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddUserManager<Security.StampPublishingUserManager>() // tells the session-stamp grain of renewals
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(o =>
