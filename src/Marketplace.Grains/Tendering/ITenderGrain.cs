@@ -65,6 +65,12 @@ public interface ITenderGrain : IGrainWithGuidKey
     /// <summary>Closes at the deadline; does nothing before it or when already closed (safe to run twice).</summary>
     [Alias("Close")] Task<Outcome<TenderInfo>> CloseAsync();
 
+    /// <summary>
+    /// A street official's action in one call: refused as not found when the tender is another street's
+    /// (the caller's street comes from the sign-in), else the command's own outcome (ADR 0008).
+    /// </summary>
+    [Alias("ActAsStreet")] Task<StreetCommandResult> ActAsStreetAsync(StreetCaller caller, StreetTenderCommand command);
+
     [Alias("GetInfo")] Task<TenderInfo?> GetInfoAsync();
 
     /// <summary>The buying street's page in one call: the tender, its applicants (after the deadline), panel, evaluation and objections.</summary>

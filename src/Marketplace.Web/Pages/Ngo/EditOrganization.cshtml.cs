@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages.Ngo;
 
 /// <summary>The NGO edits its own profile (e.g. after a return, before resubmitting). The code itself cannot change.</summary>
-public sealed class EditOrganizationModel(AppDbContext db, IGrainFactory grains) : PageModel
+public sealed class EditOrganizationModel(AppDbContext db, IGrainFactory grains, CurrentTenant tenant) : PageModel
 {
     [BindProperty] public OrganizationForm Input { get; set; } = new();
     [BindProperty] public string? Version { get; set; }
@@ -57,5 +57,5 @@ public sealed class EditOrganizationModel(AppDbContext db, IGrainFactory grains)
     }
 
     private async Task<OrganizationState?> CurrentAsync() =>
-        User.OrganizationOf() is { } uscc ? await grains.GetGrain<IOrganizationGrain>(uscc).GetAsync() : null;
+        tenant.Uscc is { } uscc ? await grains.GetGrain<IOrganizationGrain>(uscc).GetAsync() : null;
 }

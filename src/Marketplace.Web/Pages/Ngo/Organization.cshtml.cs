@@ -14,7 +14,7 @@ namespace Marketplace.Web.Pages.Ngo;
 // instead of a dropped connection; the real per-file limit is OrganizationOptions.MaxUploadBytes.
 [RequestSizeLimit(64L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 64L * 1024 * 1024)]
-public sealed class OrganizationModel(AppDbContext db, IGrainFactory grains, DocumentStore store) : PageModel
+public sealed class OrganizationModel(AppDbContext db, IGrainFactory grains, DocumentStore store, CurrentTenant tenant) : PageModel
 {
     public OrganizationView View { get; private set; } = null!;
 
@@ -105,7 +105,7 @@ public sealed class OrganizationModel(AppDbContext db, IGrainFactory grains, Doc
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (User.OrganizationOf() is not { } uscc || await OrganizationView.LoadAsync(db, uscc, ct) is not { } view)
+        if (tenant.Uscc is not { } uscc || await OrganizationView.LoadAsync(db, uscc, ct) is not { } view)
         {
             return false;
         }

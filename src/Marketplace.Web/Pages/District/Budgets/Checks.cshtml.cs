@@ -12,7 +12,7 @@ namespace Marketplace.Web.Pages.District.Budgets;
 /// Runs the ledger checks for the district's streets on demand: over the relational postings
 /// (<see cref="LedgerAudit"/>) and inside each street's budget grain (<see cref="LedgerChecks"/>).
 /// </summary>
-public sealed class ChecksModel(AppDbContext db, IGrainFactory grains, TimeProvider clock) : PageModel
+public sealed class ChecksModel(AppDbContext db, IGrainFactory grains, TimeProvider clock, CurrentTenant tenant) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public int BudgetYear => Year ?? BudgetQueries.CurrentYear(clock);
@@ -22,7 +22,7 @@ public sealed class ChecksModel(AppDbContext db, IGrainFactory grains, TimeProvi
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.DistrictOf() is not { } districtId || !BudgetPages.ValidYear(BudgetYear))
+        if (tenant.DistrictId is not { } districtId || !BudgetPages.ValidYear(BudgetYear))
         {
             return NotFound();
         }

@@ -17,7 +17,7 @@ namespace Marketplace.Web.Pages.District.Budgets;
 /// Every street of the admin's district for a year, with the floor and growth checks; sortable, exportable
 /// to .xlsx; the admin confirms entered budgets here (confirmation allocates them in the ledger).
 /// </summary>
-public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvider clock, BudgetReportData reports) : PageModel
+public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvider clock, BudgetReportData reports, CurrentTenant tenant) : PageModel
 {
     public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
@@ -62,7 +62,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvid
     /// <summary>The district's 街道购买服务预算执行汇总报告 with the figures as entered (the public one shows confirmed figures).</summary>
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
-        if (User.DistrictOf() is not { } districtId || !BudgetPages.ValidYear(BudgetYear)
+        if (tenant.DistrictId is not { } districtId || !BudgetPages.ValidYear(BudgetYear)
             || await reports.DistrictAsync(db, districtId, BudgetYear, ct) is not { } model)
         {
             return NotFound();
@@ -89,7 +89,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvid
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (User.DistrictOf() is not { } districtId || !BudgetPages.ValidYear(BudgetYear))
+        if (tenant.DistrictId is not { } districtId || !BudgetPages.ValidYear(BudgetYear))
         {
             return false;
         }

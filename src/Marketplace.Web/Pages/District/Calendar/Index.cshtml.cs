@@ -14,7 +14,7 @@ namespace Marketplace.Web.Pages.District.Calendar;
 /// changes) and the length of 中标/成交结果公示 in working days. The district's calendar grain checks and stores it.
 /// </summary>
 [Authorize(Roles = Roles.DistrictAdmin)]
-public sealed class IndexModel(IGrainFactory grains, TimeProvider clock) : PageModel
+public sealed class IndexModel(IGrainFactory grains, TimeProvider clock, CurrentTenant tenant) : PageModel
 {
     public sealed class DayInput
     {
@@ -41,7 +41,7 @@ public sealed class IndexModel(IGrainFactory grains, TimeProvider clock) : PageM
 
     public async Task<IActionResult> OnPostDayAsync()
     {
-        if (User.DistrictOf() is not { } districtId)
+        if (tenant.DistrictId is not { } districtId)
         {
             return NotFound();
         }
@@ -58,7 +58,7 @@ public sealed class IndexModel(IGrainFactory grains, TimeProvider clock) : PageM
 
     public async Task<IActionResult> OnPostResetAsync(string? date)
     {
-        if (User.DistrictOf() is not { } districtId)
+        if (tenant.DistrictId is not { } districtId)
         {
             return NotFound();
         }
@@ -75,7 +75,7 @@ public sealed class IndexModel(IGrainFactory grains, TimeProvider clock) : PageM
 
     public async Task<IActionResult> OnPostPublicityAsync()
     {
-        if (User.DistrictOf() is not { } districtId)
+        if (tenant.DistrictId is not { } districtId)
         {
             return NotFound();
         }
@@ -87,7 +87,7 @@ public sealed class IndexModel(IGrainFactory grains, TimeProvider clock) : PageM
     /// <summary>财库〔2016〕198号 补抽: the working days a drawn expert has to declare; panels drawn afterwards use it.</summary>
     public async Task<IActionResult> OnPostDeclarationAsync()
     {
-        if (User.DistrictOf() is not { } districtId)
+        if (tenant.DistrictId is not { } districtId)
         {
             return NotFound();
         }
@@ -128,7 +128,7 @@ public sealed class IndexModel(IGrainFactory grains, TimeProvider clock) : PageM
 
     private async Task<bool> LoadAsync()
     {
-        if (User.DistrictOf() is not { } districtId)
+        if (tenant.DistrictId is not { } districtId)
         {
             return false;
         }

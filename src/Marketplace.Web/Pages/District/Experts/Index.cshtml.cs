@@ -8,7 +8,7 @@ using Marketplace.Web.Infrastructure.Pages;
 namespace Marketplace.Web.Pages.District.Experts;
 
 /// <summary>The district's expert pool (评审专家库): name, field, employer, ties to organizations.</summary>
-public sealed class IndexModel(IGrainFactory grains) : PageModel
+public sealed class IndexModel(IGrainFactory grains, CurrentTenant tenant) : PageModel
 {
     public ImmutableArray<Expert> Experts { get; private set; } = [];
 
@@ -19,7 +19,7 @@ public sealed class IndexModel(IGrainFactory grains) : PageModel
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Ties { get; set; }
 
-    private IExpertPoolGrain Pool => grains.GetGrain<IExpertPoolGrain>(User.DistrictOf() ?? 0);
+    private IExpertPoolGrain Pool => grains.GetGrain<IExpertPoolGrain>(tenant.DistrictId ?? 0);
 
     public async Task OnGetAsync() => Experts = await Pool.GetExpertsAsync();
 

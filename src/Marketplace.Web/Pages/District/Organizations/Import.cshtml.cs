@@ -10,7 +10,7 @@ namespace Marketplace.Web.Pages.District.Organizations;
 /// <summary>Imports organizations into the district directory from an .xlsx sheet, all or nothing.</summary>
 [RequestSizeLimit(64L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 64L * 1024 * 1024)]
-public sealed class ImportModel(DirectoryImport import, IOptions<OrganizationOptions> options) : PageModel
+public sealed class ImportModel(DirectoryImport import, IOptions<OrganizationOptions> options, CurrentTenant tenant) : PageModel
 {
     [BindProperty] public IFormFile? Workbook { get; set; }
 
@@ -35,7 +35,7 @@ public sealed class ImportModel(DirectoryImport import, IOptions<OrganizationOpt
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (User.DistrictOf() is not { } districtId)
+        if (tenant.DistrictId is not { } districtId)
         {
             return NotFound();
         }

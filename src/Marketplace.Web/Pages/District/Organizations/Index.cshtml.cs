@@ -10,7 +10,7 @@ using Marketplace.Domain;
 namespace Marketplace.Web.Pages.District.Organizations;
 
 /// <summary>The district's directory: the review queue (申请中) first, every status searchable, export to .xlsx.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentTenant tenant) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
@@ -28,7 +28,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.DistrictOf() is not { } districtId)
+        if (tenant.DistrictId is not { } districtId)
         {
             return NotFound();
         }
@@ -44,7 +44,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     /// <summary>GET ?handler=Export: the directory (optionally one status) as .xlsx.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        if (User.DistrictOf() is not { } districtId)
+        if (tenant.DistrictId is not { } districtId)
         {
             return NotFound();
         }

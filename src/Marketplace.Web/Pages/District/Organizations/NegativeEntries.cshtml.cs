@@ -9,7 +9,7 @@ using Marketplace.Domain;
 namespace Marketplace.Web.Pages.District.Organizations;
 
 /// <summary>The district's negative-information list (负面信息清单): every entry, active ones first.</summary>
-public sealed class NegativeEntriesModel(AppDbContext db) : PageModel
+public sealed class NegativeEntriesModel(AppDbContext db, CurrentTenant tenant) : PageModel
 {
     public sealed record Entry(Data.Entities.NegativeEntryRow Row, string Organization, bool Active);
 
@@ -19,7 +19,7 @@ public sealed class NegativeEntriesModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.DistrictOf() is not { } districtId)
+        if (tenant.DistrictId is not { } districtId)
         {
             return NotFound();
         }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.Evaluator.Reviews;
 
 /// <summary>The reviews an expert has been drawn for. Only tenders past their deadline can have a panel.</summary>
-public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageModel
+public sealed class IndexModel(AppDbContext db, IGrainFactory grains, CurrentTenant tenant) : PageModel
 {
     public sealed record Row(Guid Id, string Title, TenderStatus Status, PanelMemberStatus Mine);
 
@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
     public async Task OnGetAsync(CancellationToken ct)
     {
         var me = User.Identity?.Name ?? "";
-        var districtId = User.DistrictOf();
+        var districtId = tenant.DistrictId;
         var candidates = await db.Tenders.AsNoTracking()
             .Where(t => t.DistrictId == districtId && (t.Status == TenderStatus.UnderReview || t.Status == TenderStatus.Publicity || t.Status == TenderStatus.ReadyForContract))
             .Select(t => new { t.Id, t.Title, t.Status }).ToListAsync(ct);

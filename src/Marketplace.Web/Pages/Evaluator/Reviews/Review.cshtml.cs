@@ -13,7 +13,7 @@ namespace Marketplace.Web.Pages.Evaluator.Reviews;
 /// An expert's review: the applicant list and the conflict declaration first (财库〔2016〕198号); the
 /// proposals and the score forms only after declaring no conflict.
 /// </summary>
-public sealed class ReviewModel(IGrainFactory grains) : PageModel
+public sealed class ReviewModel(IGrainFactory grains, CurrentTenant tenant) : PageModel
 {
     public TenderInfo Tender { get; private set; } = default!;
     public PanelMember Member { get; private set; } = default!;
@@ -83,7 +83,7 @@ public sealed class ReviewModel(IGrainFactory grains) : PageModel
     {
         var info = await Grain(id).GetInfoAsync();
         var panel = await Grain(id).GetPanelAsync();
-        if (info is null || info.DistrictId != User.DistrictOf() || panel?.Members.LastOrDefault(m => m.UserName == Me) is not { } member)
+        if (info is null || info.DistrictId != tenant.DistrictId || panel?.Members.LastOrDefault(m => m.UserName == Me) is not { } member)
         {
             return false;
         }

@@ -13,7 +13,7 @@ namespace Marketplace.Web.Pages.Street.Budget;
 /// The street official enters or revises the year's budget split by funding source; the district admin
 /// then confirms it. Below the floor or last year is allowed, and flagged on every page.
 /// </summary>
-public sealed class EditModel(IGrainFactory grains, TimeProvider clock) : PageModel
+public sealed class EditModel(IGrainFactory grains, TimeProvider clock, CurrentTenant tenant) : PageModel
 {
     /// <summary>Amounts are bound as text and parsed here, so bad input gets a Chinese message, never a binder error.</summary>
     public sealed class BudgetInput
@@ -106,5 +106,5 @@ public sealed class EditModel(IGrainFactory grains, TimeProvider clock) : PageMo
     }
 
     private IStreetBudgetGrain? Grain() =>
-        User.StreetOf() is { } street && BudgetPages.ValidYear(BudgetYear) ? grains.GetStreetBudget(street, BudgetYear) : null;
+        tenant.StreetId is { } street && BudgetPages.ValidYear(BudgetYear) ? grains.GetStreetBudget(street, BudgetYear) : null;
 }

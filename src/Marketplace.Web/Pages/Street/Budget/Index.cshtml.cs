@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages.Street.Budget;
 
 /// <summary>The street official's budget year: by funding source and by service area, with the floor check.</summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider clock, BudgetReportData reports) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock, BudgetReportData reports, CurrentTenant tenant) : PageModel
 {
     public int Year { get; private set; }
     public BudgetQueries.StreetYear Street { get; private set; } = null!;
@@ -20,7 +20,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, BudgetReport
     public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct)
     {
         Year = year ?? BudgetQueries.CurrentYear(clock);
-        if (User.StreetOf() is not { } streetId || !BudgetPages.ValidYear(Year)
+        if (tenant.StreetId is not { } streetId || !BudgetPages.ValidYear(Year)
             || await BudgetQueries.StreetAsync(db, streetId, Year, ct) is not { } street)
         {
             return NotFound();
@@ -35,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, BudgetReport
     public async Task<IActionResult> OnGetPdfAsync(int? year, CancellationToken ct)
     {
         Year = year ?? BudgetQueries.CurrentYear(clock);
-        if (User.StreetOf() is not { } streetId || !BudgetPages.ValidYear(Year)
+        if (tenant.StreetId is not { } streetId || !BudgetPages.ValidYear(Year)
             || await reports.StreetAsync(db, streetId, Year, ct) is not { } model)
         {
             return NotFound();

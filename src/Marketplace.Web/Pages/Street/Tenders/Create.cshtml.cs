@@ -9,7 +9,7 @@ using Marketplace.Web.Infrastructure.Pages;
 namespace Marketplace.Web.Pages.Street.Tenders;
 
 /// <summary>Creates a purchase notice (draft) from one of the street's published transfer items.</summary>
-public sealed class CreateModel(IGrainFactory grains, TimeProvider clock) : PageModel
+public sealed class CreateModel(IGrainFactory grains, TimeProvider clock, CurrentTenant tenant) : PageModel
 {
     [BindProperty] public TenderInput Input { get; set; } = new();
 
@@ -38,7 +38,7 @@ public sealed class CreateModel(IGrainFactory grains, TimeProvider clock) : Page
 
     public async Task<IActionResult> OnPostAsync(Guid itemId)
     {
-        if (await ItemAsync(itemId) is not { } item || User.StreetOf() is not { } streetId || User.DistrictOf() is not { } districtId)
+        if (await ItemAsync(itemId) is not { } item || tenant.StreetId is not { } streetId || tenant.DistrictId is not { } districtId)
         {
             return NotFound();
         }
@@ -70,6 +70,6 @@ public sealed class CreateModel(IGrainFactory grains, TimeProvider clock) : Page
     }
 
     private async Task<TransferItem?> ItemAsync(Guid itemId) =>
-        User.StreetOf() is { } streetId && await grains.GetGrain<IStreetCatalogGrain>(streetId).GetItemAsync(itemId) is { Status: TransferItemStatus.Published } item
+        tenant.StreetId is { } streetId && await grains.GetGrain<IStreetCatalogGrain>(streetId).GetItemAsync(itemId) is { Status: TransferItemStatus.Published } item
             ? item : null;
 }

@@ -54,18 +54,13 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
     }
 
     public Task<IActionResult> OnPostPublishAsync(Guid id) =>
-        ActAsync(id, async g => (await g.PublishAsync(Tender.Version, tenant.DisplayName)).Errors, "公告已发布，报名开始");
+        ActAsync(id, new StreetTenderCommand.Publish(Version), "公告已发布，报名开始");
 
     public Task<IActionResult> OnPostCancelAsync(Guid id) =>
-        ActAsync(id, async g => (await g.CancelAsync(Reason ?? "", tenant.DisplayName)).Errors, "采购项目已取消");
+        ActAsync(id, new StreetTenderCommand.Cancel(Reason ?? ""), "采购项目已取消");
 
     public Task<IActionResult> OnPostCloseAsync(Guid id) =>
-        ActAsync(id, async g =>
-        {
-            var result = await g.CloseAsync();
-            return result.Succeeded && result.Value!.Status == TenderStatus.Published
-                ? [new FieldError("", "尚未到报名截止时间")] : result.Errors;
-        }, "报名已截止");
+        ActAsync(id, new StreetTenderCommand.Close(), "报名已截止");
 
     public async Task<IActionResult> OnPostUpdateAsync(Guid id)
     {
@@ -80,135 +75,115 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, CurrentT
             EditRefused = true;
             return Page();
         }
-        return await UpdateAsync(id);
+        // The catalog item and the provider types are the tender's own: the grain keeps them, the form has neither.
+        var (notice, errors) = Input.ToNotice(Guid.Empty, []);
+        if (notice is null)
+        {
+            return await RefusedAsync(id, [.. errors.Select(e => e with { Field = "Input." + e.Field })], keepsInput: true);
+        }
+        return await ActAsync(id, new StreetTenderCommand.UpdateNotice(Version, notice),
+            "公告已修改；距截止不足3天的，截止时间已顺延并通知申请单位", keepsInput: true, field: f => f.Length == 0 ? "" : "Input." + f);
     }
 
-    private Task<IActionResult> UpdateAsync(Guid id) =>
-        ActAsync(id, async g =>
-        {
-            var (notice, errors) = Input.ToNotice(Tender.Notice.TransferItemId, Tender.Notice.Eligibility.ProviderTypes);
-            if (notice is null)
-            {
-                return [.. errors.Select(e => e with { Field = "Input." + e.Field })];
-            }
-            var result = await g.UpdateNoticeAsync(Tender.Version, notice, tenant.DisplayName);
-            return [.. result.Errors.Select(e => e with { Field = e.Field.Length == 0 ? "" : "Input." + e.Field })];
-        }, "公告已修改；距截止不足3天的，截止时间已顺延并通知申请单位", keepsInput: true);
-
     public Task<IActionResult> OnPostPanelAsync(Guid id) =>
-        ActAsync(id, async g =>
-        {
-            // The size box is on the page only once registration has closed; before that the grain's
-            // reason (报名截止后才能抽取评审专家) is the one to show, not an error beside an absent box.
-            if (Tender.Status == TenderStatus.Closed && (!int.TryParse(PanelSize, out var size) || size < 1 || size > 99))
-            {
-                return [new FieldError(nameof(PanelSize), "请输入评审小组人数（单数，至少3人）")];
-            }
-            return (await g.RequestPanelAsync(int.TryParse(PanelSize, out size) ? size : 0, tenant.DisplayName)).Errors;
-        }, "评审专家已随机抽取，等待专家声明无利害关系");
+        ActAsync(id, new StreetTenderCommand.RequestPanel(PanelSize), "评审专家已随机抽取，等待专家声明无利害关系",
+            field: f => f == "Size" ? nameof(PanelSize) : f);
 
     /// <summary>补抽 (财库〔2016〕198号): a member who has not declared, or whom the district disabled, gives his seat to the next in the recorded order.</summary>
     public Task<IActionResult> OnPostReplaceAsync(Guid id, Guid expertId) =>
-        ActAsync(id, async g => (await g.ReplaceMemberAsync(expertId, ReplaceReason, tenant.DisplayName)).Errors, "已按记录的随机抽取顺序补抽评审专家");
+        ActAsync(id, new StreetTenderCommand.ReplaceMember(expertId, ReplaceReason), "已按记录的随机抽取顺序补抽评审专家");
 
     /// <summary>重新抽取: seats the recorded order could not fill are drawn afresh from experts added to or re-enabled in the pool since.</summary>
     public Task<IActionResult> OnPostRedrawAsync(Guid id) =>
-        ActAsync(id, async g => (await g.RedrawPanelAsync(tenant.DisplayName)).Errors, "已重新抽取评审专家，等待新抽取的专家声明无利害关系");
+        ActAsync(id, new StreetTenderCommand.RedrawPanel(), "已重新抽取评审专家，等待新抽取的专家声明无利害关系");
 
     public Task<IActionResult> OnPostAwardAsync(Guid id) =>
-        ActAsync(id, async g => (await g.ConfirmAwardAsync(Winner ?? "", Reason, tenant.DisplayName)).Errors.Select(e => e with { Field = e.Field == "NotTopReason" ? nameof(Reason) : e.Field }).ToImmutableArray(),
-            "中标结果已公示");
+        ActAsync(id, new StreetTenderCommand.ConfirmAward(Winner ?? "", Reason), "中标结果已公示",
+            field: f => f == "NotTopReason" ? nameof(Reason) : f);
 
     public async Task<IActionResult> OnPostRerunAsync(Guid id)
     {
-        if (!await OwnAsync(id))
+        var newId = Guid.NewGuid();
+        var result = await SendAsync(id, new StreetTenderCommand.Rerun(newId));
+        if (result is not { NotFound: false })
         {
             return NotFound();
         }
-        var newId = Guid.NewGuid();
-        var result = await Grain(id).RerunAsync(newId, tenant.DisplayName);
         if (!result.Succeeded)
         {
-            ModelState.AddOutcome(result.Errors);
-            await LoadAsync(id);
-            Input = TenderInput.From(Tender.Notice);
-            return Page();
+            return await RefusedAsync(id, result.Errors);
         }
         TempData["Notice"] = "已按原公告生成新的采购草稿，请核对报名时间后发布";
         return RedirectToPage(new { id = newId });
     }
 
     public Task<IActionResult> OnPostSingleSourceAsync(Guid id) =>
-        ActAsync(id, async g =>
-        {
-            // As for the panel: the price box is shown for a failed purchase only; otherwise the grain says why.
-            if (!MoneyFormat.TryParse(SingleSourcePrice, out var price, out var priceError) && Tender.Status == TenderStatus.Failed)
+        ActAsync(id, new StreetTenderCommand.SwitchToSingleSource(SingleSourceUscc ?? "", SingleSourcePrice, SingleSourceReason ?? ""),
+            "已转为单一来源采购，单一来源公示已发布", field: f => f switch
             {
-                return [new FieldError(nameof(SingleSourcePrice), "成交价格：" + priceError)];
-            }
-            var result = await g.SwitchToSingleSourceAsync(SingleSourceUscc ?? "", price, SingleSourceReason ?? "", tenant.DisplayName);
-            return [.. result.Errors.Select(e => e with
-            {
-                Field = e.Field switch
-                {
-                    "Uscc" => nameof(SingleSourceUscc),
-                    "Price" => nameof(SingleSourcePrice),
-                    "Reason" => nameof(SingleSourceReason),
-                    _ => e.Field,
-                },
-            })];
-        }, "已转为单一来源采购，单一来源公示已发布");
+                "Uscc" => nameof(SingleSourceUscc),
+                "Price" => nameof(SingleSourcePrice),
+                "Reason" => nameof(SingleSourceReason),
+                _ => f,
+            });
 
     public Task<IActionResult> OnPostAnswerAsync(Guid id, Guid objectionId) =>
-        ActAsync(id, async g => (await g.AnswerObjectionAsync(objectionId, Answer ?? "", tenant.DisplayName)).Errors, "质疑已答复");
+        ActAsync(id, new StreetTenderCommand.AnswerObjection(objectionId, Answer ?? ""), "质疑已答复");
 
     /// <summary>True after a refused 修改公告: the form opens with the official's text and the reasons beside it.</summary>
     public bool EditRefused { get; private set; }
 
+    /// <summary>The version the official saw (hidden on the publish and 修改公告 forms): a stale one is refused by the grain.</summary>
+    [BindProperty] public int? Version { get; set; }
+
+    /// <summary>
+    /// One grain call per POST: the command carries the caller's street, and the grain answers another
+    /// street's tender as not found (404); the page repeats none of the grain's checks. Only a refusal reads
+    /// the page's view again, to re-render it with the reasons.
+    /// </summary>
     /// <param name="keepsInput">
     /// True for 修改公告, whose refusal re-shows what the official typed; every other refusal re-shows the
     /// notice's own values (weights included) in that form, never the blank defaults.
     /// </param>
-    private async Task<IActionResult> ActAsync(Guid id, Func<ITenderGrain, Task<ImmutableArray<FieldError>>> act, string done, bool keepsInput = false)
+    /// <param name="field">The grain's field name as this page's form names it.</param>
+    private async Task<IActionResult> ActAsync(Guid id, StreetTenderCommand command, string done, bool keepsInput = false, Func<string, string>? field = null)
     {
-        if (!await OwnAsync(id))
+        var result = await SendAsync(id, command);
+        if (result is not { NotFound: false })
         {
             return NotFound();
         }
-        ModelState.Clear();
-        var errors = await act(Grain(id));
-        if (errors.IsDefaultOrEmpty)
+        if (result.Succeeded)
         {
             TempData["Notice"] = done;
             return RedirectToPage(new { id });
         }
-        // Notice fields ("Input.X") go beside the 修改公告 inputs, renamed as the form names them; other
-        // fields beside this page's own inputs; anything else (a budget refusal, 资金来源's source) to the top.
+        return await RefusedAsync(id, [.. result.Errors.Select(e => field is null ? e : e with { Field = field(e.Field) })], keepsInput);
+    }
+
+    private async Task<StreetCommandResult?> SendAsync(Guid id, StreetTenderCommand command) =>
+        tenant.StreetId is { } street ? await Grain(id).ActAsStreetAsync(new StreetCaller(street, tenant.DisplayName), command) : null;
+
+    /// <summary>
+    /// Notice fields ("Input.X") go beside the 修改公告 inputs, renamed as the form names them; other fields
+    /// beside this page's own inputs; anything else (a budget refusal, 资金来源's source) to the top.
+    /// </summary>
+    private async Task<IActionResult> RefusedAsync(Guid id, ImmutableArray<FieldError> errors, bool keepsInput = false)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
         var notice = errors.Where(e => e.Field.StartsWith("Input.", StringComparison.Ordinal)).Select(e => e with { Field = e.Field["Input.".Length..] }).ToList();
         ModelState.AddOutcome(notice, nameof(Input), typeof(TenderInput), TenderInput.FieldNames);
         ModelState.AddOutcome(errors.Where(e => !e.Field.StartsWith("Input.", StringComparison.Ordinal)), form: GetType());
-        await LoadAsync(id);
         EditRefused = keepsInput;
         if (!keepsInput)
         {
             Input = TenderInput.From(Tender.Notice);
         }
         return Page();
-    }
-
-    /// <summary>
-    /// Before a command: only whether the tender is the user's street's (another street's is not found) and
-    /// its version; the grain checks everything else, so the page repeats none of it.
-    /// </summary>
-    private async Task<bool> OwnAsync(Guid id)
-    {
-        var info = await Grain(id).GetInfoAsync();
-        if (info is null || !tenant.OwnsStreet(info.StreetId))
-        {
-            return false;
-        }
-        Tender = info;
-        return true;
     }
 
     private async Task<bool> LoadAsync(Guid id)
