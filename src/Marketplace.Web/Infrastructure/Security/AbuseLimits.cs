@@ -4,20 +4,23 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Orleans;
 
 namespace Marketplace.Web.Infrastructure.Security;
 
 /// <summary>
 /// Request limits against floods (ASP.NET Core rate limiting, one global partitioned limiter): which
 /// requests count against which limit is decided here from method and path, so pages carry no attributes.
+/// Counted in this process, or across the cluster when clustering is configured (<see cref="SharedCounters"/>).
 /// A refused request gets 429, a Retry-After header and a Chinese message (problem+json on /api).
 /// </summary>
 public static class AbuseLimits
 {
     public const string RefusalText = "操作过于频繁";
 
-    public static IServiceCollection AddAbuseLimits(this IServiceCollection services)
+    public static IServiceCollection AddAbuseLimits(this IServiceCollection services, SharedCounters shared)
     {
+        services.AddSingleton(shared);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -34,12 +37,20 @@ public static class AbuseLimits
         PartitionedRateLimiter.Create<HttpContext, string>(http =>
         {
             var limits = http.RequestServices.GetRequiredService<IOptionsMonitor<SecurityOptions>>().CurrentValue.Limits;
-            return classify(http, limits) is { } c
-                ? RateLimitPartition.GetFixedWindowLimiter(c.Key, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, c.Limit.Permits), Window = c.Limit.Window, QueueLimit = 0,
-                })
-                : RateLimitPartition.GetNoLimiter("none");
+            if (classify(http, limits) is not { } c)
+            {
+                return RateLimitPartition.GetNoLimiter("none");
+            }
+            if (http.RequestServices.GetRequiredService<SharedCounters>().InCluster)
+            {
+                var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
+                var logger = http.RequestServices.GetRequiredService<ILogger<SharedWindowLimiter>>();
+                return RateLimitPartition.Get(c.Key, key => new SharedWindowLimiter(grains, key, c.Limit, logger));
+            }
+            return RateLimitPartition.GetFixedWindowLimiter(c.Key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, c.Limit.Permits), Window = c.Limit.Window, QueueLimit = 0,
+            });
         });
 
     /// <summary>A resident's rating form (/Contracts/{id}/Rate), posted by anyone, signed in or not.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Marketplace.Limits;
 using Microsoft.Extensions.Options;
+using Orleans;
 
 namespace Marketplace.Web.Infrastructure.Security;
 
@@ -10,33 +12,34 @@ namespace Marketplace.Web.Infrastructure.Security;
 /// account backs off (a doubling wait, at most 5 minutes per try) only after many failures, which slows a
 /// distributed guess without a hard lockout. Names that have no account are counted exactly the same way,
 /// so the answers never tell whether an account exists.
-/// Kept in this process's memory: each silo counts its own clients (a cluster multiplies the limits by
-/// its size, which still bounds guessing); a restart forgets the counts.
+/// Kept in this process's memory for a single silo; in a cluster each count is an <see cref="ILoginFailuresGrain"/>
+/// that every silo asks, so N silos do not allow N times the guesses (<see cref="SharedCounters"/>). A restart
+/// forgets the counts.
 /// </summary>
-public sealed class LoginThrottle(TimeProvider clock, IOptionsMonitor<SecurityOptions> options)
+public sealed class LoginThrottle(TimeProvider clock, IOptionsMonitor<SecurityOptions> options, SharedCounters shared, IGrainFactory grains)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
     private const int MaxEntries = 100_000;
 
-    private readonly ConcurrentDictionary<string, Failures> _byPair = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Failures> _byAccount = new(StringComparer.Ordinal);
-
-    private sealed record Failures(int Count, DateTimeOffset Last);
+    private readonly ConcurrentDictionary<string, LoginFailures> _byPair = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LoginFailures> _byAccount = new(StringComparer.Ordinal);
 
     private AbuseLimitOptions Limits => options.CurrentValue.Limits;
     private TimeSpan Lockout => TimeSpan.FromMinutes(Math.Max(1, Limits.LoginLockoutMinutes));
 
     /// <summary>How long this name must wait from this address before its password is checked again; null when it may try now.</summary>
-    public TimeSpan? WaitFor(string userName, string address)
+    public async Task<TimeSpan?> WaitForAsync(string userName, string address)
     {
         var now = clock.GetUtcNow();
         var account = Key(userName);
-        if (_byPair.TryGetValue(account + "|" + address, out var pair) && pair.Count >= Limits.LoginFailuresPerAccountAndAddress
+        var pair = await GetAsync(_byPair, account + "|" + address);
+        var all = await GetAsync(_byAccount, account);
+        if (pair is not null && pair.Count >= Limits.LoginFailuresPerAccountAndAddress
             && pair.Last + Lockout > now)
         {
             return pair.Last + Lockout - now;
         }
-        if (_byAccount.TryGetValue(account, out var all) && all.Count >= Limits.LoginFailuresPerAccount)
+        if (all is not null && all.Count >= Limits.LoginFailuresPerAccount)
         {
             var excess = Math.Min(all.Count - Limits.LoginFailuresPerAccount, 16);
             var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, excess), MaxBackoff.TotalSeconds));
@@ -48,21 +51,38 @@ public sealed class LoginThrottle(TimeProvider clock, IOptionsMonitor<SecurityOp
         return null;
     }
 
-    public void Failed(string userName, string address)
+    public async Task FailedAsync(string userName, string address)
     {
         var now = clock.GetUtcNow();
         var account = Key(userName);
-        Count(_byPair, account + "|" + address, now);
-        Count(_byAccount, account, now);
+        await CountAsync(_byPair, account + "|" + address, now);
+        await CountAsync(_byAccount, account, now);
     }
 
     /// <summary>A right password from this address clears that pair's count (not other addresses').</summary>
-    public void Succeeded(string userName, string address) => _byPair.TryRemove(Key(userName) + "|" + address, out _);
-
-    private void Count(ConcurrentDictionary<string, Failures> counts, string key, DateTimeOffset now)
+    public async Task SucceededAsync(string userName, string address)
     {
-        counts.AddOrUpdate(key, _ => new Failures(1, now),
-            (_, f) => f.Last + Lockout < now ? new Failures(1, now) : new Failures(f.Count + 1, now));
+        var key = Key(userName) + "|" + address;
+        if (shared.InCluster)
+        {
+            await grains.GetGrain<ILoginFailuresGrain>(key).ClearAsync();
+            return;
+        }
+        _byPair.TryRemove(key, out _);
+    }
+
+    private async Task<LoginFailures?> GetAsync(ConcurrentDictionary<string, LoginFailures> counts, string key) =>
+        shared.InCluster ? await grains.GetGrain<ILoginFailuresGrain>(key).GetAsync() : counts.GetValueOrDefault(key);
+
+    private async Task CountAsync(ConcurrentDictionary<string, LoginFailures> counts, string key, DateTimeOffset now)
+    {
+        if (shared.InCluster)
+        {
+            await grains.GetGrain<ILoginFailuresGrain>(key).CountAsync(now, Lockout);
+            return;
+        }
+        counts.AddOrUpdate(key, _ => new LoginFailures(1, now),
+            (_, f) => f.Last + Lockout < now ? new LoginFailures(1, now) : new LoginFailures(f.Count + 1, now));
         if (counts.Count > MaxEntries)
         {
             foreach (var (k, f) in counts)

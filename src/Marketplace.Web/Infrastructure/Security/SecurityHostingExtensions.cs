@@ -25,7 +25,7 @@ public static class SecurityHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<LoginPasswordCheck>();
-        services.AddAbuseLimits();
+        services.AddAbuseLimits(SharedCounters.From(builder.Configuration));
         services.AddSessionRevocation();
         services.AddChineseInputBinding();
 

@@ -45,7 +45,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, LoginThrot
         }
         var userName = Input.UserName.Trim();
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (throttle.WaitFor(userName, address) is { } wait)
+        if (await throttle.WaitForAsync(userName, address) is { } wait)
         {
             var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
             ModelState.AddModelError(string.Empty, $"登录失败次数过多，该账号已临时锁定，请 {minutes} 分钟后再试");
@@ -58,10 +58,10 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, LoginThrot
         if (user is not null && !await signIn.UserManager.IsLockedOutAsync(user) && await signIn.CanSignInAsync(user))
         {
             await signIn.SignInAsync(user, isPersistent: false);
-            throttle.Succeeded(userName, address);
+            await throttle.SucceededAsync(userName, address);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        throttle.Failed(userName, address);
+        await throttle.FailedAsync(userName, address);
         ModelState.AddModelError(string.Empty, WrongCredentials);
         return Page();
     }
