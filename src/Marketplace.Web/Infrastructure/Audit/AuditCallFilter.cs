@@ -1,3 +1,5 @@
+using Marketplace.Tendering;
+
 namespace Marketplace.Web.Infrastructure.Audit;
 
 /// <summary>
@@ -10,8 +12,27 @@ public sealed class AuditCallFilter : IIncomingGrainCallFilter
     {
         if (AuditActor.Present)
         {
-            AuditActor.CurrentAction = $"{context.InterfaceMethod.DeclaringType?.Name}.{context.InterfaceMethod.Name}";
+            AuditActor.CurrentAction = ActionOf(context);
         }
         await context.Invoke();
+    }
+
+    /// <summary>
+    /// A street's tender action arrives as one call carrying its command (ADR 0008); the record names the
+    /// method the command runs ("ITenderGrain.PublishAsync" for <c>Publish</c>), so the 操作记录 still says
+    /// 发布 / 撤销 / 确认成交 and not one word for every action.
+    /// </summary>
+    private static string ActionOf(IIncomingGrainCallContext context)
+    {
+        var type = context.InterfaceMethod.DeclaringType?.Name;
+        var request = context.Request;
+        for (var i = 0; i < request.GetArgumentCount(); i++)
+        {
+            if (request.GetArgument(i) is StreetTenderCommand command)
+            {
+                return $"{type}.{command.GetType().Name}Async";
+            }
+        }
+        return $"{type}.{context.InterfaceMethod.Name}";
     }
 }
