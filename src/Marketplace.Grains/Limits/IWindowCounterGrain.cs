@@ -14,7 +14,12 @@ public interface IWindowCounterGrain : IGrainWithStringKey
 
 /// <summary>Wrong-password count of one account name, or of one name and client address (see LoginThrottle).</summary>
 [GenerateSerializer, Immutable, Alias("marketplace.LoginFailures")]
-public sealed record LoginFailures([property: Id(0)] int Count, [property: Id(1)] DateTimeOffset Last);
+public sealed record LoginFailures([property: Id(0)] int Count, [property: Id(1)] DateTimeOffset Last)
+{
+    /// <summary>The count after one more failure at <paramref name="now"/>: a count older than <paramref name="expiry"/> starts again at one.</summary>
+    public static LoginFailures After(LoginFailures? prior, DateTimeOffset now, TimeSpan expiry) =>
+        prior is null || prior.Last + expiry < now ? new LoginFailures(1, now) : new LoginFailures(prior.Count + 1, now);
+}
 
 /// <summary>Wrong-password counts shared by every silo: key "account" or "account|address" (upper-cased name).</summary>
 [Alias("marketplace.ILoginFailuresGrain")]

@@ -37,7 +37,7 @@ public sealed class LoginFailuresGrain : Grain, ILoginFailuresGrain
 
     public Task CountAsync(DateTimeOffset now, TimeSpan expiry)
     {
-        _failures = _failures is null || _failures.Last + expiry < now ? new LoginFailures(1, now) : new LoginFailures(_failures.Count + 1, now);
+        _failures = LoginFailures.After(_failures, now, expiry);
         DelayDeactivation(expiry);
         return Task.CompletedTask;
     }

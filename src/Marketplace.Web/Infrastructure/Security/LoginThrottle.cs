@@ -81,8 +81,7 @@ public sealed class LoginThrottle(TimeProvider clock, IOptionsMonitor<SecurityOp
             await grains.GetGrain<ILoginFailuresGrain>(key).CountAsync(now, Lockout);
             return;
         }
-        counts.AddOrUpdate(key, _ => new LoginFailures(1, now),
-            (_, f) => f.Last + Lockout < now ? new LoginFailures(1, now) : new LoginFailures(f.Count + 1, now));
+        counts.AddOrUpdate(key, _ => LoginFailures.After(null, now, Lockout), (_, f) => LoginFailures.After(f, now, Lockout));
         if (counts.Count > MaxEntries)
         {
             foreach (var (k, f) in counts)
