@@ -57,6 +57,22 @@ public abstract class ResidentRatingTests(RatingApp app)
     }
 
     [SkippableFact]
+    public async Task The_QR_code_printed_on_the_service_notice_opens_the_contracts_rating_page()
+    {
+        const string Title = "服务公示牌二维码测试 居家养老上门服务";
+        var (id, _) = await SignedAsync(Title);
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        var pdf = await (await official.GetAsync($"/Street/Contracts/Details/{id}?handler=ServiceNoticePdf")).Content.ReadAsByteArrayAsync();
+        // Decoded from the squares the PDF draws, not from the link printed beside them.
+        var url = Reports.PdfQr.Decode(pdf);
+        using var resident = new AppSession(Factory);
+        Assert.Equal(new Uri(resident.Http.BaseAddress!, Rate(id)).AbsoluteUri, url);
+        var page = await resident.GetAsync(new Uri(url!).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(Title, await page.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
     public async Task A_rating_for_an_unknown_contract_gets_404()
     {
         var (id, _) = await SignedAsync("居民评价未知合同测试 居家养老上门服务");
