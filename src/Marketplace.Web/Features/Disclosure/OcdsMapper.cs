@@ -151,7 +151,7 @@ public static class OcdsMapper
 
     private static JsonObject Tenderer(OcdsBid b) => OcdsParties.Reference(OcdsParties.OrganizationId(b.Uscc), b.Name);
 
-    /// <summary>One bid per organization (an application is one bid; its latest revision counts), so its id is the organization's.</summary>
+    /// <summary>One bid per organization in a process (TenderResults keys a result by tender and USCC), so the bid's id is the organization's.</summary>
     private static string BidId(string uscc) => "bid-" + uscc;
 
     /// <summary>Bids extension: how many were received and valid when counted, and each bid's price and standing (no proposal).</summary>
