@@ -23,11 +23,14 @@ public abstract class AppFixture : IAsyncLifetime
     {
     }
 
+    /// <summary>Lets a feature's fixture set configuration keys of the app (e.g. the OCDS prefix), as the deployment does.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public Task InitializeAsync()
     {
         if (SkipReason is null)
         {
-            _factory = new MarketplaceAppFactory(TestDatabase.Create(Target), services: ConfigureServices);
+            _factory = new MarketplaceAppFactory(TestDatabase.Create(Target), Settings, ConfigureServices);
             _ = _factory.Server; // start the host (migrations, silo, seed) before the first test
         }
         return Task.CompletedTask;

@@ -119,10 +119,18 @@ public abstract class ResidentRatingTests(RatingApp app)
         var page = await resident.GetHtmlAsync(Rate(id));
         Assert.Contains(Comment, page);
         Assert.DoesNotContain("0021", page);
-        // The 服务公示牌 posted at the service carries the rating link (and its QR code).
-        var notice = Reports.PdfText.All(await (await official.GetAsync($"/Street/Contracts/Details/{id}?handler=ServiceNoticePdf")).Content.ReadAsByteArrayAsync());
+        // The 服务公示牌 posted at the service carries the rating link and its QR code.
+        var pdf = await (await official.GetAsync($"/Street/Contracts/Details/{id}?handler=ServiceNoticePdf")).Content.ReadAsByteArrayAsync();
+        var notice = Reports.PdfText.All(pdf);
         Assert.Contains($"/Contracts/{id}/Rate", notice);
         Assert.Contains("居民评价二维码", notice);
+        // The QR decoded from the squares the PDF draws (not the link printed beside them) opens this contract's rating page.
+        var scanned = Reports.PdfQr.Decode(pdf);
+        Assert.Equal(new Uri(resident.Http.BaseAddress!, Rate(id)).AbsoluteUri, scanned);
+        using var phone = new AppSession(Factory);
+        var opened = await phone.GetAsync(new Uri(scanned!).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Contains("居民评价计分测试 居家养老上门服务", await opened.Content.ReadAsStringAsync());
         using var moling = await AppSession.LoginAsync(Factory, "moling");
         Assert.Equal(HttpStatusCode.NotFound, (await moling.GetAsync(moderation)).StatusCode);
 

@@ -33,14 +33,14 @@ public static class OcdsMapper
         if (p.Awards.Count > 0)
         {
             var at = p.Awards.Min(a => a.Date);
+            var bids = Shown(p, now);
             releases.Add(Release(ocid, ocid + "-award", at, ["award"], parties.Known(at), p, r =>
             {
-                r["tender"] = TenderOutcome(p, parties, now);
-                r["awards"] = new JsonArray([.. p.Awards.Select(Award)]);
-                // Bid statistics only once the deadline has passed and the results are public (sealed before).
-                if (p.Deadline is { } deadline && deadline <= now && p.Bidders.Count > 0)
+                r["tender"] = TenderOutcome(p, bids);
+                r["awards"] = new JsonArray([.. p.Awards.Select(a => Award(a, bids))]);
+                if (bids is not null)
                 {
-                    r["bids"] = Bids(p, deadline);
+                    r["bids"] = Bids(bids);
                 }
             }));
         }
@@ -131,32 +131,58 @@ public static class OcdsMapper
         return t;
     }
 
-    private static JsonObject TenderOutcome(OcdsProcess p, OcdsParties parties, DateTimeOffset now)
+    /// <summary>
+    /// The bids when they may be shown: only once the deadline has passed and the results are public
+    /// (sealed before, docs/decisions/0007). Tenderers, bid statistics and bid details all come from here.
+    /// </summary>
+    private static OcdsBids? Shown(OcdsProcess p, DateTimeOffset now) =>
+        p.Bids is { Details.Count: > 0 } bids && bids.At <= now && p.Deadline is { } deadline && deadline <= now ? bids : null;
+
+    private static JsonObject TenderOutcome(OcdsProcess p, OcdsBids? bids)
     {
         var t = new JsonObject { ["id"] = p.Key.ToString("N"), ["status"] = p.TenderStatus };
-        if (p.Deadline is { } deadline && deadline <= now && p.Bidders.Count > 0)
+        if (bids is not null)
         {
-            t["numberOfTenderers"] = p.Bidders.Count;
-            t["tenderers"] = new JsonArray([.. p.Bidders.Select(b => (JsonNode)OcdsParties.Reference(OcdsParties.OrganizationId(b.Uscc), b.Name))]);
+            t["numberOfTenderers"] = bids.Details.Count;
+            t["tenderers"] = new JsonArray([.. bids.Details.Select(b => (JsonNode)Tenderer(b))]);
         }
         return t;
     }
 
-    private static JsonObject Bids(OcdsProcess p, DateTimeOffset deadline) => new()
+    private static JsonObject Tenderer(OcdsBid b) => OcdsParties.Reference(OcdsParties.OrganizationId(b.Uscc), b.Name);
+
+    /// <summary>One bid per organization in a process (TenderResults keys a result by tender and USCC), so the bid's id is the organization's.</summary>
+    private static string BidId(string uscc) => "bid-" + uscc;
+
+    /// <summary>Bids extension: how many were received and valid when counted, and each bid's price and standing (no proposal).</summary>
+    private static JsonObject Bids(OcdsBids bids) => new()
     {
         ["statistics"] = new JsonArray(
-            new JsonObject { ["id"] = "bids", ["measure"] = "bids", ["date"] = OcdsJson.Date(deadline), ["value"] = p.Bidders.Count },
-            new JsonObject { ["id"] = "validBids", ["measure"] = "validBids", ["date"] = OcdsJson.Date(deadline), ["value"] = p.Bidders.Count(b => b.Valid) }),
+            new JsonObject { ["id"] = "bids", ["measure"] = "bids", ["date"] = OcdsJson.Date(bids.At), ["value"] = bids.Details.Count },
+            new JsonObject { ["id"] = "validBids", ["measure"] = "validBids", ["date"] = OcdsJson.Date(bids.At), ["value"] = bids.ValidCount }),
+        ["details"] = new JsonArray([.. bids.Details.Select(b => (JsonNode)new JsonObject
+        {
+            ["id"] = BidId(b.Uscc), ["status"] = b.Valid ? "valid" : "disqualified",
+            ["tenderers"] = new JsonArray(Tenderer(b)), ["value"] = Value(b.Value),
+        })]),
     };
 
-    private static JsonNode Award(OcdsAward a) => new JsonObject
+    private static JsonNode Award(OcdsAward a, OcdsBids? bids)
     {
-        ["id"] = a.Id, ["title"] = a.Title, ["date"] = OcdsJson.Date(a.Date),
-        // Pending while 公示 runs (objections may still change it), active once it is over.
-        ["status"] = a.PublicityOver ? "active" : "pending",
-        ["value"] = Value(a.Value),
-        ["suppliers"] = new JsonArray(OcdsParties.Reference(OcdsParties.OrganizationId(a.Uscc), a.Supplier)),
-    };
+        var o = new JsonObject
+        {
+            ["id"] = a.Id, ["title"] = a.Title, ["date"] = OcdsJson.Date(a.Date),
+            // Pending while 公示 runs (objections may still change it), active once it is over.
+            ["status"] = a.PublicityOver ? "active" : "pending",
+            ["value"] = Value(a.Value),
+            ["suppliers"] = new JsonArray(OcdsParties.Reference(OcdsParties.OrganizationId(a.Uscc), a.Supplier)),
+        };
+        if (bids?.Details.Any(b => b.Uscc == a.Uscc) == true)
+        {
+            o["relatedBids"] = new JsonArray(BidId(a.Uscc));
+        }
+        return o;
+    }
 
     /// <summary>The contract as of <paramref name="upTo"/>: null for the signing release (no implementation yet).</summary>
     private static JsonObject Contract(OcdsContract c, OcdsParties parties, DateTimeOffset? upTo)

@@ -10,8 +10,11 @@ namespace Marketplace.Web.Features.Disclosure;
 /// </summary>
 public sealed class OcdsParties
 {
-    /// <summary>Organizations are identified by 统一社会信用代码 (GB 32100-2015).</summary>
-    public const string UsccScheme = "CN-USCC";
+    /// <summary>
+    /// Organizations are identified by 统一社会信用代码 (GB 32100-2015). org-id.guide registers it as
+    /// "CN-USCI" (Unified Social Credit Identifier; confirmed, primary list; docs/decisions/0015).
+    /// </summary>
+    public const string UsccScheme = "CN-USCI";
 
     private readonly List<(string Id, string Name, string? Uscc, string Role, DateTimeOffset Since)> _roles = [];
 
@@ -29,7 +32,7 @@ public sealed class OcdsParties
         }
         Payer = (buyer.PartyId, buyer.Name);
         var awarded = p.Awards.Count > 0 ? p.Awards.Min(a => a.Date) : (DateTimeOffset?)null;
-        foreach (var b in p.Bidders)
+        foreach (var b in p.Bids?.Details ?? [])
         {
             _roles.Add((OrganizationId(b.Uscc), b.Name, b.Uscc, "tenderer", awarded ?? p.PublishedAt));
         }

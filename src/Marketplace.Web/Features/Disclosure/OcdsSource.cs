@@ -21,8 +21,17 @@ public enum OcdsKind { Tender, SingleSource, Round, Record }
 
 public sealed record OcdsCriterion(string Name, decimal Weight, bool IsPrice);
 
-/// <summary>One applicant's published result (after the award only): total and rank, never the proposal.</summary>
-public sealed record OcdsBidder(string Uscc, string Name, bool Valid);
+/// <summary>One published bid (after the award only): who, at what price, valid or not; never the proposal.</summary>
+public sealed record OcdsBid(string Uscc, string Name, Money Value, bool Valid);
+
+/// <summary>
+/// The bids of a process once its award is public, and the moment they stood as counted: the deadline of a
+/// scored purchase, the decision of a single-source one (its one negotiated offer).
+/// </summary>
+public sealed record OcdsBids(DateTimeOffset At, IReadOnlyList<OcdsBid> Details)
+{
+    public int ValidCount => Details.Count(b => b.Valid);
+}
 
 public sealed record OcdsAward(string Id, DateTimeOffset Date, string Uscc, string Supplier, Money Value, string Title, bool PublicityOver);
 
@@ -35,10 +44,10 @@ public sealed record OcdsContract(Guid Id, string AwardId, string Title, string 
 
 /// <summary>
 /// One contracting process: one ocid. <see cref="PublishedAt"/> is the day the public first saw it (notice
-/// published, round opened, or the paper contract entered). Bidders are filled only once results are public.
+/// published, round opened, or the paper contract entered). <see cref="Bids"/> is null until results are public.
 /// </summary>
 public sealed record OcdsProcess(
     Guid Key, OcdsKind Kind, OcdsBuyer Buyer, string Title, string? Description, DateTimeOffset PublishedAt,
     string TenderStatus, Money Value, DateTimeOffset? OpensAt, DateTimeOffset? Deadline, DateOnly? ServiceStart, DateOnly? ServiceEnd,
     IReadOnlyList<SourceAmount> Funding, IReadOnlyList<OcdsCriterion> Criteria, string? MethodReason,
-    IReadOnlyList<OcdsBidder> Bidders, IReadOnlyList<OcdsAward> Awards, IReadOnlyList<OcdsContract> Contracts);
+    OcdsBids? Bids, IReadOnlyList<OcdsAward> Awards, IReadOnlyList<OcdsContract> Contracts);

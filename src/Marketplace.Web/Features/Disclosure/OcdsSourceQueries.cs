@@ -3,6 +3,7 @@ using Marketplace.Domain;
 using Marketplace.Rounds;
 using Marketplace.Tendering;
 using Marketplace.Web.Data;
+using Marketplace.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Features.Disclosure;
@@ -30,8 +31,7 @@ public static class OcdsSourceQueries
             {
                 continue;
             }
-            result.Add(FromTender(info, row.PublishedAt!.Value, buyers.Street(info.StreetId),
-                [.. results[row.Id].Select(r => new OcdsBidder(r.Uscc, r.OrganizationName, r.InvalidReason is null))],
+            result.Add(FromTender(info, row.PublishedAt!.Value, buyers.Street(info.StreetId), BidsOf(info, results[row.Id]),
                 [.. contracts.Where(c => c.State.RoundId is null && c.State.TenderId == info.Id).Select(c => c.Contract)], now));
         }
 
@@ -55,7 +55,29 @@ public static class OcdsSourceQueries
         return [.. result.OrderBy(p => p.Key)];
     }
 
-    private static OcdsProcess FromTender(TenderInfo info, DateTimeOffset published, OcdsBuyer buyer, List<OcdsBidder> bidders, List<OcdsContract> contracts, DateTimeOffset now)
+    /// <summary>
+    /// The bids the export publishes, from this one place for every kind of award: a scored purchase's
+    /// published results (TenderResults rows, written once the award is public, 0007), a single-source
+    /// decision's one negotiated offer (it has no ranking; a failed review's scores stay unpublished).
+    /// Null before the award. A round publishes only its funded projects and a paper contract (合同补录) was
+    /// bought offline, so neither has bids to count.
+    /// </summary>
+    public static OcdsBids? BidsOf(TenderInfo info, IEnumerable<TenderResultRow> published)
+    {
+        if (info.Award is null)
+        {
+            return null;
+        }
+        if (info.SingleSource is { } s)
+        {
+            return new OcdsBids(s.DecidedAt, [new OcdsBid(s.Uscc, s.OrganizationName, s.Price, true)]);
+        }
+        var rows = published.OrderBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.Uscc, StringComparer.Ordinal).ToList();
+        return rows.Count == 0 ? null
+            : new OcdsBids(info.Notice.Deadline, [.. rows.Select(r => new OcdsBid(r.Uscc, r.OrganizationName, r.Price, r.InvalidReason is null))]);
+    }
+
+    private static OcdsProcess FromTender(TenderInfo info, DateTimeOffset published, OcdsBuyer buyer, OcdsBids? bids, List<OcdsContract> contracts, DateTimeOffset now)
     {
         var n = info.Notice;
         var awards = new List<OcdsAward>();
@@ -74,7 +96,7 @@ public static class OcdsSourceQueries
             status, n.Ceiling, n.OpensAt, n.Deadline, n.ServiceStart, n.ServiceEnd,
             [.. n.Funding.Where(f => !f.Amount.IsZero).Select(f => new Marketplace.Budgets.SourceAmount(f.Source, f.Amount))],
             info.SingleSource is null ? [.. n.Criteria.Select(c => new OcdsCriterion(c.Name, c.Weight, c.IsPrice))] : [],
-            info.SingleSource?.Reason, bidders, awards, contracts);
+            info.SingleSource?.Reason, bids, awards, contracts);
     }
 
     private static OcdsProcess FromRound(RoundPublicView v, Buyers buyers, List<OcdsContract> contracts)
@@ -97,7 +119,7 @@ public static class OcdsSourceQueries
         return new OcdsProcess(i.Id, OcdsKind.Round, buyer, s.Title, s.Theme, s.OpensAt, status, s.Pool, s.OpensAt, s.Deadline,
             new DateOnly(s.ServiceYear, 1, 1), new DateOnly(s.ServiceYear, 12, 31), [new Marketplace.Budgets.SourceAmount(s.Source, s.Pool)],
             [.. s.Criteria.Select(c => new OcdsCriterion(c.Name, c.Weight, c.IsPrice))], null,
-            [], awards, contracts);
+            null, awards, contracts);
     }
 
     private static OcdsProcess FromRecord(ContractState s, OcdsContract c, OcdsBuyer buyer)
@@ -105,7 +127,7 @@ public static class OcdsSourceQueries
         var award = new OcdsAward(c.AwardId, s.CreatedAt, s.Uscc, s.OrganizationName, s.Amount, s.Title, true);
         // No description: a contract's content may carry the winning proposal's 服务方案, which is never published.
         return new OcdsProcess(s.TenderId, OcdsKind.Record, buyer, s.Title, null, s.CreatedAt,
-            "complete", s.Amount, null, null, s.TermStart, s.TermEnd, [.. s.Funding.Where(f => !f.Amount.IsZero)], [], null, [], [award], [c]);
+            "complete", s.Amount, null, null, s.TermStart, s.TermEnd, [.. s.Funding.Where(f => !f.Amount.IsZero)], [], null, null, [award], [c]);
     }
 
     public static string AwardId(Guid id) => "award-" + id.ToString("N");
