@@ -201,7 +201,14 @@ public sealed partial class VentureRoundGrain
     {
         var final = Selection();
         await ReleaseLeftoverAsync(final, user);
-        return await CommitAsync(S with { Status = RoundStatus.Contracts, Final = final, Version = S.Version + 1 });
+        // Each funded project's contract is due within the round's signing days; staged right before the commit
+        // so the deadlines are stored with the funded set (docs/decisions/0011).
+        var signingDue = Now.AddDays(Settings.SigningDaysOrDefault);
+        foreach (var line in final.Lines.Where(l => l.Status == SelectionStatus.Funded))
+        {
+            await timers.ScheduleSigningDueAsync(Id, line.ApplicationId, signingDue);
+        }
+        return await CommitAsync(S with { Status = RoundStatus.Contracts, Final = final, SigningDueAt = signingDue, Version = S.Version + 1 });
     }
 
     public async Task<Outcome<ImmutableArray<Guid>>> CreateContractsAsync(RoundOrganizer organizer, DateOnly termStart, DateOnly termEnd, string user)
