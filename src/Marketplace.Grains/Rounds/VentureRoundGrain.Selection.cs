@@ -66,7 +66,7 @@ public sealed partial class VentureRoundGrain
             return Outcome<SelectionResult>.Fail(errors);
         }
         var adjustment = new AmountAdjustment(amount, reason.Trim(), AdjustmentResponse.Pending);
-        await CommitAsync(S with { Adjustments = S.Adjustments.SetItem(applicationId, adjustment), Version = S.Version + 1 });
+        await CommitAsync(NotifyAdjusted(S with { Adjustments = S.Adjustments.SetItem(applicationId, adjustment), Version = S.Version + 1 }, applicationId, adjustment));
         return Outcome<SelectionResult>.Ok(Selection());
     }
 
@@ -105,7 +105,7 @@ public sealed partial class VentureRoundGrain
         var period = await GrainFactory.GetGrain<IDistrictCalendarGrain>(S.Organizer.DistrictId).PublicityPeriodAsync(Now);
         // Staged before the commit: the end of 公示 is stored in the same transaction as its start (docs/decisions/0011).
         await timers.SchedulePublicityEndAsync(Id, period.EndsAt);
-        return await CommitAsync(S with { Status = RoundStatus.Publicity, Publicity = period, Version = S.Version + 1 });
+        return await CommitAsync(NotifySelection(S with { Status = RoundStatus.Publicity, Publicity = period, Version = S.Version + 1 }, selection, period.EndsAt));
     }
 
     public async Task<Outcome> ObjectAsync(string uscc, Guid applicationId, string text, string user)
@@ -151,7 +151,7 @@ public sealed partial class VentureRoundGrain
         {
             next = next with { Withdrawn = next.Withdrawn.Add(o.ApplicationId) };
         }
-        await CommitAsync(next);
+        await CommitAsync(NotifyObjectionAnswered(next, o, upheld, answer.Trim()));
         // The last answer after the period is over ends 公示 at once, as for tenders (the timer found it open).
         if (PublicityDue)
         {
@@ -208,7 +208,8 @@ public sealed partial class VentureRoundGrain
         {
             await timers.ScheduleSigningDueAsync(Id, line.ApplicationId, signingDue);
         }
-        return await CommitAsync(S with { Status = RoundStatus.Contracts, Final = final, SigningDueAt = signingDue, Version = S.Version + 1 });
+        return await CommitAsync(NotifyPublicityEnded(S with { Status = RoundStatus.Contracts, Final = final, SigningDueAt = signingDue, Version = S.Version + 1 },
+            final, signingDue));
     }
 
     public async Task<Outcome<ImmutableArray<Guid>>> CreateContractsAsync(RoundOrganizer organizer, DateOnly termStart, DateOnly termEnd, string user)

@@ -78,4 +78,6 @@ public sealed record VentureRoundState
     [Id(19)] public ImmutableHashSet<Guid> Unsigned { get; init; } = [];
     /// <summary>When 立项公示 ended plus the round's signing days: a funded project not signed by then is released (timed work).</summary>
     [Id(20)] public DateTimeOffset? SigningDueAt { get; init; }
+    /// <summary>What the round told its applicants (the tenders' notification record), copied into Notifications by its projection.</summary>
+    [Id(21)] public ImmutableArray<TenderNotification> Notifications { get; init; } = [];
 }

@@ -87,6 +87,7 @@ public static class RoundsServiceCollectionExtensions
         services.AddSingleton<IDueWorkHandler, RoundCloseHandler>();
         services.AddSingleton<IDueWorkHandler, RoundPublicityEndHandler>();
         services.AddSingleton<IDueWorkHandler, RoundSigningDueHandler>();
+        services.AddSingleton<Infrastructure.GrainStorage.IGrainStateProjection, RoundProjection>();
         return services;
     }
 }
