@@ -3,7 +3,6 @@ using System.Globalization;
 using Marketplace.Domain;
 using Marketplace.Organizations;
 using Marketplace.Persistence;
-using Marketplace.Tendering;
 
 namespace Marketplace.Contracts;
 
@@ -44,7 +43,7 @@ public sealed partial class ContractGrain
             errors.Add(new("Summary", $"请填写服务情况（不超过{SummaryMax}个字）"));
         }
         var attachments = r.Attachments.IsDefault ? [] : r.Attachments;
-        errors.AddRange(ApplicationAttachment.Validate(attachments)); // the same ≤ 10 as an application
+        errors.AddRange(Marketplace.Tendering.ApplicationAttachment.Validate(attachments)); // the same ≤ 10 as an application
         var sheet = S.Sheets.Single(s => s.Source == EvaluationSource.Self);
         errors.AddRange(EvaluationScoring.ValidateScores(sheet, r.SelfScores ?? ImmutableDictionary<string, decimal>.Empty));
         if (errors.Count > 0)
@@ -65,7 +64,7 @@ public sealed partial class ContractGrain
         return await DecideIfCompleteAsync(next, r.TrancheNo, user);
     }
 
-    public Task<ApplicationAttachment?> GetReportAttachmentAsync(Guid attachmentId, AttachmentReader reader)
+    public Task<Marketplace.Tendering.ApplicationAttachment?> GetReportAttachmentAsync(Guid attachmentId, Marketplace.Tendering.AttachmentReader reader)
     {
         // Issue 12: another organization never sees a contract's reports; the assigned 互评 peer scores from the
         // contract's terms, not from its files.

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Marketplace.Budgets;
 using Marketplace.Domain;
-using Marketplace.Tendering;
 
 namespace Marketplace.Contracts;
 
@@ -79,7 +78,7 @@ public sealed record ProgressReport(
     [property: Id(5)] string Summary,
     /// <summary>Files through the organization's document store (copied or uploaded, as for applications, ADR 0012);
     /// read only by the organization, the contract's street and district and its assigned evaluators.</summary>
-    [property: Id(6)] ImmutableArray<ApplicationAttachment> Attachments,
+    [property: Id(6)] ImmutableArray<Marketplace.Tendering.ApplicationAttachment> Attachments,
     [property: Id(7)] string By,
     [property: Id(8)] DateTimeOffset At);
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Marketplace.Domain;
-using Marketplace.Tendering;
 
 namespace Marketplace.Contracts;
 
@@ -43,7 +42,7 @@ public sealed record ReportDraft(
     [property: Id(2)] int Activities,
     [property: Id(3)] ImmutableDictionary<string, int> UnitsDelivered,
     [property: Id(4)] string Summary,
-    [property: Id(5)] ImmutableArray<ApplicationAttachment> Attachments,
+    [property: Id(5)] ImmutableArray<Marketplace.Tendering.ApplicationAttachment> Attachments,
     [property: Id(6)] ImmutableDictionary<string, decimal> SelfScores);
 
 /// <summary>
@@ -83,10 +82,10 @@ public interface IContractGrain : IGrainWithGuidKey
 
     /// <summary>
     /// One attachment of the contract's progress reports, or null when the reader may not see it: the contracted
-    /// organization, an official of the contract's street or district (<see cref="AttachmentReader.Official"/>, decided
+    /// organization, an official of the contract's street or district (<see cref="Marketplace.Tendering.AttachmentReader.Official"/>, decided
     /// by the page) and the evaluators assigned to its evaluation; never another organization (a 互评 peer included).
     /// </summary>
-    [Alias("GetReportAttachment")] Task<ApplicationAttachment?> GetReportAttachmentAsync(Guid attachmentId, AttachmentReader reader);
+    [Alias("GetReportAttachment")] Task<Marketplace.Tendering.ApplicationAttachment?> GetReportAttachmentAsync(Guid attachmentId, Marketplace.Tendering.AttachmentReader reader);
 
     /// <summary>The district assigns the 互评 organizations and the 第三方评 evaluators.</summary>
     [Alias("Assign")] Task<Outcome<ContractState>> AssignAsync(long districtId, ImmutableArray<string> peerUsccs, ImmutableArray<string> evaluators, string user);
