@@ -25,28 +25,19 @@ public sealed partial class VentureRoundGrain
             + $"（申请 {MoneyFormat.Yuan(a.Proposal.Request)}），理由：{adjustment.Reason}。请在“我的创投”中接受或放弃");
 
     /// <summary>立项公示 starts: each ranked applicant learns whether, and with how much, its project is to be funded.</summary>
-    private VentureRoundState NotifySelection(VentureRoundState s, SelectionResult selection, DateTimeOffset endsAt)
-    {
-        foreach (var line in selection.Lines)
-        {
-            s = NotifyApplicant(s, line.ApplicationId, a => line.Status == SelectionStatus.Funded
-                ? $"您申报的“{a.Proposal.Title}”拟获“{Settings.Title}”资助 {MoneyFormat.Yuan(line.Amount!.Value)}（得分 {line.Score:0.00}），立项公示至 {ChinaTime.Minutes(endsAt)}"
-                : $"您申报的“{a.Proposal.Title}”未获“{Settings.Title}”资助：{line.Status.Chinese()}（得分 {line.Score:0.00}）；立项公示至 {ChinaTime.Minutes(endsAt)}");
-        }
-        return s;
-    }
+    private VentureRoundState NotifySelection(VentureRoundState s, SelectionResult selection, DateTimeOffset endsAt) =>
+        NotifyLines(s, selection, (line, a) => line.Status == SelectionStatus.Funded
+            ? $"您申报的“{a.Proposal.Title}”拟获“{Settings.Title}”资助 {MoneyFormat.Yuan(line.Amount!.Value)}（得分 {line.Score:0.00}），立项公示至 {ChinaTime.Minutes(endsAt)}"
+            : $"您申报的“{a.Proposal.Title}”未获“{Settings.Title}”资助：{line.Status.Chinese()}（得分 {line.Score:0.00}）；立项公示至 {ChinaTime.Minutes(endsAt)}");
 
     /// <summary>立项公示 ends: the funded set is final; a funded project is told its signing deadline.</summary>
-    private VentureRoundState NotifyPublicityEnded(VentureRoundState s, SelectionResult final, DateTimeOffset signingDue)
-    {
-        foreach (var line in final.Lines)
-        {
-            s = NotifyApplicant(s, line.ApplicationId, a => line.Status == SelectionStatus.Funded
-                ? $"“{Settings.Title}”立项公示已结束：“{a.Proposal.Title}”确定资助 {MoneyFormat.Yuan(line.Amount!.Value)}，请于 {ChinaTime.Minutes(signingDue)} 前签订合同，逾期资助资金将释放"
-                : $"“{Settings.Title}”立项公示已结束：“{a.Proposal.Title}”未获资助（{line.Status.Chinese()}）");
-        }
-        return s;
-    }
+    private VentureRoundState NotifyPublicityEnded(VentureRoundState s, SelectionResult final, DateTimeOffset signingDue) =>
+        NotifyLines(s, final, (line, a) => line.Status == SelectionStatus.Funded
+            ? $"“{Settings.Title}”立项公示已结束：“{a.Proposal.Title}”确定资助 {MoneyFormat.Yuan(line.Amount!.Value)}，请于 {ChinaTime.Minutes(signingDue)} 前签订合同，逾期资助资金将释放"
+            : $"“{Settings.Title}”立项公示已结束：“{a.Proposal.Title}”未获资助（{line.Status.Chinese()}）");
+
+    private VentureRoundState NotifyLines(VentureRoundState s, SelectionResult selection, Func<SelectionLine, RoundApplication, string> text) =>
+        selection.Lines.Aggregate(s, (next, line) => NotifyApplicant(next, line.ApplicationId, a => text(line, a)));
 
     private VentureRoundState NotifyObjectionAnswered(VentureRoundState s, RoundObjection o, bool upheld, string answer)
     {

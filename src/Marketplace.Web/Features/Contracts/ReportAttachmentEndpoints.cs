@@ -1,6 +1,6 @@
 using Marketplace.Contracts;
-using Marketplace.Tendering;
 using Marketplace.Web.Features.Organizations;
+using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.Identity;
 
 namespace Marketplace.Web.Features.Contracts;
@@ -23,13 +23,8 @@ public static class ReportAttachmentEndpoints
                 {
                     return Results.NotFound();
                 }
-                var reader = new AttachmentReader(tenant.Uscc, http.User.IsInRole(Roles.Evaluator) ? tenant.UserName : null,
-                    tenant.CanReadStreet(contract.StreetId, contract.DistrictId));
-                if (await grain.GetReportAttachmentAsync(id, reader) is not { } file)
-                {
-                    return Results.NotFound();
-                }
-                return store.Download(http.Response, file.StoredName, file.ContentType, file.Name);
+                return AttachmentEndpoints.Download(http, store,
+                    await grain.GetReportAttachmentAsync(id, AttachmentEndpoints.ReaderFor(http, tenant, contract.StreetId, contract.DistrictId)));
             })
             .RequireAuthorization()
             .ExcludeFromDescription();
