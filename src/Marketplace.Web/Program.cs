@@ -80,6 +80,7 @@ app.MapPublicReports();
 app.MapOrganizationsFeature();
 app.MapPublicTenderApi();
 app.MapApplicationAttachments();
+app.MapReportAttachments();
 app.MapPublicContractsApi();
 app.MapPublicRoundsApi();
 app.MapOcdsApi();

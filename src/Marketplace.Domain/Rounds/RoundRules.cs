@@ -39,6 +39,10 @@ public static class RoundRules
         {
             errors.Add(new("MinScore", "最低分应在0至100分之间"));
         }
+        if (s.SigningDays is < 0 or > RoundSettings.MaxSigningDays)
+        {
+            errors.Add(new("SigningDays", $"签约期限应在1至{RoundSettings.MaxSigningDays}日之间（不填为{RoundSettings.DefaultSigningDays}日）"));
+        }
         if (s.PerOrganizationLimit < 1)
         {
             errors.Add(new("PerOrganizationLimit", "每个组织的申报项目数应至少为1"));

@@ -37,6 +37,16 @@ public sealed record RoundSettings(
     [property: Id(15)] int ServiceYear)
 {
     public const decimal DefaultMinScore = 60m;
+
+    /// <summary>Calendar days after 立项公示 ends within which a funded project's contract must be signed (0 = the default).</summary>
+    [Id(16)] public int SigningDays { get; init; }
+
+    /// <summary>Issue 13: a funded project's money is held for its contract 30 days unless the round says otherwise (ADR 0014).</summary>
+    public const int DefaultSigningDays = 30;
+
+    public const int MaxSigningDays = 180;
+
+    public int SigningDaysOrDefault => SigningDays > 0 ? SigningDays : DefaultSigningDays;
     public const int DefaultPerOrganizationLimit = 2;
 
     /// <summary>The criteria the seeds name for 公益创投 (吴兴, 温江), weights summing to 100.</summary>

@@ -42,6 +42,8 @@ public sealed partial class ContractGrain
         {
             errors.Add(new("Summary", $"请填写服务情况（不超过{SummaryMax}个字）"));
         }
+        var attachments = r.Attachments.IsDefault ? [] : r.Attachments;
+        errors.AddRange(Marketplace.Tendering.ApplicationAttachment.Validate(attachments)); // the same ≤ 10 as an application
         var sheet = S.Sheets.Single(s => s.Source == EvaluationSource.Self);
         errors.AddRange(EvaluationScoring.ValidateScores(sheet, r.SelfScores ?? ImmutableDictionary<string, decimal>.Empty));
         if (errors.Count > 0)
@@ -49,7 +51,7 @@ public sealed partial class ContractGrain
             return Outcome<ContractState>.Fail(errors.ToImmutable());
         }
         var report = new ProgressReport(r.TrancheNo, ev.Round, r.PeopleServed, r.Activities, units, r.Summary.Trim(),
-            r.Attachments.IsDefault ? [] : r.Attachments, user, Now);
+            attachments, user, Now);
         var self = new SourceScore(EvaluationSource.Self, r.SelfScores!, EvaluationScoring.SourceScore(r.SelfScores!), user, Now, null);
         var next = S with
         {
@@ -60,6 +62,15 @@ public sealed partial class ContractGrain
         next = Replace(next, ev with { Scores = ev.Scores.SetItem(EvaluationSource.Self, self) });
         next = Notify(next, ["street:" + S.StreetId, .. S.Evaluators.Select(e => "user:" + e)], $"合同“{S.Title}”已提交第{r.TrancheNo}笔款项的进度报告及自评");
         return await DecideIfCompleteAsync(next, r.TrancheNo, user);
+    }
+
+    public Task<Marketplace.Tendering.ApplicationAttachment?> GetReportAttachmentAsync(Guid attachmentId, Marketplace.Tendering.AttachmentReader reader)
+    {
+        // Issue 12: another organization never sees a contract's reports; the assigned 互评 peer scores from the
+        // contract's terms, not from its files.
+        var allowed = S.Created && (reader.Official || (reader.Uscc is { Length: > 0 } uscc && uscc == S.Uscc)
+            || (reader.ExpertUser is { } evaluator && S.Evaluators.Contains(evaluator)));
+        return Task.FromResult(allowed ? S.Reports.SelectMany(x => x.Attachments).FirstOrDefault(a => a.Id == attachmentId) : null);
     }
 
     public async Task<Outcome<ContractState>> AssignAsync(long districtId, ImmutableArray<string> peerUsccs, ImmutableArray<string> evaluators, string user)

@@ -76,7 +76,9 @@ public sealed record ProgressReport(
     [property: Id(3)] int Activities,
     [property: Id(4)] ImmutableDictionary<string, int> UnitsDelivered,
     [property: Id(5)] string Summary,
-    [property: Id(6)] ImmutableArray<Guid> Attachments, // ids in the organization's document store
+    /// <summary>Files through the organization's document store (copied or uploaded, as for applications, ADR 0012);
+    /// read only by the organization, the contract's street and district and its assigned evaluators.</summary>
+    [property: Id(6)] ImmutableArray<Marketplace.Tendering.ApplicationAttachment> Attachments,
     [property: Id(7)] string By,
     [property: Id(8)] DateTimeOffset At);
 

@@ -42,7 +42,7 @@ public sealed record ReportDraft(
     [property: Id(2)] int Activities,
     [property: Id(3)] ImmutableDictionary<string, int> UnitsDelivered,
     [property: Id(4)] string Summary,
-    [property: Id(5)] ImmutableArray<Guid> Attachments,
+    [property: Id(5)] ImmutableArray<Marketplace.Tendering.ApplicationAttachment> Attachments,
     [property: Id(6)] ImmutableDictionary<string, decimal> SelfScores);
 
 /// <summary>
@@ -79,6 +79,13 @@ public interface IContractGrain : IGrainWithGuidKey
     [Alias("PayTranche")] Task<Outcome<PaymentInstruction>> PayTrancheAsync(long streetId, int trancheNo, string user);
 
     [Alias("FileReport")] Task<Outcome<ContractState>> FileReportAsync(string uscc, ReportDraft report, string user);
+
+    /// <summary>
+    /// One attachment of the contract's progress reports, or null when the reader may not see it: the contracted
+    /// organization, an official of the contract's street or district (<see cref="Marketplace.Tendering.AttachmentReader.Official"/>, decided
+    /// by the page) and the evaluators assigned to its evaluation; never another organization (a 互评 peer included).
+    /// </summary>
+    [Alias("GetReportAttachment")] Task<Marketplace.Tendering.ApplicationAttachment?> GetReportAttachmentAsync(Guid attachmentId, Marketplace.Tendering.AttachmentReader reader);
 
     /// <summary>The district assigns the 互评 organizations and the 第三方评 evaluators.</summary>
     [Alias("Assign")] Task<Outcome<ContractState>> AssignAsync(long districtId, ImmutableArray<string> peerUsccs, ImmutableArray<string> evaluators, string user);

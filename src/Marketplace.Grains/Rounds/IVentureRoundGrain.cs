@@ -159,6 +159,13 @@ public interface IVentureRoundGrain : IGrainWithGuidKey
     /// <summary>A funded project whose contract is never signed: its draft contract ends and its amount goes back to available.</summary>
     [Alias("ReleaseUnsigned")] Task<Outcome> ReleaseUnsignedAsync(RoundOrganizer organizer, Guid applicationId, string reason, string user);
 
+    /// <summary>
+    /// Timed work at a funded project's signing deadline (立项公示 end + the round's signing days): a contract not signed
+    /// by both sides is ended and its amount released as <see cref="ReleaseUnsignedAsync"/> does, once. Early, signed,
+    /// or released already: nothing. Safe to run twice.
+    /// </summary>
+    [Alias("SigningOverdue")] Task<Outcome> SigningOverdueAsync(Guid applicationId);
+
     /// <summary>The published selection (立项公示 onwards), or only the round before it.</summary>
     [Alias("GetPublic")] Task<RoundPublicView?> GetPublicAsync();
 

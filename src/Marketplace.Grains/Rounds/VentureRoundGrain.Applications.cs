@@ -92,7 +92,7 @@ public sealed partial class VentureRoundGrain
             Applications = S.Applications.SetItem(index, S.Applications[index] with { Screening = decision }),
             Status = RoundStatus.Screening, Version = S.Version + 1,
         };
-        await CommitAsync(next);
+        await CommitAsync(passed ? next : NotifyScreenedOut(next, applicationId, reason.Trim()));
         return Outcome.Ok;
     }
 

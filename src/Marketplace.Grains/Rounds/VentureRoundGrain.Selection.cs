@@ -66,7 +66,7 @@ public sealed partial class VentureRoundGrain
             return Outcome<SelectionResult>.Fail(errors);
         }
         var adjustment = new AmountAdjustment(amount, reason.Trim(), AdjustmentResponse.Pending);
-        await CommitAsync(S with { Adjustments = S.Adjustments.SetItem(applicationId, adjustment), Version = S.Version + 1 });
+        await CommitAsync(NotifyAdjusted(S with { Adjustments = S.Adjustments.SetItem(applicationId, adjustment), Version = S.Version + 1 }, applicationId, adjustment));
         return Outcome<SelectionResult>.Ok(Selection());
     }
 
@@ -105,7 +105,7 @@ public sealed partial class VentureRoundGrain
         var period = await GrainFactory.GetGrain<IDistrictCalendarGrain>(S.Organizer.DistrictId).PublicityPeriodAsync(Now);
         // Staged before the commit: the end of 公示 is stored in the same transaction as its start (docs/decisions/0011).
         await timers.SchedulePublicityEndAsync(Id, period.EndsAt);
-        return await CommitAsync(S with { Status = RoundStatus.Publicity, Publicity = period, Version = S.Version + 1 });
+        return await CommitAsync(NotifySelection(S with { Status = RoundStatus.Publicity, Publicity = period, Version = S.Version + 1 }, selection, period.EndsAt));
     }
 
     public async Task<Outcome> ObjectAsync(string uscc, Guid applicationId, string text, string user)
@@ -151,7 +151,7 @@ public sealed partial class VentureRoundGrain
         {
             next = next with { Withdrawn = next.Withdrawn.Add(o.ApplicationId) };
         }
-        await CommitAsync(next);
+        await CommitAsync(NotifyObjectionAnswered(next, o, upheld, answer.Trim()));
         // The last answer after the period is over ends 公示 at once, as for tenders (the timer found it open).
         if (PublicityDue)
         {
@@ -201,7 +201,15 @@ public sealed partial class VentureRoundGrain
     {
         var final = Selection();
         await ReleaseLeftoverAsync(final, user);
-        return await CommitAsync(S with { Status = RoundStatus.Contracts, Final = final, Version = S.Version + 1 });
+        // Each funded project's contract is due within the round's signing days; staged right before the commit
+        // so the deadlines are stored with the funded set (docs/decisions/0011).
+        var signingDue = Now.AddDays(Settings.SigningDaysOrDefault);
+        foreach (var line in final.Lines.Where(l => l.Status == SelectionStatus.Funded))
+        {
+            await timers.ScheduleSigningDueAsync(Id, line.ApplicationId, signingDue);
+        }
+        return await CommitAsync(NotifyPublicityEnded(S with { Status = RoundStatus.Contracts, Final = final, SigningDueAt = signingDue, Version = S.Version + 1 },
+            final, signingDue));
     }
 
     public async Task<Outcome<ImmutableArray<Guid>>> CreateContractsAsync(RoundOrganizer organizer, DateOnly termStart, DateOnly termEnd, string user)

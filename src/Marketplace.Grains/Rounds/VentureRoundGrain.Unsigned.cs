@@ -17,7 +17,7 @@ public sealed partial class VentureRoundGrain
         {
             return Outcome.Fail("", Missing);
         }
-        if (S.Status != RoundStatus.Contracts || S.Final?.Lines.FirstOrDefault(l => l.ApplicationId == applicationId && l.Status == SelectionStatus.Funded) is not { } line)
+        if (FundedLine(applicationId) is not { } line)
         {
             return Outcome.Fail("", "只能释放已立项项目的资金");
         }
@@ -29,6 +29,39 @@ public sealed partial class VentureRoundGrain
         {
             return Outcome.Fail("Reason", "请填写释放理由（如逾期未签订合同）");
         }
+        return await ReleaseCoreAsync(line, reason.Trim(), user);
+    }
+
+    /// <summary>Who the release at the signing deadline is recorded as.</summary>
+    private const string SigningDueUser = "系统（签约期限届满）";
+
+    public async Task<Outcome> SigningOverdueAsync(Guid applicationId)
+    {
+        if (!S.Created)
+        {
+            return Outcome.Fail("", Missing);
+        }
+        // Early, released already (a second run, or the organizer did it), or not a funded project: nothing to do.
+        if (S.SigningDueAt is not { } due || Now < due || S.Unsigned.Contains(applicationId) || FundedLine(applicationId) is not { } line)
+        {
+            return Outcome.Ok;
+        }
+        if (S.Contracts.Contains(applicationId) && await GrainFactory.GetGrain<IContractGrain>(applicationId).GetAsync() is { } c
+            && c.StreetSignature is not null && c.OrganizationSignature is not null)
+        {
+            return Outcome.Ok; // signed: the money is the contract's commitment now
+        }
+        return await ReleaseCoreAsync(line, $"立项公示结束后{Settings.SigningDaysOrDefault}日内未签订合同（{ChinaTime.Minutes(due)}到期）", SigningDueUser);
+    }
+
+    private SelectionLine? FundedLine(Guid applicationId) => S.Status == RoundStatus.Contracts
+        ? S.Final?.Lines.FirstOrDefault(l => l.ApplicationId == applicationId && l.Status == SelectionStatus.Funded)
+        : null;
+
+    /// <summary>Ends the project's draft contract, then releases its amount and records it, one ledger key per project.</summary>
+    private async Task<Outcome> ReleaseCoreAsync(SelectionLine line, string reason, string user)
+    {
+        var applicationId = line.ApplicationId;
         var street = S.Applications.Single(a => a.Id == applicationId).Proposal.StreetId;
         var contract = GrainFactory.GetGrain<IContractGrain>(applicationId);
         if (S.Contracts.Contains(applicationId) && await contract.GetAsync() is { } c)
@@ -39,14 +72,14 @@ public sealed partial class VentureRoundGrain
             }
             if (c.Status == ContractStatus.Drafted)
             {
-                var ended = await contract.TerminateAsync(street, "未签订合同，释放资助资金：" + reason.Trim(), user);
+                var ended = await contract.TerminateAsync(street, "未签订合同，释放资助资金：" + reason, user);
                 if (!ended.Succeeded)
                 {
                     return Outcome.Fail(ended.Errors);
                 }
             }
         }
-        var errors = await ReleaseProjectAsync(street, applicationId, line.Amount!.Value, reason.Trim(), user);
+        var errors = await ReleaseProjectAsync(street, applicationId, line.Amount!.Value, reason, user);
         if (!errors.IsDefaultOrEmpty)
         {
             return Outcome.Fail(errors);

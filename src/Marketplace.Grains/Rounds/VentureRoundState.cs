@@ -76,4 +76,8 @@ public sealed record VentureRoundState
     [Id(18)] public int OpenAttempts { get; init; }
     /// <summary>Funded projects whose contract was never signed and whose money went back to available.</summary>
     [Id(19)] public ImmutableHashSet<Guid> Unsigned { get; init; } = [];
+    /// <summary>When 立项公示 ended plus the round's signing days: a funded project not signed by then is released (timed work).</summary>
+    [Id(20)] public DateTimeOffset? SigningDueAt { get; init; }
+    /// <summary>What the round told its applicants (the tenders' notification record), copied into Notifications by its projection.</summary>
+    [Id(21)] public ImmutableArray<TenderNotification> Notifications { get; init; } = [];
 }

@@ -66,9 +66,10 @@ public abstract class LeakTests(TenderApp app)
             Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode}");
             var body = await response.Content.ReadAsStringAsync();
             leaks.AddRange(secrets.Where(s => body.Contains(s, StringComparison.Ordinal)).Select(s => $"{url}: {s}"));
-            if (body.Contains("/organizations/documents/", StringComparison.Ordinal))
+            // Stored documents, application attachments and progress reports' attachments are never linked from a public page.
+            foreach (var link in new[] { "/organizations/documents/", "/tender-attachments/", "/contract-attachments/" }.Where(l => body.Contains(l, StringComparison.Ordinal)))
             {
-                leaks.Add($"{url}: attachment link");
+                leaks.Add($"{url}: attachment link {link}");
             }
         }
         Assert.True(leaks.Count == 0, string.Join("\n", leaks));

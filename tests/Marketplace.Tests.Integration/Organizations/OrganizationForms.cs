@@ -84,6 +84,15 @@ internal static class OrganizationForms
         return await session.Http.PostAsync(action, content);
     }
 
+    /// <summary>The files under the organization's upload folder (what the document store holds for it).</summary>
+    public static string[] UploadedFiles(MarketplaceAppFactory factory, string uscc)
+    {
+        var data = factory.Services.GetRequiredService<Marketplace.Web.Infrastructure.Database.DatabaseOptions>().DataDirectory;
+        var root = Path.Combine(Path.GetFullPath(data, factory.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath),
+            "uploads", uscc);
+        return Directory.Exists(root) ? [.. Directory.GetFiles(root).Order()] : [];
+    }
+
     public static Task<HttpResponseMessage> UploadAsync(AppSession ngo, string fileName, byte[] bytes, string kind = "RegistrationCertificate") =>
         PostFileAsync(ngo, "/ngo/organization", "/ngo/organization?handler=Upload", "Upload", fileName, bytes, new() { ["Kind"] = kind });
 }

@@ -56,11 +56,11 @@ internal static class RoundFlow
         return (round, organizer, a, b);
     }
 
-    private static RoundProposal Proposal(string title, decimal request) => new(title, "为老服务", Money.FromYuan(request),
+    internal static RoundProposal Proposal(string title, decimal request) => new(title, "为老服务", Money.FromYuan(request),
         [new("人员费", "社工补贴", Money.FromYuan(request - 10_000m)), new("活动费", "物资与场地", Money.FromYuan(10_000m))],
         "辖区独居老人", 120, "走访 500 人次，满意度 90% 以上", "项目主管 1 名、持证社工 2 名", 2, Money.Zero, 0);
 
-    private static ImmutableDictionary<string, CriterionScore> Sheet(decimal share) =>
+    internal static ImmutableDictionary<string, CriterionScore> Sheet(decimal share) =>
         RoundSettings.DefaultCriteria.ToImmutableDictionary(c => c.Code, c => new CriterionScore(Scoring.Round2(c.Weight * share), null));
 
     public static void Ok(ImmutableArray<FieldError> errors) =>

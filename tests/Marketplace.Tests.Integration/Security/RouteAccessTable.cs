@@ -109,6 +109,8 @@ internal static class RouteAccessTable
         ["/feeds/{district:long}.atom"] = Access.Public,
         // Signed in; the handler then answers 404 unless the user is the applicant, or after the deadline the buying street, its district or a declared panel member.
         ["/tender-attachments/{tenderId:guid}/{id:guid}"] = Access.SignedIn,
+        // Signed in; the handler then answers 404 unless the user is the contracted organization, an official of its street or district, or an assigned evaluator.
+        ["/contract-attachments/{contractId:guid}/{id:guid}"] = Access.SignedIn,
         ["/hangfire/{**path}"] = Access.Operator,
         ["/healthz"] = Access.Public,
         ["/openapi/{documentName}.json"] = Access.Public,

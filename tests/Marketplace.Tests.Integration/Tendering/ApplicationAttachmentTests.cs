@@ -3,11 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Tests.Integration.Organizations;
-using Marketplace.Web.Data;
-using Marketplace.Web.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Marketplace.Tests.Integration.Tendering;
 
@@ -120,7 +116,7 @@ public abstract partial class ApplicationAttachmentTests(TenderApp app)
         var stored = $"章程{tag}.pdf";
         Assert.Equal(HttpStatusCode.Redirect, (await OrganizationForms.UploadAsync(lejia, stored, OrganizationForms.Pdf, "Charter")).StatusCode);
         var uscc = await OrganizationForms.QueryAsync(Factory, db => db.OrganizationDocuments.Where(d => d.OriginalName == stored).Select(d => d.Uscc).SingleAsync());
-        var before = FilesOf(uscc);
+        var before = OrganizationForms.UploadedFiles(Factory, uscc);
 
         // A good file with a file that is no PDF/JPG/PNG by its content: the good one does not stay either.
         var bad = await ApplyWithFilesAsync(lejia, id, "270000", [], [($"方案{tag}.pdf", OrganizationForms.Pdf), ($"伪装{tag}.pdf", NotAFile)]);
@@ -131,19 +127,11 @@ public abstract partial class ApplicationAttachmentTests(TenderApp app)
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("报价不能超过最高限价", await refused.Content.ReadAsStringAsync());
 
-        Assert.Equal(before, FilesOf(uscc));
+        Assert.Equal(before, OrganizationForms.UploadedFiles(Factory, uscc));
         var page = await lejia.GetHtmlAsync($"/Ngo/Tenders/Apply/{id}");
         Assert.DoesNotContain("id=\"own-state\"", page);
         Assert.DoesNotContain(tag + ".pdf\"", page);
         Assert.DoesNotContain("附件校验", await lejia.GetHtmlAsync("/Ngo/Tenders"));
-    }
-
-    /// <summary>The files under the organization's upload folder.</summary>
-    private string[] FilesOf(string uscc)
-    {
-        var data = Factory.Services.GetRequiredService<DatabaseOptions>().DataDirectory;
-        var root = Path.Combine(Path.GetFullPath(data, Factory.Services.GetRequiredService<IHostEnvironment>().ContentRootPath), "uploads", uscc);
-        return Directory.Exists(root) ? [.. Directory.GetFiles(root).Order()] : [];
     }
 
     private static List<string> Links(string html, Guid id) =>

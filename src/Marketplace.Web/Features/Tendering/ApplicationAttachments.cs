@@ -19,19 +19,25 @@ public static class ApplicationAttachments
 
     public sealed record Collected(ImmutableArray<ApplicationAttachment> Attachments, ImmutableArray<string> NewFiles);
 
-    public static async Task<Outcome<Collected>> CollectAsync(AppDbContext db, DocumentStore store, string uscc, TenderApplication? current,
-        IReadOnlyCollection<Guid> keep, IReadOnlyCollection<Guid> fromDocuments, IReadOnlyList<IFormFile> uploads, CancellationToken ct)
+    public static Task<Outcome<Collected>> CollectAsync(AppDbContext db, DocumentStore store, string uscc, TenderApplication? current,
+        IReadOnlyCollection<Guid> keep, IReadOnlyCollection<Guid> fromDocuments, IReadOnlyList<IFormFile> uploads, CancellationToken ct) =>
+        CollectAsync(db, store, uscc, current is { Withdrawn: false } ? current.Proposal.Attachments.Where(a => keep.Contains(a.Id)) : [],
+            fromDocuments, uploads, ct);
+
+    /// <summary>
+    /// The same for any form that attaches files to what the organization files (an application, a contract's
+    /// progress report): <paramref name="kept"/> stay as they are, chosen documents are copied, uploads checked.
+    /// </summary>
+    public static async Task<Outcome<Collected>> CollectAsync(AppDbContext db, DocumentStore store, string uscc, IEnumerable<ApplicationAttachment> kept,
+        IReadOnlyCollection<Guid> fromDocuments, IReadOnlyList<IFormFile> uploads, CancellationToken ct, string perWhat = "每份申请")
     {
         var list = ImmutableArray.CreateBuilder<ApplicationAttachment>();
         var written = new List<string>();
-        if (current is { Withdrawn: false })
-        {
-            list.AddRange(current.Proposal.Attachments.Where(a => keep.Contains(a.Id)));
-        }
+        list.AddRange(kept);
         var files = uploads.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
         if (list.Count + fromDocuments.Count + files.Count > ApplicationAttachment.MaxPerApplication)
         {
-            return Outcome<Collected>.Fail(UploadField, $"每份申请最多附{ApplicationAttachment.MaxPerApplication}个文件");
+            return Outcome<Collected>.Fail(UploadField, $"{perWhat}最多附{ApplicationAttachment.MaxPerApplication}个文件");
         }
         try
         {

@@ -22,14 +22,19 @@ public static class AttachmentEndpoints
                 {
                     return Results.NotFound();
                 }
-                var reader = new AttachmentReader(tenant.Uscc, http.User.IsInRole(Roles.Evaluator) ? tenant.UserName : null,
-                    tenant.CanReadStreet(info.StreetId, info.DistrictId));
-                if (await grain.GetAttachmentAsync(id, reader) is not { } file)
-                {
-                    return Results.NotFound();
-                }
-                return store.Download(http.Response, file.StoredName, file.ContentType, file.Name);
+                return Download(http, store, await grain.GetAttachmentAsync(id, ReaderFor(http, tenant, info.StreetId, info.DistrictId)));
             })
             .RequireAuthorization()
             .ExcludeFromDescription();
+
+    /// <summary>
+    /// Who asks, as the grain that holds the files decides (ADR 0012): the signed-in organization, the evaluator by
+    /// user name, and whether the user is an official of the owning street or its district — the only part the page decides.
+    /// </summary>
+    public static AttachmentReader ReaderFor(HttpContext http, CurrentTenant tenant, long streetId, long districtId) =>
+        new(tenant.Uscc, http.User.IsInRole(Roles.Evaluator) ? tenant.UserName : null, tenant.CanReadStreet(streetId, districtId));
+
+    /// <summary>The file as a download (nosniff, no-store), or 404 when the grain answered nothing.</summary>
+    public static IResult Download(HttpContext http, DocumentStore store, ApplicationAttachment? file) =>
+        file is null ? Results.NotFound() : store.Download(http.Response, file.StoredName, file.ContentType, file.Name);
 }

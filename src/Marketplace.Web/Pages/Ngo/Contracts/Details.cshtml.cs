@@ -2,18 +2,29 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Marketplace.Contracts;
 using Marketplace.Domain;
+using Marketplace.Web.Data;
+using Marketplace.Web.Data.Entities;
+using Marketplace.Web.Features.Organizations;
+using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.Pages;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Ngo.Contracts;
 
-/// <summary>The organization's view of its contract: sign with the receiving account, file reports with the self-evaluation, appeal.</summary>
+/// <summary>
+/// The organization's view of its contract: sign with the receiving account, file reports with the self-evaluation
+/// and their attachments (from its stored documents or uploaded, as for applications: ADR 0012), appeal.
+/// </summary>
 [Authorize(Roles = Roles.Ngo)]
-public sealed class DetailsModel(IGrainFactory grains) : PageModel
+// As on the apply page: read to disk up to this size so an oversized file gets a Chinese message (OrganizationOptions.MaxUploadBytes per file).
+[RequestSizeLimit(64L * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 64L * 1024 * 1024)]
+public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, DocumentStore store) : PageModel
 {
     public ContractState Contract { get; private set; } = default!;
 
@@ -27,6 +38,17 @@ public sealed class DetailsModel(IGrainFactory grains) : PageModel
     [BindProperty] public Dictionary<string, string?> Scores { get; set; } = [];
     [BindProperty] public string? Summary { get; set; }
     [BindProperty] public string? AppealText { get; set; }
+    /// <summary>The organization's stored documents to attach to the report (copied as they are now).</summary>
+    [BindProperty] public List<Guid> FromDocuments { get; set; } = [];
+    [BindProperty] public List<IFormFile> Uploads { get; set; } = [];
+
+    /// <summary>The organization's stored documents, offered while a report can be filed.</summary>
+    public IReadOnlyList<OrganizationDocumentRow> StoredDocuments { get; private set; } = [];
+
+    public string MaxSizeText => store.MaxSizeText;
+
+    /// <summary>A report can be filed now: an evaluation is open on a contract in service.</summary>
+    public bool ReportFormShown => Open is not null && Contract.Status is not (ContractStatus.Drafted or ContractStatus.Terminated or ContractStatus.Closed);
 
     private IContractGrain Grain(Guid id) => grains.GetGrain<IContractGrain>(id);
 
@@ -67,8 +89,18 @@ public sealed class DetailsModel(IGrainFactory grains) : PageModel
                 }
                 scores[code] = s;
             }
-            var report = new ReportDraft(TrancheNo, people, activities, units.ToImmutable(), Summary ?? "", [], scores.ToImmutable());
-            return (await g.FileReportAsync(uscc, report, User.NameOf())).Errors;
+            var files = await ApplicationAttachments.CollectAsync(db, store, uscc, [], FromDocuments, Uploads, HttpContext.RequestAborted, "每份报告");
+            if (!files.Succeeded)
+            {
+                return files.Errors;
+            }
+            var report = new ReportDraft(TrancheNo, people, activities, units.ToImmutable(), Summary ?? "", files.Value!.Attachments, scores.ToImmutable());
+            var filed = await g.FileReportAsync(uscc, report, User.NameOf());
+            if (!filed.Succeeded)
+            {
+                ApplicationAttachments.Discard(store, files.Value.NewFiles); // a refused report leaves no file behind
+            }
+            return [.. filed.Errors.Select(e => e.Field == nameof(ReportDraft.Attachments) ? e with { Field = ApplicationAttachments.UploadField } : e)];
         }, "进度报告及自评已提交");
 
     public Task<IActionResult> OnPostAppealAsync(Guid id) =>
@@ -86,6 +118,10 @@ public sealed class DetailsModel(IGrainFactory grains) : PageModel
             return false; // another organization's contract (and its reports) is not found
         }
         Contract = contract;
+        if (ReportFormShown)
+        {
+            StoredDocuments = await db.OrganizationDocuments.AsNoTracking().Where(d => d.Uscc == uscc).OrderByDescending(d => d.UploadedAt).ToListAsync();
+        }
         return true;
     }
 }
