@@ -9,6 +9,7 @@ public static class GridWebExtensions
     {
         services.AddScoped<GridImport>();
         services.AddScoped<GridWorkerAccounts>();
+        services.AddScoped<ServiceMenu>();
         services.AddSingleton<MatterPhotos>();
         services.AddSingleton<GridFigures>();
         services.AddVerificationCodes();

@@ -1,0 +1,66 @@
+using Marketplace.Grid;
+using Marketplace.Web.Data;
+using Marketplace.Web.Infrastructure.Identity;
+using Marketplace.Web.Infrastructure.Pages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Pages.Street.Needs;
+
+/// <summary>
+/// 需求清单: what the street's 村(社区) keep reporting (<see cref="NeedsList.Find"/> under the street's own threshold); the
+/// official 确认 a need for purchase planning or 不予采纳 it with a reason.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, CurrentTenant tenant, IGrainFactory grains) : PageModel
+{
+    public StreetNeedsView View { get; private set; } = new(NeedThreshold.Default, []);
+    public IReadOnlyDictionary<string, string> AreaNames { get; private set; } = new Dictionary<string, string>();
+
+    [BindProperty] public string? Community { get; set; }
+    [BindProperty] public string? ServiceAreaCode { get; set; }
+    [BindProperty] public NeedDecision Decision { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public int MinMatters { get; set; }
+    [BindProperty] public int Days { get; set; }
+
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
+
+    public Task<IActionResult> OnPostReviewAsync(CancellationToken ct) =>
+        RunAsync(g => g.ReviewNeedAsync(Community ?? "", ServiceAreaCode ?? "", Decision, Reason ?? "", tenant.DisplayName),
+            Decision == NeedDecision.Confirmed ? "需求已确认，可在采购项目中关联" : "已记录不予采纳及理由", ct);
+
+    public Task<IActionResult> OnPostThresholdAsync(CancellationToken ct) =>
+        RunAsync(g => g.SetNeedThresholdAsync(new NeedThreshold(MinMatters, Days), tenant.DisplayName), "需求认定标准已保存", ct);
+
+    private async Task<IActionResult> RunAsync(Func<IStreetMattersGrain, Task<Marketplace.Domain.Outcome>> command, string done, CancellationToken ct)
+    {
+        if (tenant.StreetId is not { } street)
+        {
+            return NotFound();
+        }
+        var outcome = await command(grains.GetGrain<IStreetMattersGrain>(street));
+        if (outcome.Succeeded)
+        {
+            TempData["Notice"] = done;
+            return RedirectToPage();
+        }
+        ModelState.AddOutcome(outcome.Errors);
+        return await ShowAsync(ct, keepThreshold: true);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct, bool keepThreshold = false)
+    {
+        if (tenant.StreetId is not { } street)
+        {
+            return NotFound();
+        }
+        View = await grains.GetGrain<IStreetMattersGrain>(street).GetNeedsAsync();
+        if (!keepThreshold)
+        {
+            (MinMatters, Days) = (View.Threshold.MinMatters, View.Threshold.Days);
+        }
+        AreaNames = await db.ServiceAreas.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+        return Page();
+    }
+}
