@@ -52,6 +52,15 @@ public interface IStreetMattersGrain : IGrainWithIntegerKey
 
     [Alias("SetNeedThreshold")] Task<Outcome> SetNeedThresholdAsync(NeedThreshold threshold, string by);
 
+    /// <summary>
+    /// Links a confirmed need to the street's transfer item, tender or own 公益创投 round that answers it (本项目回应的群众需求);
+    /// a purchase of another street is refused as not found.
+    /// </summary>
+    [Alias("LinkNeed")] Task<Outcome> LinkNeedAsync(string community, string serviceAreaCode, NeedLink link, string by);
+
+    /// <summary>The confirmed needs a purchase answers, for its public page: 村(社区), service area and count only.</summary>
+    [Alias("NeedsAnsweredBy")] Task<ImmutableArray<NeedReview>> NeedsAnsweredByAsync(NeedLink link);
+
     /// <summary>Timed work at a deadline: flags the stage overdue once if it was not done in time; early or repeated runs do nothing.</summary>
     [Alias("Overdue")] Task<Outcome> OverdueAsync(Guid id, string stage);
 }

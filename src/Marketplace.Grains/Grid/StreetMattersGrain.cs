@@ -4,6 +4,8 @@ using Marketplace.Catalog;
 using Marketplace.Contracts;
 using Marketplace.Domain;
 using Marketplace.Persistence;
+using Marketplace.Rounds;
+using Marketplace.Tendering;
 
 namespace Marketplace.Grid;
 
@@ -225,6 +227,36 @@ public sealed class StreetMattersGrain(
         await state.CommitAsync(S with { NeedThreshold = threshold, Version = S.Version + 1 });
         return Outcome.Ok;
     }
+
+    public async Task<Outcome> LinkNeedAsync(string community, string serviceAreaCode, NeedLink link, string by)
+    {
+        var key = NeedsList.Key(community ?? "", serviceAreaCode ?? "");
+        if (S.NeedReviews.FirstOrDefault(r => r.Key == key) is not { Decision: NeedDecision.Confirmed } review)
+        {
+            return Outcome.Fail("", "只有已确认的需求才能关联采购");
+        }
+        if (link is null || !await IsOwnPurchaseAsync(link))
+        {
+            return Outcome.Fail("Link", "请选择本街道的购买服务事项、采购项目或公益创投");
+        }
+        if (review.Links.Contains(link))
+        {
+            return Outcome.Fail("Link", "该需求已关联此项目");
+        }
+        await state.CommitAsync(S with { NeedReviews = S.NeedReviews.Replace(review, review with { Links = review.Links.Add(link) }), Version = S.Version + 1 });
+        return Outcome.Ok;
+    }
+
+    public Task<ImmutableArray<NeedReview>> NeedsAnsweredByAsync(NeedLink link) =>
+        Task.FromResult(S.NeedReviews.Where(r => r.Decision == NeedDecision.Confirmed && r.Links.Contains(link)).ToImmutableArray());
+
+    private async Task<bool> IsOwnPurchaseAsync(NeedLink link) => link.Kind switch
+    {
+        NeedLinkKind.Tender => (await GrainFactory.GetGrain<ITenderGrain>(link.Id).GetInfoAsync())?.StreetId == StreetId,
+        NeedLinkKind.Round => (await GrainFactory.GetGrain<IVentureRoundGrain>(link.Id).GetInfoAsync())?.Organizer.StreetId == StreetId,
+        NeedLinkKind.TransferItem => await GrainFactory.GetGrain<IStreetCatalogGrain>(StreetId).GetItemAsync(link.Id) is not null,
+        _ => false,
+    };
 
     public Task<Outcome> AcceptAsync(Guid id, string by) =>
         Step(id, [MatterStatus.Assigned], by, m => m.Tier == MatterTier.AboveStreet ? null : m with

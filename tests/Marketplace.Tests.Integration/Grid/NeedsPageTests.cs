@@ -1,6 +1,7 @@
 using System.Net;
 using Marketplace.Grid;
 using Marketplace.Tests.Integration.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Tests.Integration.Grid;
@@ -52,6 +53,51 @@ public abstract class NeedsPageTests(GridApp app)
         var looser = await grain.GetNeedsAsync();
         Assert.Equal(new NeedThreshold(2, 90), looser.Threshold);
         Assert.Contains(looser.Needs, n => (n.Community, n.ServiceAreaCode) == ("勤勇村", "elderly"));
+    }
+
+    [SkippableFact]
+    public async Task A_confirmed_need_linked_to_a_tender_is_shown_on_its_public_page_as_counts_only()
+    {
+        long street;
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            street = (await scope.ServiceProvider.GetRequiredService<Marketplace.Web.Data.AppDbContext>().Streets.SingleAsync(s => s.Name == "东山街道")).Id;
+        }
+        var grains = Factory.Services.GetRequiredService<IGrainFactory>();
+        var grids = grains.GetGrain<IStreetGridGrain>(street);
+        var grid = (await grids.SaveAsync(new GridUnit(0, "百家湖社区第一网格", "百家湖社区", CommunityKind.Community, 300, "钱芳", "", []), (await grids.GetAsync()).Version, "东山街道 李晓梅")).Value!;
+        string[] residents = ["陈奶奶", "蒋大爷", "韩阿姨"];
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await grains.GetGrain<IStreetMattersGrain>(street).ReportAsync(new MatterReport(grid.No, MatterSource.Resident, "老人需要助餐",
+                "elderly", $"百家湖社区{i + 3}幢", "家中老人做饭困难，希望社区有助餐点或送餐服务。", [], [], residents[i], $"1390574200{i}"), "", "居民")).Succeeded);
+        }
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        Task<HttpResponseMessage> Post(string handler, Dictionary<string, string> form) => official.PostFormAsync("/Street/Needs", form, $"/Street/Needs?handler={handler}");
+        Dictionary<string, string> Need(params (string, string)[] more)
+        {
+            var form = new Dictionary<string, string> { ["Community"] = "百家湖社区", ["ServiceAreaCode"] = "elderly" };
+            foreach (var (k, v) in more)
+            {
+                form[k] = v;
+            }
+            return form;
+        }
+        var tender = await Marketplace.Tests.Integration.Tendering.TenderForms.PublishAsync(official, DateTimeOffset.UtcNow, "需求关联测试 社区老年助餐服务");
+        var link = $"Tender:{tender:N}";
+        await ShownAsync(await Post("Link", Need(("Link", link))), "只有已确认的需求才能关联采购");
+        Assert.Equal(HttpStatusCode.Redirect, (await Post("Review", Need(("Decision", "Confirmed"), ("Reason", "")))).StatusCode);
+        await ShownAsync(await Post("Link", Need(("Link", $"Tender:{Guid.NewGuid():N}"))), "请选择本街道的购买服务事项、采购项目或公益创投");
+        await ShownAsync(await Post("Link", Need(("Link", "乱填"))), "请选择本街道的购买服务事项、采购项目或公益创投");
+        Assert.Equal(HttpStatusCode.Redirect, (await Post("Link", Need(("Link", link)))).StatusCode);
+        await ShownAsync(await Post("Link", Need(("Link", link))), "该需求已关联此项目");
+        Assert.Contains("回应项目：采购项目：需求关联测试 社区老年助餐服务", WebUtility.HtmlDecode(await official.GetHtmlAsync("/Street/Needs")));
+
+        using var anonymous = new AppSession(Factory);
+        var page = WebUtility.HtmlDecode(await anonymous.GetHtmlAsync($"/Tenders/Details/{tender}"));
+        Assert.Contains("本项目回应的群众需求", page);
+        Assert.Contains("百家湖社区 · 养老助残：群众反映3件", page);
+        Assert.All([.. residents, "13905742000", "百家湖社区3幢"], p => Assert.DoesNotContain(p, page));
     }
 
     private static async Task ShownAsync(HttpResponseMessage response, params string[] texts)

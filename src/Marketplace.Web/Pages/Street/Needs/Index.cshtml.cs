@@ -1,4 +1,6 @@
 using Marketplace.Grid;
+using Marketplace.Rounds;
+using Marketplace.Tendering;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pages;
@@ -17,12 +19,19 @@ public sealed class IndexModel(AppDbContext db, CurrentTenant tenant, IGrainFact
     public StreetNeedsView View { get; private set; } = new(NeedThreshold.Default, []);
     public IReadOnlyDictionary<string, string> AreaNames { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The street's purchases a confirmed need can be linked to, as "{kind}:{id}" and their titles.</summary>
+    public IReadOnlyList<(string Value, string Title)> Purchases { get; private set; } = [];
+
+    /// <summary>The titles of linked purchases, by "{kind}:{id}".</summary>
+    public IReadOnlyDictionary<string, string> PurchaseTitles => Purchases.ToDictionary(p => p.Value, p => p.Title);
+
     [BindProperty] public string? Community { get; set; }
     [BindProperty] public string? ServiceAreaCode { get; set; }
     [BindProperty] public NeedDecision Decision { get; set; }
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public int MinMatters { get; set; }
     [BindProperty] public int Days { get; set; }
+    [BindProperty] public string? Link { get; set; }
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
@@ -32,6 +41,15 @@ public sealed class IndexModel(AppDbContext db, CurrentTenant tenant, IGrainFact
 
     public Task<IActionResult> OnPostThresholdAsync(CancellationToken ct) =>
         RunAsync(g => g.SetNeedThresholdAsync(new NeedThreshold(MinMatters, Days), tenant.DisplayName), "需求认定标准已保存", ct);
+
+    public Task<IActionResult> OnPostLinkAsync(CancellationToken ct) =>
+        RunAsync(g => g.LinkNeedAsync(Community ?? "", ServiceAreaCode ?? "", ParseLink(Link)!, tenant.DisplayName), "已关联，项目公开页将显示其回应的群众需求", ct);
+
+    public static string ValueOf(NeedLink link) => $"{link.Kind}:{link.Id:N}";
+
+    private static NeedLink? ParseLink(string? value) =>
+        value?.Split(':', 2) is [var kind, var id] && Enum.TryParse<NeedLinkKind>(kind, out var k) && Enum.IsDefined(k) && Guid.TryParseExact(id, "N", out var g)
+            ? new NeedLink(k, g) : null;
 
     private async Task<IActionResult> RunAsync(Func<IStreetMattersGrain, Task<Marketplace.Domain.Outcome>> command, string done, CancellationToken ct)
     {
@@ -61,6 +79,19 @@ public sealed class IndexModel(AppDbContext db, CurrentTenant tenant, IGrainFact
             (MinMatters, Days) = (View.Threshold.MinMatters, View.Threshold.Days);
         }
         AreaNames = await db.ServiceAreas.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+        if (View.Needs.Any(n => n.Review?.Decision == NeedDecision.Confirmed))
+        {
+            var items = await db.TransferItems.AsNoTracking().Where(i => i.StreetId == street).OrderBy(i => i.Title).Select(i => new { i.Id, i.Title }).ToListAsync(ct);
+            var tenders = await db.Tenders.AsNoTracking().Where(t => t.StreetId == street && t.Status != TenderStatus.Cancelled)
+                .OrderByDescending(t => t.CreatedAt).Select(t => new { t.Id, t.Title }).ToListAsync(ct);
+            var rounds = (await grains.GetGrain<IVentureRoundListGrain>(tenant.DistrictId ?? 0).ListAsync()).Where(r => r.Organizer.StreetId == street);
+            Purchases =
+            [
+                .. items.Select(i => (ValueOf(new(NeedLinkKind.TransferItem, i.Id)), "购买服务事项：" + i.Title)),
+                .. tenders.Select(t => (ValueOf(new(NeedLinkKind.Tender, t.Id)), "采购项目：" + t.Title)),
+                .. rounds.Select(r => (ValueOf(new(NeedLinkKind.Round, r.Id)), "公益创投：" + r.Title)),
+            ];
+        }
         return Page();
     }
 }
