@@ -82,8 +82,9 @@ public sealed class IndexModel(AppDbContext db, CurrentTenant tenant, IGrainFact
         if (View.Needs.Any(n => n.Review?.Decision == NeedDecision.Confirmed))
         {
             var items = await db.TransferItems.AsNoTracking().Where(i => i.StreetId == street).OrderBy(i => i.Title).Select(i => new { i.Id, i.Title }).ToListAsync(ct);
-            var tenders = await db.Tenders.AsNoTracking().Where(t => t.StreetId == street && t.Status != TenderStatus.Cancelled)
-                .OrderByDescending(t => t.CreatedAt).Select(t => new { t.Id, t.Title }).ToListAsync(ct);
+            // Ordered here: SQLite cannot order by a DateTimeOffset column.
+            var tenders = (await db.Tenders.AsNoTracking().Where(t => t.StreetId == street && t.Status != TenderStatus.Cancelled)
+                .Select(t => new { t.Id, t.Title, t.Deadline }).ToListAsync(ct)).OrderByDescending(t => t.Deadline);
             var rounds = (await grains.GetGrain<IVentureRoundListGrain>(tenant.DistrictId ?? 0).ListAsync()).Where(r => r.Organizer.StreetId == street);
             Purchases =
             [
