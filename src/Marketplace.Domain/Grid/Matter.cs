@@ -18,6 +18,7 @@ public enum MatterSource
 {
     GridVisit = 1, // 网格走访
     Resident = 2,  // 居民自报
+    MenuOrder = 3, // 菜单点单: a resident's order of a contracted service, routed to the contracted organization
 }
 
 /// <summary>The resident's rating of a closed matter (群众满意度).</summary>
@@ -64,6 +65,12 @@ public sealed record Matter
     [Id(19)] public DateTimeOffset? RatedAt { get; init; }
     [Id(20)] public ImmutableArray<MatterStep> Steps { get; init; } = [];
     [Id(21)] public string Title { get; init; } = "";
+    /// <summary>A menu order's contract, service unit and the organization it is routed to (承接机构); empty otherwise.</summary>
+    [Id(22)] public Guid? ContractId { get; init; }
+    [Id(23)] public string UnitCode { get; init; } = "";
+    [Id(24)] public string OrganizationUscc { get; init; } = "";
+    /// <summary>When the organization recorded the service as delivered (it then counts in the contract's 服务完成度).</summary>
+    [Id(25)] public DateTimeOffset? DeliveredAt { get; init; }
 
     public bool IsOpen => Status is not (MatterStatus.Closed or MatterStatus.Escalated);
 
@@ -93,7 +100,12 @@ public static class MatterNames
         _ => "",
     };
 
-    public static string Chinese(this MatterSource s) => s == MatterSource.Resident ? "居民自报" : "网格走访";
+    public static string Chinese(this MatterSource s) => s switch
+    {
+        MatterSource.Resident => "居民自报",
+        MatterSource.MenuOrder => "菜单点单",
+        _ => "网格走访",
+    };
 
     /// <summary>The stage names of the timed work: the first step and solving.</summary>
     public const string FirstStage = "first";

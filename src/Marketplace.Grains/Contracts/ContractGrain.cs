@@ -240,6 +240,33 @@ public sealed partial class ContractGrain(
         return await CommitAsync(Amended(next, what, reason.Trim(), user));
     }
 
+    public async Task<Outcome> RecordMenuDeliveryAsync(string uscc, Guid orderId, string unitCode, string user)
+    {
+        if (Refusal(uscc: uscc) is { } refused)
+        {
+            return Outcome.Fail(refused.Errors);
+        }
+        if (S.MenuDeliveries.Any(d => d.OrderId == orderId))
+        {
+            return Outcome.Ok; // already counted: a retry after the matter's write failed counts it once
+        }
+        if (S.Units.All(u => u.Code != unitCode))
+        {
+            return Outcome.Fail("", "该服务不在合同的服务单元中");
+        }
+        if (S.Status is ContractStatus.Drafted or ContractStatus.Closed or ContractStatus.Terminated)
+        {
+            return Outcome.Fail("", "合同未签订、已结项或已终止，不能计入服务量");
+        }
+        await state.CommitAsync(S with
+        {
+            MenuDeliveries = S.MenuDeliveries.Add(new MenuDelivery(orderId, unitCode, S.TrancheForDelivery(), user, Now)),
+            Status = S.Status == ContractStatus.Signed ? ContractStatus.InService : S.Status,
+            Version = S.Version + 1,
+        });
+        return Outcome.Ok;
+    }
+
     /// <summary>The district's contract settings (its defaults until it saves its own).</summary>
     private async Task<ContractSettings> SettingsAsync(long districtId) =>
         (await GrainFactory.GetGrain<IDistrictContractSettingsGrain>(districtId).GetAsync()).Settings;

@@ -174,6 +174,8 @@ public sealed record ContractState
     [Id(41)] public ImmutableArray<string> Reminded { get; init; } = [];
     /// <summary>The 公益创投 round the contract was funded by (its money is held by the round's pool); null for a tender.</summary>
     [Id(37)] public Guid? RoundId { get; init; }
+    /// <summary>Services residents ordered from the service menu and the organization delivered, one per order (counted in 服务完成度).</summary>
+    [Id(42)] public ImmutableArray<MenuDelivery> MenuDeliveries { get; init; } = [];
 
     /// <summary>The evaluation now open (or last decided) for a tranche: the highest round.</summary>
     public ContractEvaluation? EvaluationOf(int trancheNo) =>

@@ -103,6 +103,12 @@ public interface IContractGrain : IGrainWithGuidKey
     /// <summary>Timed work some days before a report's due date: reminds the organization once, unless the report is in. Safe to run twice.</summary>
     [Alias("RemindReport")] Task<Outcome> RemindReportAsync(int trancheNo, int round);
 
+    /// <summary>
+    /// A resident's menu order the organization delivered (one unit of the order's service), counted in 服务完成度.
+    /// Recorded once per order: a second call for the same order changes nothing.
+    /// </summary>
+    [Alias("RecordMenuDelivery")] Task<Outcome> RecordMenuDeliveryAsync(string uscc, Guid orderId, string unitCode, string user);
+
     [Alias("FileAppeal")] Task<Outcome<ContractState>> FileAppealAsync(string uscc, string text, string user);
 
     [Alias("DecideAppeal")] Task<Outcome<ContractState>> DecideAppealAsync(long districtId, bool upheld, string reason, string user);

@@ -33,7 +33,10 @@ public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IClassFixtu
         var street = await db.Streets.Where(s => s.Name == "秣陵街道").Select(s => s.Id).SingleAsync();
         // The seeded contract with the most tranches and evaluations: its public page has the widest tables.
         var contract = await db.Contracts.Where(c => c.Title == "秣陵街道社区睦邻互助点运营服务").Select(c => c.Id).SingleAsync();
-        var urls = new[] { "/", $"/Streets/{street}", "/Search?q=秣陵", "/Catalog", $"/Catalog/Details/{item}", "/Budgets", "/Organizations", $"/organizations/{organization}", "/Tenders", $"/Tenders/Details/{tender}", "/Contracts", $"/Contracts/{contract}" };
+        // 菜单式服务 of 庄市街道's 勤勇村: the services of the seeded contract and the order form.
+        var zhuangshi = await db.Streets.Where(s => s.Name == "庄市街道").Select(s => s.Id).SingleAsync();
+        var urls = new[] { "/", $"/Streets/{street}", "/Search?q=秣陵", "/Catalog", $"/Catalog/Details/{item}", "/Budgets", "/Organizations", $"/organizations/{organization}", "/Tenders", $"/Tenders/Details/{tender}", "/Contracts", $"/Contracts/{contract}",
+            $"/Matters/Menu?street={zhuangshi}&community=勤勇村" };
         var failures = new List<string>();
         foreach (var url in urls)
         {

@@ -93,6 +93,9 @@ public abstract class LeakTests(TenderApp app)
             "/api/ocds/release-package", $"/api/ocds/{year}.json",
         };
         urls.AddRange(streets.Select(s => $"/Streets/{s}"));
+        // 菜单式服务 of every street (services and organizations only, never a resident).
+        urls.AddRange(streets.Select(s => $"/Matters/Menu?street={s}"));
+        urls.AddRange(["/Matters/Menu", "/Matters", .. streets.Select(s => $"/Matters?street={s}")]);
         urls.AddRange(districts.SelectMany(d => new[] { $"/Districts/{d}", $"/feeds/{d}.atom" }));
         urls.AddRange(items.Select(i => $"/Catalog/Details/{i}"));
         // Every public contract page (an unsigned draft answers 404).

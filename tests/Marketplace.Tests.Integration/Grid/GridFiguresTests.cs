@@ -13,17 +13,18 @@ public abstract class GridFiguresTests(GridApp app)
 {
     private MarketplaceAppFactory Factory => app.Require();
 
-    // seed/grids.json by hand: 勤勇村 (2 grids) 5 matters — 3 closed or sent up, all on time; ratings 非常满意 + 满意.
-    // 中心社区 3 matters — 1 closed on time; rating 非常满意. Street: 8 matters, 4 of 4 on time, 3 ratings, 2 非常满意.
+    // seed/grids.json by hand: 勤勇村 (2 grids) 7 matters — 3 closed or sent up, all on time; ratings 非常满意 + 满意.
+    // 中心社区 5 matters — 1 closed on time; rating 非常满意. Street: 12 matters, 4 of 4 on time, 3 ratings, 2 非常满意.
     private static readonly (string Name, int Matters, int Closed, int OnTime, int Ratings, int Very)[] Expected =
     [
-        ("庄市街道", 8, 4, 4, 3, 2), ("勤勇村", 5, 3, 3, 2, 1), ("中心社区", 3, 1, 1, 1, 1),
+        ("庄市街道", 12, 4, 4, 3, 2), ("勤勇村", 7, 3, 3, 2, 1), ("中心社区", 5, 1, 1, 1, 1),
     ];
 
     private static readonly string[] Private =
     [
         "沈阿婆", "李国平", "张海龙", "周女士", "刘先生", "13957801126", "13805749982", "13736152208", "13586620417", "15968834471",
         "勤勇村5组27号", "中心社区12幢", "勤勇村3组村道", "勤勇村8组",
+        "钱阿公", "吴女士", "郑大伯", "13857805517", "13706748823", "15057409961", "勤勇村7组15号", "中心社区8幢", "中心社区15幢",
     ];
 
     [SkippableFact]
@@ -67,7 +68,8 @@ public abstract class GridFiguresTests(GridApp app)
         var ids = (await GridFlow.Matters(Factory, street).GetAsync()).Matters.Select(m => m.Id).ToList();
         Assert.NotEmpty(ids);
         using var anonymous = new AppSession(Factory);
-        var urls = new List<string> { "/", "/Matters", $"/Matters?street={street}", $"/Matters/Report?Street={street}", $"/api/public/grid/streets/{street}" };
+        var urls = new List<string> { "/", "/Matters", $"/Matters?street={street}", $"/Matters/Report?Street={street}", $"/api/public/grid/streets/{street}",
+            "/Matters/Menu", $"/Matters/Menu?street={street}", $"/Matters/Menu?street={street}&community=勤勇村", $"/Matters/Menu?street={street}&community=中心社区" };
         urls.AddRange(ids.Select(id => $"/Matters/Rate?street={street}&id={id}"));
         foreach (var url in urls)
         {

@@ -64,6 +64,11 @@ public abstract partial class RefusalWalkTests(TenderApp app)
         "District.Grid.SettingsModel.OnPostAsync",
         // 网格员账号: walked in Grid/GridStreetAccessTests.The_street_creates_a_grid_worker_account_and_bad_input_is_refused_beside_the_field.
         "Street.Grid.WorkersModel.OnPostAsync",
+        // 菜单式服务: unknown community, bad phone, wrong code, empty text, a service whose contract ended, another organization's
+        // order and steps out of turn, walked in Grid/ServiceMenuTests; 需求清单 review, threshold and links in Grid/NeedsPageTests.
+        "Matters.MenuModel.OnPostSendCodeAsync", "Matters.MenuModel.OnPostAsync",
+        "Ngo.Orders.IndexModel.OnPostAcceptAsync", "Ngo.Orders.IndexModel.OnPostDeliverAsync", "Ngo.Orders.IndexModel.OnPostCloseAsync",
+        "Street.Needs.IndexModel.OnPostReviewAsync", "Street.Needs.IndexModel.OnPostThresholdAsync", "Street.Needs.IndexModel.OnPostLinkAsync",
     ];
 
     /// <summary>

@@ -9,6 +9,8 @@ public static class GridWebExtensions
     {
         services.AddScoped<GridImport>();
         services.AddScoped<GridWorkerAccounts>();
+        services.AddScoped<ServiceMenu>();
+        services.AddScoped<AnsweredNeeds>();
         services.AddSingleton<MatterPhotos>();
         services.AddSingleton<GridFigures>();
         services.AddVerificationCodes();

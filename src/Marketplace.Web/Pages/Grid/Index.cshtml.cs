@@ -13,20 +13,13 @@ namespace Marketplace.Web.Pages.Grid;
 /// <summary>The 网格员's visit log (走访日志): report a matter from the phone, see the grid's matters.</summary>
 [RequestSizeLimit(16L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 16L * 1024 * 1024)]
-public sealed class IndexModel(CurrentTenant tenant, IGrainFactory grains, AppDbContext db, MatterPhotos photos) : PageModel
+public sealed class IndexModel(CurrentTenant tenant, IGrainFactory grains, AppDbContext db, MatterPhotos photos) : MatterReportForm
 {
     public IReadOnlyList<GridUnit> MyGrids { get; private set; } = [];
     public IReadOnlyList<Matter> Recent { get; private set; } = [];
     public IReadOnlyList<ServiceArea> Areas { get; private set; } = [];
 
-    [BindProperty] public int GridNo { get; set; }
-    [BindProperty] public string? ServiceAreaCode { get; set; }
-    [BindProperty] public string? Title { get; set; }
-    [BindProperty] public string? Place { get; set; }
-    [BindProperty] public string? Text { get; set; }
-    [BindProperty] public string? ResidentName { get; set; }
     [BindProperty] public string? ResidentPhone { get; set; }
-    [BindProperty] public List<IFormFile> Photos { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -37,8 +30,7 @@ public sealed class IndexModel(CurrentTenant tenant, IGrainFactory grains, AppDb
             return NotFound();
         }
         var names = MatterPhotos.NamesFor(Photos);
-        var result = await grains.GetGrain<IStreetMattersGrain>(street).ReportAsync(new MatterReport(GridNo, MatterSource.GridVisit,
-            Title ?? "", ServiceAreaCode ?? "", Place ?? "", Text ?? "", names, [.. Photos.Select(p => p.Length)], ResidentName ?? "", ResidentPhone ?? ""),
+        var result = await grains.GetGrain<IStreetMattersGrain>(street).ReportAsync(ToReport(MatterSource.GridVisit, ResidentPhone, names),
             tenant.UserName, tenant.DisplayName);
         if (result.Succeeded)
         {

@@ -13,22 +13,15 @@ namespace Marketplace.Web.Pages.Matters;
 /// <summary>Public: a resident reports a need or problem to a grid, proving the phone with a text-message code (no login).</summary>
 [RequestSizeLimit(16L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 16L * 1024 * 1024)]
-public sealed class ReportModel(AppDbContext db, IGrainFactory grains, VerificationCodes codes, MatterPhotos photos) : PageModel
+public sealed class ReportModel(AppDbContext db, IGrainFactory grains, VerificationCodes codes, MatterPhotos photos) : MatterReportForm
 {
     public IReadOnlyList<Data.Entities.Street> Streets { get; private set; } = [];
     public IReadOnlyList<GridUnit> Grids { get; private set; } = [];
     public IReadOnlyList<ServiceArea> Areas { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)] public long Street { get; set; }
-    [BindProperty] public int GridNo { get; set; }
-    [BindProperty] public string? ServiceAreaCode { get; set; }
-    [BindProperty] public string? Title { get; set; }
-    [BindProperty] public string? Place { get; set; }
-    [BindProperty] public string? Text { get; set; }
-    [BindProperty] public string? ResidentName { get; set; }
     [BindProperty] public string? Phone { get; set; }
     [BindProperty] public string? Code { get; set; }
-    [BindProperty] public List<IFormFile> Photos { get; set; } = [];
 
     public bool CodeSent { get; private set; }
 
@@ -59,9 +52,7 @@ public sealed class ReportModel(AppDbContext db, IGrainFactory grains, Verificat
             return Page();
         }
         var names = MatterPhotos.NamesFor(Photos);
-        var result = await grains.GetGrain<IStreetMattersGrain>(Street).ReportAsync(new MatterReport(GridNo, MatterSource.Resident,
-            Title ?? "", ServiceAreaCode ?? "", Place ?? "", Text ?? "", names, [.. Photos.Select(p => p.Length)], ResidentName ?? "", Phone ?? ""),
-            "", "居民");
+        var result = await grains.GetGrain<IStreetMattersGrain>(Street).ReportAsync(ToReport(MatterSource.Resident, Phone, names), "", "居民");
         if (!result.Succeeded)
         {
             ModelState.AddOutcome(result.Errors);

@@ -2,6 +2,8 @@ using Marketplace.Reports;
 using Marketplace.Reports.Documents;
 using Marketplace.Reports.Excel;
 using Marketplace.Web.Data;
+using Marketplace.Grid;
+using Marketplace.Web.Features.Grid;
 using Marketplace.Web.Features.Rounds;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,9 +13,12 @@ namespace Marketplace.Web.Pages.Rounds;
 
 /// <summary>A round's public page: categories, pool, cap, timeline; from 立项公示 on the funded projects and the panel.</summary>
 [AllowAnonymous]
-public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageModel
+public sealed class DetailsModel(AppDbContext db, IGrainFactory grains, AnsweredNeeds answered) : PageModel
 {
     public PublicRoundsApi.RoundDto Round { get; private set; } = default!;
+
+    /// <summary>本项目回应的群众需求 of a street's round (counts and 村(社区) only).</summary>
+    public IReadOnlyList<AnsweredNeed> Needs { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -22,6 +27,10 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageMo
             return NotFound();
         }
         Round = round;
+        if (round.StreetId is { } street)
+        {
+            Needs = await answered.ForAsync(street, new NeedLink(NeedLinkKind.Round, id), ct);
+        }
         return Page();
     }
 

@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Marketplace.Domain;
+using Marketplace.Grid;
+using Marketplace.Web.Features.Grid;
 
 namespace Marketplace.Web.Pages.Tenders;
 
@@ -19,8 +21,11 @@ namespace Marketplace.Web.Pages.Tenders;
 /// price — never a proposal (SPEC §3.10).
 /// </summary>
 [AllowAnonymous]
-public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageModel
+public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, AnsweredNeeds answered) : PageModel
 {
+    /// <summary>本项目回应的群众需求 (counts and 村(社区) only).</summary>
+    public IReadOnlyList<AnsweredNeed> Needs { get; private set; } = [];
+
     public TenderInfo Tender { get; private set; } = default!;
     public string Street { get; private set; } = "";
     public List<TenderResultRow> Results { get; private set; } = [];
@@ -40,6 +45,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db) : PageMo
         Tender = info;
         Street = await db.Streets.Where(s => s.Id == info.StreetId).Select(s => s.District!.Name + " · " + s.Name).SingleAsync(ct);
         Contact = info.CreatedBy;
+        Needs = await answered.ForAsync(info.StreetId, new NeedLink(NeedLinkKind.Tender, id), ct);
         Results = await db.TenderResults.AsNoTracking().Where(r => r.TenderId == id).ToListAsync(ct);
         Results = [.. Results.OrderBy(r => r.Rank ?? int.MaxValue)];
         if (info is { Award: not null, SingleSource: null })
