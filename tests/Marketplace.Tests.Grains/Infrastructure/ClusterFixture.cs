@@ -34,7 +34,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FailingWrites Failures { get; } = new();
 
     /// <summary>Stops the primary silo (its grains deactivate) and starts it again, as a host restart does.</summary>
-    public async Task RestartPrimaryAsync() => await Cluster.RestartSiloAsync(Cluster.Primary);
+    public async Task RestartPrimaryAsync() => await Cluster.RestartSiloAsync(Cluster.Primary!);
 
     public async Task InitializeAsync()
     {

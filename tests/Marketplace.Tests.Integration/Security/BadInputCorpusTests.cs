@@ -87,6 +87,26 @@ public abstract partial class BadInputCorpusTests(AppFixture app, ITestOutputHel
         await using var fingerprint = await DatabaseFingerprint.OpenAsync(Factory.Database);
         var seenShapes = new HashSet<string>(StringComparer.Ordinal);
         var seenForms = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await WalkAsync(tally, fingerprint, seenShapes, seenForms);
+            await FuzzEndpointsAsync(tally);
+        }
+        finally
+        {
+            output.WriteLine($"bad-input corpus on {app.Target}: {tally.Pages} pages walked, {tally.Forms} forms, {tally.Fields} fields, "
+                + $"{tally.Entries} entries tried, {tally.ServerErrors} answered 5xx, {tally.Failures.Count} failures, {clock.Elapsed.TotalSeconds:F0} s");
+            foreach (var f in tally.Failures.Take(80))
+            {
+                output.WriteLine("  " + f);
+            }
+        }
+        Assert.True(tally.Forms > 20, $"only {tally.Forms} forms found");
+        Assert.True(tally.Failures.Count == 0, string.Join("\n", tally.Failures.Take(60)));
+    }
+
+    private async Task WalkAsync(Tally tally, DatabaseFingerprint fingerprint, HashSet<string> seenShapes, HashSet<string> seenForms)
+    {
         foreach (var principal in Principals)
         {
             using var session = principal.Role is null ? new AppSession(Factory) : await AppSession.LoginAsync(Factory, principal.Name);
@@ -128,15 +148,6 @@ public abstract partial class BadInputCorpusTests(AppFixture app, ITestOutputHel
                 }
             }
         }
-        await FuzzEndpointsAsync(tally);
-        output.WriteLine($"bad-input corpus on {app.Target}: {tally.Pages} pages walked, {tally.Forms} forms, {tally.Fields} fields, "
-            + $"{tally.Entries} entries tried, {tally.ServerErrors} answered 5xx, {tally.Failures.Count} failures, {clock.Elapsed.TotalSeconds:F0} s");
-        foreach (var f in tally.Failures.Take(60))
-        {
-            output.WriteLine("  " + f);
-        }
-        Assert.True(tally.Forms > 20, $"only {tally.Forms} forms found");
-        Assert.True(tally.Failures.Count == 0, string.Join("\n", tally.Failures.Take(60)));
     }
 
     private async Task FuzzFormAsync(AppSession session, Principal principal, HtmlForm form, string? token, DatabaseFingerprint fingerprint, Tally tally)
@@ -200,7 +211,16 @@ public abstract partial class BadInputCorpusTests(AppFixture app, ITestOutputHel
         if (form.Method == "GET")
         {
             var query = string.Join("&", fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
-            response = await session.GetAsync(target.Split('?')[0] + "?" + query);
+            try
+            {
+                response = await session.GetAsync(target.Split('?')[0] + "?" + query);
+            }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException)
+            {
+                tally.ServerErrors++;
+                tally.Fail($"{what}: the request failed in the host ({e.GetType().Name}: {e.Message})");
+                return;
+            }
             await CheckResponseAsync(response, what, tally, refusedPost: false);
             return;
         }
@@ -228,7 +248,17 @@ public abstract partial class BadInputCorpusTests(AppFixture app, ITestOutputHel
         {
             content = new FormUrlEncodedContent(all);
         }
-        response = await session.Http.PostAsync(target, content);
+        try
+        {
+            response = await session.Http.PostAsync(target, content);
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException)
+        {
+            tally.ServerErrors++;
+            tally.Fail($"{what}: the request failed in the host ({e.GetType().Name}: {e.Message})");
+            _baseline = null;
+            return;
+        }
         var redirected = (int)response.StatusCode is 301 or 302 or 303 or 307 or 308;
         await CheckResponseAsync(response, what, tally, refusedPost: !redirected);
         if (!redirected && before is not null && !await fingerprint.UnchangedSinceLastAsync())
@@ -300,7 +330,8 @@ public abstract partial class BadInputCorpusTests(AppFixture app, ITestOutputHel
             foreach (var parameter in parameters)
             {
                 tally.Fields++;
-                foreach (var (label, value) in Corpus)
+                // A NUL in a path is refused by Kestrel with 400 before the app sees it; the test host throws instead.
+                foreach (var (label, value) in Corpus.Where(c => !routeNames.Contains(parameter) || !c.Value.Contains('\0', StringComparison.Ordinal)))
                 {
                     var url = routeNames.Contains(parameter) ? Fill(raw, parameter, Uri.EscapeDataString(value))
                         : Fill(raw, null, "") + "?" + parameter + "=" + Uri.EscapeDataString(value);
