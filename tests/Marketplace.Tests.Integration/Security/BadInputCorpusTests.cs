@@ -40,8 +40,6 @@ public abstract partial class BadInputCorpusTests(AppFixture app, ITestOutputHel
         RegexOptions.IgnoreCase)]
     private static partial Regex NumericName();
 
-    private const int RotatingPerField = 3;
-
     /// <summary>English text ASP.NET Core's model binding and validation write when a page leaves them through.</summary>
     [GeneratedRegex(@"(is not valid|is invalid|The value '|field is required|must be a number|The field \w)")]
     private static partial Regex EnglishBinderText();
@@ -72,7 +70,7 @@ public abstract partial class BadInputCorpusTests(AppFixture app, ITestOutputHel
 
         public void Fail(string what)
         {
-            if (Failures.Count < 200)
+            if (Failures.Count < 5_000)
             {
                 Failures.Add(what);
             }
@@ -96,13 +94,14 @@ public abstract partial class BadInputCorpusTests(AppFixture app, ITestOutputHel
         {
             output.WriteLine($"bad-input corpus on {app.Target}: {tally.Pages} pages walked, {tally.Forms} forms, {tally.Fields} fields, "
                 + $"{tally.Entries} entries tried, {tally.ServerErrors} answered 5xx, {tally.Failures.Count} failures, {clock.Elapsed.TotalSeconds:F0} s");
-            foreach (var f in tally.Failures.Take(80))
+            // One line per field and kind of failure (the first value that showed it), then the count.
+            foreach (var group in tally.Failures.GroupBy(f => FailureKind().Replace(f, "")).Take(80))
             {
-                output.WriteLine("  " + f);
+                output.WriteLine($"  {group.First()}{(group.Count() > 1 ? $" (and {group.Count() - 1} more values)" : "")}");
             }
         }
         Assert.True(tally.Forms > 20, $"only {tally.Forms} forms found");
-        Assert.True(tally.Failures.Count == 0, string.Join("\n", tally.Failures.Take(60)));
+        Assert.True(tally.Failures.Count == 0, string.Join("\n", tally.Failures.GroupBy(f => FailureKind().Replace(f, "")).Select(g => g.First()).Take(60)));
     }
 
     private async Task WalkAsync(Tally tally, DatabaseFingerprint fingerprint, HashSet<string> seenShapes, HashSet<string> seenForms)
@@ -177,19 +176,26 @@ public abstract partial class BadInputCorpusTests(AppFixture app, ITestOutputHel
         }
     }
 
-    private static IEnumerable<(string Label, string Value)> ValuesFor(FormField field, int index)
+    /// <summary>Corpus entries tried on every field, beside the rotating ones.</summary>
+    protected virtual string[] AlwaysTried => ["script"];
+
+    /// <summary>Whether money, date and number fields get every corpus entry (the SQLite run) or the rotating few.</summary>
+    protected virtual bool EveryValueForNumbers => true;
+
+    protected virtual int RotatingPerField => 3;
+
+    private IEnumerable<(string Label, string Value)> ValuesFor(FormField field, int index)
     {
         if (field.Type == "file")
         {
             return Files.Select(f => (f.Label, ""));
         }
-        if (field.Type is "number" or "date" or "datetime-local" or "month" or "time" || NumericName().IsMatch(field.Name))
+        if (EveryValueForNumbers && (field.Type is "number" or "date" or "datetime-local" or "month" or "time" || NumericName().IsMatch(field.Name)))
         {
             return Corpus;
         }
-        var script = Corpus.Single(c => c.Label == "script");
         return Enumerable.Range(0, RotatingPerField).Select(k => Corpus[(index * RotatingPerField + k) % Corpus.Length])
-            .Where(c => c.Label != "script").Append(script);
+            .Where(c => !AlwaysTried.Contains(c.Label)).Concat(Corpus.Where(c => AlwaysTried.Contains(c.Label)));
     }
 
     /// <summary>The file corpus: traversal names, a program named .pdf, an empty file, a spreadsheet with formula cells.</summary>
@@ -309,7 +315,8 @@ public abstract partial class BadInputCorpusTests(AppFixture app, ITestOutputHel
         {
             tally.Fail($"{what}: script echoed unescaped");
         }
-        if (refusedPost && EnglishBinderText().Match(html) is { Success: true } english)
+        // What a person reads: text between tags (validation attributes for scripts the site does not load are not shown).
+        if (refusedPost && EnglishBinderText().Match(Tag().Replace(html, " ")) is { Success: true } english)
         {
             tally.Fail($"{what}: English message \"{english.Value}\"");
         }
@@ -368,6 +375,13 @@ public abstract partial class BadInputCorpusTests(AppFixture app, ITestOutputHel
         return t == typeof(string) || t.IsPrimitive || t == typeof(decimal) || t == typeof(Guid) || t == typeof(DateOnly) || t == typeof(DateTime) || t.IsEnum;
     }
 
+    /// <summary>The corpus label and the quoted detail of a failure line, so lines of one field and kind group together.</summary>
+    [GeneratedRegex(@"=[^=:]*:|""[^""]*""|\(\d+\)")]
+    private static partial Regex FailureKind();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
     [GeneratedRegex(@"\{([^}:]+)[^}]*\}")]
     private static partial Regex RouteValue();
 
@@ -421,4 +435,15 @@ public sealed class CorpusPostgresApp() : AppFixture(DatabaseTarget.Postgres);
 
 public sealed class BadInputCorpusTests_Sqlite(CorpusSqliteApp app, ITestOutputHelper output) : BadInputCorpusTests(app, output), IClassFixture<CorpusSqliteApp>;
 
-public sealed class BadInputCorpusTests_Postgres(CorpusPostgresApp app, ITestOutputHelper output) : BadInputCorpusTests(app, output), IClassFixture<CorpusPostgresApp>;
+/// <summary>
+/// On PostgreSQL every post is followed by a full table hash (no cheap "nothing committed" signal), so each field
+/// gets fewer values: one rotating, the script, and control characters (PostgreSQL refuses NUL in text).
+/// </summary>
+public sealed class BadInputCorpusTests_Postgres(CorpusPostgresApp app, ITestOutputHelper output) : BadInputCorpusTests(app, output), IClassFixture<CorpusPostgresApp>
+{
+    protected override string[] AlwaysTried => ["script", "control"];
+
+    protected override bool EveryValueForNumbers => false;
+
+    protected override int RotatingPerField => 1;
+}
