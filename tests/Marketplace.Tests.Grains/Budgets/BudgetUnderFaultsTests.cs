@@ -1,7 +1,6 @@
 using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Tests.Grains.Infrastructure;
-using Marketplace.Web.Features.Budgets;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -105,20 +104,11 @@ public sealed class BudgetUnderFaultsTests(ClusterFixture fx, ITestOutputHelper 
 
         await fx.QueryAsync(async db =>
         {
-            var groups = await db.PostingGroups.Where(g => g.StreetId == street && g.Year == Year).ToListAsync();
-            Assert.Equal(1 + 200 + 200, groups.Count); // the confirmation, each signing, each payout — once
-            Assert.Equal(groups.Count, groups.Select(g => g.IdempotencyKey).Distinct().Count());
+            // The confirmation, each signing, each payout — once.
+            var groups = await LedgerAssertions.AssertWholeAsync(db, street, Year, s, 1 + 200 + 200);
             var tranches = groups.Where(g => g.DocumentType == DocumentTypes.Tranche).GroupBy(g => g.DocumentId).ToList();
             Assert.Equal(200, tranches.Count);
             Assert.All(tranches, t => Assert.Single(t));
-            var sums = await db.Postings.Where(p => p.StreetId == street && p.Year == Year).GroupBy(p => p.GroupId).Select(g => g.Sum(p => p.AmountFen)).ToListAsync();
-            Assert.Equal(groups.Count, sums.Count);
-            Assert.All(sums, sum => Assert.Equal(0L, sum));
-            var audit = await LedgerAudit.RunAsync(db, null, Year, CancellationToken.None);
-            Assert.True(audit.Passed, string.Join("; ", audit.Problems));
-            var row = await db.StreetBudgets.SingleAsync(b => b.StreetId == street && b.Year == Year);
-            Assert.Equal(s.Committed, row.Committed);
-            Assert.Equal(s.Available, row.Available);
             return 0;
         });
     }
