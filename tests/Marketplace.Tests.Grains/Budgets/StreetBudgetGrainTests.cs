@@ -66,18 +66,7 @@ public sealed class StreetBudgetGrainTests(ClusterFixture fx) : IClassFixture<Cl
         Assert.Empty(await grain.CheckAsync());
 
         await using var db = await DbAsync();
-        var groups = await db.PostingGroups.Where(g => g.StreetId == street && g.Year == Year).ToListAsync();
-        Assert.Equal(1 + 128, groups.Count);
-        Assert.Equal(groups.Count, groups.Select(g => g.IdempotencyKey).Distinct().Count());
-        var sums = await db.Postings.Where(p => p.StreetId == street && p.Year == Year)
-            .GroupBy(p => p.GroupId).Select(g => g.Sum(p => p.AmountFen)).ToListAsync();
-        Assert.Equal(129, sums.Count);
-        Assert.All(sums, s => Assert.Equal(0L, s));
-        var audit = await LedgerAudit.RunAsync(db, null, Year, CancellationToken.None);
-        Assert.True(audit.Passed, string.Join("; ", audit.Problems));
-        var row = await db.StreetBudgets.SingleAsync(b => b.StreetId == street && b.Year == Year);
-        Assert.Equal(snapshot.Committed, row.Committed);
-        Assert.Equal(snapshot.Available, row.Available);
+        await LedgerAssertions.AssertWholeAsync(db, street, Year, snapshot, 1 + 128);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     private const string DataDirectoryKey = "MarketplaceTest:DataDirectory";
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MovableClock> Clocks = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, FailingWrites> Faults = new();
 
     /// <summary>The silo's server time: the real clock until a test moves it forward (e.g. past a deadline).</summary>
     public MovableClock Clock { get; } = new();
@@ -29,13 +30,17 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
-    /// <summary>Switch of the silo's grain storage: the next write fails once.</summary>
-    public FailingWrites Failures => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredService<FailingWrites>();
+    /// <summary>Switch of the silos' grain storage (one for the cluster, kept across a silo restart): the next write fails once, or a share of all.</summary>
+    public FailingWrites Failures { get; } = new();
+
+    /// <summary>Stops the primary silo (its grains deactivate) and starts it again, as a host restart does.</summary>
+    public async Task RestartPrimaryAsync() => await Cluster.RestartSiloAsync(Cluster.Primary!);
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataDirectory);
         Clocks[DataDirectory] = Clock;
+        Faults[DataDirectory] = Failures;
         Services = BuildDatabaseServices(DataDirectory);
         await DatabaseMigrator.MigrateAsync(Services);
         await using (var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
@@ -54,6 +59,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
         Clocks.TryRemove(DataDirectory, out _);
+        Faults.TryRemove(DataDirectory, out _);
         SqliteConnectionPools.Clear();
         try
         {
@@ -97,7 +103,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             var database = siloBuilder.Services.AddMarketplaceDatabase(configuration, dataDirectory);
             siloBuilder.Services.AddMarketplaceJobs(database); // grains schedule timed work (tender deadlines)
             siloBuilder.Services.AddMarketplaceGrainServices();
-            FailOnDemandStorage.Register(siloBuilder.Services);
+            FailOnDemandStorage.Register(siloBuilder.Services, Faults[dataDirectory]);
         }
     }
 }

@@ -7,14 +7,46 @@ using Orleans.Storage;
 
 namespace Marketplace.Tests.Grains.Infrastructure;
 
-/// <summary>Tells <see cref="FailOnDemandStorage"/> to fail the next write.</summary>
+/// <summary>Tells <see cref="FailOnDemandStorage"/> to fail the next write, or a seeded random share of all writes.</summary>
 public sealed class FailingWrites
 {
+    private readonly Lock _lock = new();
     private int _pending;
+    private Random? _random;
+    private double _share;
+    private int _failed;
 
     public void FailNextWrite() => Interlocked.Exchange(ref _pending, 1);
 
-    public bool TakeFailure() => Interlocked.Exchange(ref _pending, 0) == 1;
+    /// <summary>From now on each write fails with probability <paramref name="share"/>, drawn from a seeded generator (a run can be repeated).</summary>
+    public void FailShare(double share, int seed)
+    {
+        lock (_lock)
+        {
+            _share = share;
+            _random = share > 0 ? new Random(seed) : null;
+        }
+    }
+
+    /// <summary>Writes failed on purpose so far.</summary>
+    public int Failed => Volatile.Read(ref _failed);
+
+    public bool TakeFailure()
+    {
+        var fail = Interlocked.Exchange(ref _pending, 0) == 1;
+        if (!fail)
+        {
+            lock (_lock)
+            {
+                fail = _random is not null && _random.NextDouble() < _share;
+            }
+        }
+        if (fail)
+        {
+            Interlocked.Increment(ref _failed);
+        }
+        return fail;
+    }
 }
 
 /// <summary>
@@ -35,9 +67,9 @@ public sealed class FailOnDemandStorage(IGrainStorage inner, FailingWrites failu
         inner.ClearStateAsync(stateName, grainId, grainState);
 
     /// <summary>Replaces the product's grain storage registration (last registration wins).</summary>
-    public static void Register(IServiceCollection services)
+    public static void Register(IServiceCollection services, FailingWrites failures)
     {
-        services.AddSingleton<FailingWrites>();
+        services.AddSingleton(failures);
         services.AddKeyedSingleton<IGrainStorage>(StorageNames.Marketplace, (sp, _) =>
             new FailOnDemandStorage(ActivatorUtilities.CreateInstance<EfGrainStorage>(sp), sp.GetRequiredService<FailingWrites>()));
         services.AddSingleton<ITenderSubmissionLog>(sp =>

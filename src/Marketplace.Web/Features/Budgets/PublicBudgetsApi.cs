@@ -7,6 +7,17 @@ namespace Marketplace.Web.Features.Budgets;
 
 public static class PublicBudgetsApi
 {
+    /// <summary>
+    /// The public JSON's answer to a year outside the budget years (problem+json, 400). Shared by every endpoint
+    /// with a year parameter: year 0 or −1 cannot even be made a date (the OCDS package dated its releases from it).
+    /// </summary>
+    public static IResult YearRefused() => Results.ValidationProblem(new Dictionary<string, string[]>
+    {
+        ["year"] = [$"年度应为 {StreetBudgetKey.MinYear}–{StreetBudgetKey.MaxYear} 之间的整数"],
+    }, title: "参数不正确");
+
+    public static bool IsBudgetYear(int year) => year is >= StreetBudgetKey.MinYear and <= StreetBudgetKey.MaxYear;
+
     /// <summary>One funding source's share of a street's budget.</summary>
     public sealed record FundingDto(
         [property: JsonPropertyName("source")] string Source,
@@ -45,12 +56,9 @@ public static class PublicBudgetsApi
                 var y = BudgetQueries.CurrentYear(clock);
                 if (!string.IsNullOrWhiteSpace(year) &&
                     (!int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out y)
-                     || y < StreetBudgetKey.MinYear || y > StreetBudgetKey.MaxYear))
+                     || !IsBudgetYear(y)))
                 {
-                    return Results.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        ["year"] = [$"年度应为 {StreetBudgetKey.MinYear}–{StreetBudgetKey.MaxYear} 之间的整数"],
-                    }, title: "参数不正确");
+                    return YearRefused();
                 }
                 var streets = await BudgetQueries.YearAsync(db, y, null, ct);
                 return Results.Ok(streets.Where(s => s.Row is not null).Select(s => new StreetBudgetDto(

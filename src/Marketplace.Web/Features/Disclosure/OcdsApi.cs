@@ -1,4 +1,5 @@
 using Marketplace.Web.Data;
+using Marketplace.Web.Features.Budgets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Web.Features.Disclosure;
@@ -19,7 +20,8 @@ public static class OcdsApi
     {
         var group = app.MapGroup("/api/ocds").WithTags("public").AllowAnonymous();
         group.MapGet("/release-package", async (HttpContext http, AppDbContext db, IGrainFactory grains, IConfiguration config, TimeProvider clock, int? year, long? district, CancellationToken ct) =>
-                Json(await ReleasePackageAsync(http, db, grains, config, clock, year, district, ct)))
+                year is { } y && !PublicBudgetsApi.IsBudgetYear(y) ? PublicBudgetsApi.YearRefused()
+                    : Json(await ReleasePackageAsync(http, db, grains, config, clock, year, district, ct)))
             .WithName("OcdsReleasePackage")
             .WithSummary("OCDS 1.1.5 发布包：每个采购项目、公益创投和合同一个 ocid（公开，无需登录）")
             .WithDescription("可按 year（预算年度）、district（区 id）筛选。投标统计仅在截止后、结果公开后出现；不含申请材料、附件和个人信息。");
@@ -41,7 +43,8 @@ public static class OcdsApi
             .WithName("OcdsRecordPackage")
             .WithSummary("OCDS 1.1.5 记录包：一个 ocid 的全部发布及合并后的记录；未知 ocid 返回 404");
         group.MapGet("/{year:int}.json", async (HttpContext http, AppDbContext db, IGrainFactory grains, IConfiguration config, TimeProvider clock, int year, CancellationToken ct) =>
-                TypedResults.File(OcdsJson.Bytes(await ReleasePackageAsync(http, db, grains, config, clock, year, null, ct)), "application/json", $"ocds-{year}.json"))
+                !PublicBudgetsApi.IsBudgetYear(year) ? PublicBudgetsApi.YearRefused()
+                    : TypedResults.File(OcdsJson.Bytes(await ReleasePackageAsync(http, db, grains, config, clock, year, null, ct)), "application/json", $"ocds-{year}.json"))
             .WithName("OcdsBulkYear")
             .WithSummary("整年全部区、街道的 OCDS 发布包（下载文件）");
     }

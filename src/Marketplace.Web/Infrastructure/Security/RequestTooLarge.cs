@@ -29,6 +29,7 @@ public static class InputGuardExtensions
     {
         app.UseMiddleware<RequestTooLargeMiddleware>();
         app.UseMiddleware<ApiProblemDetailsMiddleware>();
+        app.UseMiddleware<ControlCharactersMiddleware>();
         return app;
     }
 }

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
+
+namespace Marketplace.Web.Infrastructure.Security;
+
+/// <summary>
+/// Control characters (other than tab and line breaks) are removed from form fields and query values before any
+/// page or endpoint reads them. No one types them; PostgreSQL refuses a NUL in text (22021), so a pasted one
+/// answered 500 there and was stored as is on SQLite (issue 16 item 6, the bad-input corpus).
+/// </summary>
+public sealed class ControlCharactersMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.QueryString.HasValue && request.Query.Any(q => HasControl(q.Value)))
+        {
+            request.Query = new QueryCollection(Clean(request.Query));
+        }
+        // Url-encoded forms only: a multipart form is read by the page under its own upload limits, not here.
+        if (!HttpMethods.IsGet(request.Method) && request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                // Malformed: left to the page's own handling.
+                await next(context);
+                return;
+            }
+            if (form.Any(f => HasControl(f.Value)))
+            {
+                context.Features.Set<IFormFeature>(new FormFeature(new FormCollection(Clean(form), form.Files)));
+            }
+        }
+        await next(context);
+    }
+
+    private static Dictionary<string, StringValues> Clean(IEnumerable<KeyValuePair<string, StringValues>> values) =>
+        values.ToDictionary(v => v.Key, v => new StringValues([.. v.Value.Select(Strip)]), StringComparer.OrdinalIgnoreCase);
+
+    private static bool HasControl(StringValues values) => values.Any(v => v is not null && v.Any(IsRemoved));
+
+    private static string? Strip(string? value) => value is null || !value.Any(IsRemoved) ? value : string.Concat(value.Where(c => !IsRemoved(c)));
+
+    private static bool IsRemoved(char c) => char.IsControl(c) && c is not ('\t' or '\r' or '\n');
+}
