@@ -13,7 +13,7 @@ namespace Marketplace.Web.Pages.Ngo.Contracts;
 
 /// <summary>The organization's view of its contract: sign with the receiving account, file reports with the self-evaluation, appeal.</summary>
 [Authorize(Roles = Roles.Ngo)]
-public sealed class DetailsModel(IGrainFactory grains) : PageModel
+public sealed class DetailsModel(IGrainFactory grains, CurrentTenant tenant) : PageModel
 {
     public ContractState Contract { get; private set; } = default!;
 
@@ -38,7 +38,7 @@ public sealed class DetailsModel(IGrainFactory grains) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSignAsync(Guid id) =>
-        ActAsync(id, async (g, uscc) => (await g.SignAsOrganizationAsync(uscc, new BankAccount(Bank ?? "", AccountName ?? "", AccountNumber ?? ""), User.NameOf())).Errors,
+        ActAsync(id, async (g, uscc) => (await g.SignAsOrganizationAsync(uscc, new BankAccount(Bank ?? "", AccountName ?? "", AccountNumber ?? ""), tenant.DisplayName)).Errors,
             "合同已签订");
 
     public Task<IActionResult> OnPostReportAsync(Guid id) =>
@@ -68,11 +68,11 @@ public sealed class DetailsModel(IGrainFactory grains) : PageModel
                 scores[code] = s;
             }
             var report = new ReportDraft(TrancheNo, people, activities, units.ToImmutable(), Summary ?? "", [], scores.ToImmutable());
-            return (await g.FileReportAsync(uscc, report, User.NameOf())).Errors;
+            return (await g.FileReportAsync(uscc, report, tenant.DisplayName)).Errors;
         }, "进度报告及自评已提交");
 
     public Task<IActionResult> OnPostAppealAsync(Guid id) =>
-        ActAsync(id, async (g, uscc) => (await g.FileAppealAsync(uscc, AppealText ?? "", User.NameOf())).Errors
+        ActAsync(id, async (g, uscc) => (await g.FileAppealAsync(uscc, AppealText ?? "", tenant.DisplayName)).Errors
             .Select(e => e with { Field = e.Field == "Text" ? nameof(AppealText) : e.Field }).ToImmutableArray(), "申诉已提交，等待区里处理");
 
     private Task<IActionResult> ActAsync(Guid id, Func<IContractGrain, string, Task<ImmutableArray<FieldError>>> act, string done) =>
@@ -81,7 +81,7 @@ public sealed class DetailsModel(IGrainFactory grains) : PageModel
     private async Task<bool> LoadAsync(Guid id)
     {
         var contract = await Grain(id).GetAsync();
-        if (contract is null || User.OrganizationOf() is not { } uscc || contract.Uscc != uscc)
+        if (contract is null || !tenant.OwnsOrganization(contract.Uscc))
         {
             return false; // another organization's contract (and its reports) is not found
         }
