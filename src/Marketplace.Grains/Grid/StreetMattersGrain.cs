@@ -71,7 +71,7 @@ public sealed class StreetMattersGrain(
         {
             errors.Add(new("Handler", "请填写承办单位或承办人"));
         }
-        var today = DateOnly.FromDateTime(Now.ToOffset(ChineseWorkCalendar.ChinaOffset).DateTime);
+        var today = ChinaTime.Day(Now);
         if (solveBy is { } s && s < today)
         {
             errors.Add(new("SolveBy", "办结期限不能早于今天"));
@@ -198,7 +198,7 @@ public sealed class StreetMattersGrain(
     private Task CommitAsync(ImmutableArray<Matter> matters) => state.CommitAsync(S with { Matters = matters, Version = S.Version + 1 });
 
     private static DateTimeOffset EndOf(DateOnly day) =>
-        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChineseWorkCalendar.ChinaOffset).ToUniversalTime();
+        ChinaTime.EndOfDay(day);
 
     private static string Shown(DateTimeOffset endsAt) => $"{WorkingDayPeriod.LastDayOf(endsAt):yyyy-MM-dd} 24:00";
 }

@@ -55,6 +55,22 @@ public sealed partial class TenantClaimsReadOnlyHereTests(ITestOutputHelper outp
         Assert.True(reads.Count == 0, "Read the tenant from CurrentTenant, not from claims:\n" + string.Join("\n", reads));
     }
 
+    /// <summary>
+    /// The folder conventions in Program.cs are the only role gate for /Street, /District, /Ngo, /Evaluator and
+    /// /Grid (issue 10 item 4): a page there that names its role again could drift from the folder's.
+    /// </summary>
+    [Fact]
+    public void Pages_under_a_role_folder_name_no_role_of_their_own()
+    {
+        var pages = Path.Combine(RepositoryRoot(), "src", "Marketplace.Web", "Pages");
+        var repeated = new[] { "Street", "District", "Ngo", "Evaluator", "Grid" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(pages, folder), "*.cs", SearchOption.AllDirectories))
+            .Where(f => File.ReadAllText(f).Contains("[Authorize(Roles", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(pages, f))
+            .ToList();
+        Assert.True(repeated.Count == 0, "The folder convention gates these pages already:\n" + string.Join("\n", repeated));
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -34,10 +34,10 @@ public abstract class RequestCostTests(CountedApp app, ITestOutputHelper output)
 {
     private MarketplaceAppFactory Factory => app.Require();
 
-    private readonly RequestCost cost = new(app, output);
+    private readonly RequestCost _cost = new(app, output);
 
     private Task<CallCounter.Calls> MeasureAsync(string what, Func<Task<HttpResponseMessage>> request, HttpStatusCode expected) =>
-        cost.MeasureAsync(what, request, expected);
+        _cost.MeasureAsync(what, request, expected);
 
     private static void AtMost(CallCounter.Calls calls, int grainCalls, int commands, int transactions = 0) =>
         RequestCost.AtMost(calls, grainCalls, commands, transactions);
@@ -45,7 +45,7 @@ public abstract class RequestCostTests(CountedApp app, ITestOutputHelper output)
     private static void OneCommand(CallCounter.Calls calls, bool refused = false) => RequestCost.OneCommand(calls, refused);
 
     private Task<CallCounter.Calls> ActAsync(AppSession official, Guid id, string handler, string token, IEnumerable<KeyValuePair<string, string>> fields,
-        HttpStatusCode expected = HttpStatusCode.Redirect) => cost.ActAsync(official, id, handler, token, fields, expected);
+        HttpStatusCode expected = HttpStatusCode.Redirect) => _cost.ActAsync(official, id, handler, token, fields, expected);
 
     private async Task<Guid> DraftAsync(AppSession official, string title)
     {

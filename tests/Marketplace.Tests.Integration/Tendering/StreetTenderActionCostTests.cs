@@ -19,7 +19,7 @@ public abstract class StreetTenderActionCostTests(CountedApp app, ITestOutputHel
 
     private IGrainFactory Grains => Factory.Services.GetRequiredService<IGrainFactory>();
 
-    private readonly RequestCost cost = new(app, output);
+    private readonly RequestCost _cost = new(app, output);
 
     private bool Sqlite => app.Target == DatabaseTarget.Sqlite;
 
@@ -44,7 +44,7 @@ public abstract class StreetTenderActionCostTests(CountedApp app, ITestOutputHel
         var drawn = (await Grains.GetGrain<ITenderGrain>(id).GetPanelAsync())!.Members;
 
         var replaced = drawn.First(m => m.UserName != zheng);
-        var replace = await cost.ActAsync(official, id, "Replace", token, [new("ReplaceReason", "电话三次无人接听")], query: $"&expertId={replaced.ExpertId}");
+        var replace = await _cost.ActAsync(official, id, "Replace", token, [new("ReplaceReason", "电话三次无人接听")], query: $"&expertId={replaced.ExpertId}");
         RequestCost.OneCommand(replace);
         // The command, the district's pool and calendar (the newcomer's declaration deadline), and the session stamp;
         // the tender's state and its timer in one transaction (9 commands on SQLite, 5 batched on PostgreSQL).
@@ -59,7 +59,7 @@ public abstract class StreetTenderActionCostTests(CountedApp app, ITestOutputHel
         var wu = await PanelForms.AddEvaluatorAsync(Factory, jiangning, "评审专家 吴敏");
         Assert.True((await pool.AddAsync(new ExpertDraft("吴敏", field, "南京师范大学社会发展学院", null, wu, null, []))).Succeeded);
 
-        var redraw = await cost.ActAsync(official, id, "Redraw", token, []);
+        var redraw = await _cost.ActAsync(official, id, "Redraw", token, []);
         RequestCost.OneCommand(redraw);
         RequestCost.AtMost(redraw, grainCalls: 4, commands: Sqlite ? 9 : 5, transactions: 1); // as 补抽, with a new recorded seed
         Assert.Contains((await Grains.GetGrain<ITenderGrain>(id).GetPanelAsync())!.Sitting, m => m.UserName == wu);
@@ -73,7 +73,7 @@ public abstract class StreetTenderActionCostTests(CountedApp app, ITestOutputHel
         await PanelForms.ScoreAsync(Factory, id);
         var token = await TokenAsync(official, id);
 
-        var award = await cost.ActAsync(official, id, "Award", token, [new("Winner", PanelForms.Lejia)]);
+        var award = await _cost.ActAsync(official, id, "Award", token, [new("Winner", PanelForms.Lejia)]);
         RequestCost.OneCommand(award);
         // The command, the winner's eligibility in the directory, the encumbrance resized to the awarded price, the
         // 公示 period on the district's calendar, and the session stamp; the ledger and the tender (with its results).
@@ -84,7 +84,7 @@ public abstract class StreetTenderActionCostTests(CountedApp app, ITestOutputHel
         await TenderForms.AssertRedirectAsync(await renai.PostFormAsync(apply, new() { ["ObjectionText"] = "我单位服务方案评分偏低，请复核评分" }, apply + "?handler=Object"));
         var objection = Assert.Single(await Grains.GetGrain<ITenderGrain>(id).GetObjectionsAsync());
 
-        var answer = await cost.ActAsync(official, id, "Answer", token, [new("Answer", "经评审小组复核，服务方案评分符合评分标准")], query: $"&objectionId={objection.Id}");
+        var answer = await _cost.ActAsync(official, id, "Answer", token, [new("Answer", "经评审小组复核，服务方案评分符合评分标准")], query: $"&objectionId={objection.Id}");
         RequestCost.OneCommand(answer);
         RequestCost.AtMost(answer, grainCalls: 2, commands: Sqlite ? 8 : 5, transactions: 1); // the command and the session stamp; the tender and the notice to the objector
     }
@@ -96,13 +96,13 @@ public abstract class StreetTenderActionCostTests(CountedApp app, ITestOutputHel
         var failed = await PanelForms.FailedAsync(app, official, "调用计数 重新采购");
         var token = await TokenAsync(official, failed);
 
-        var rerun = await cost.ActAsync(official, failed, "Rerun", token, []);
+        var rerun = await _cost.ActAsync(official, failed, "Rerun", token, []);
         RequestCost.OneCommand(rerun);
         // The command, which creates the new draft (the new tender grain and its catalog item), and the session stamp.
         RequestCost.AtMost(rerun, grainCalls: 4, commands: Sqlite ? 13 : 9, transactions: 2);
 
         var other = await PanelForms.FailedAsync(app, official, "调用计数 转单一来源");
-        var single = await cost.ActAsync(official, other, "SingleSource", token,
+        var single = await _cost.ActAsync(official, other, "SingleSource", token,
             PanelForms.SingleSourceForm("260000", "该服务须与街道既有的居家养老信息平台对接，只能从唯一供应商处采购"));
         RequestCost.OneCommand(single);
         // The command, the organization's eligibility and its name, the catalog item, the new encumbrance, the 公示

@@ -13,8 +13,8 @@ namespace Marketplace.Web.Infrastructure.Identity;
 /// </summary>
 public sealed class CurrentTenant
 {
-    private readonly Func<ClaimsPrincipal> user;
-    private readonly IGrainFactory? grains;
+    private readonly Func<ClaimsPrincipal> _user;
+    private readonly IGrainFactory? _grains;
 
     /// <summary>The request's tenant (scoped service): the signed-in user of the current HTTP request.</summary>
     public CurrentTenant(IHttpContextAccessor http, IGrainFactory grains)
@@ -24,8 +24,8 @@ public sealed class CurrentTenant
 
     private CurrentTenant(Func<ClaimsPrincipal> user, IGrainFactory? grains)
     {
-        this.user = user;
-        this.grains = grains;
+        _user = user;
+        _grains = grains;
     }
 
     private static readonly ClaimsPrincipal Anonymous = new();
@@ -37,9 +37,9 @@ public sealed class CurrentTenant
     /// </summary>
     public static CurrentTenant Of(ClaimsPrincipal? principal) => new(() => principal ?? Anonymous, null);
 
-    private ClaimsPrincipal User => user();
+    private ClaimsPrincipal User => _user();
 
-    private IGrainFactory Grains => grains ?? throw new InvalidOperationException("A tenant built from a principal hands out no grains.");
+    private IGrainFactory Grains => _grains ?? throw new InvalidOperationException("A tenant built from a principal hands out no grains.");
 
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
 

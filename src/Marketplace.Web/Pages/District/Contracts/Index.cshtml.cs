@@ -6,7 +6,6 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Features.Contracts;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.District.Contracts;
 
 /// <summary>Every contract of the district; assigning 互评 organizations and evaluators; deciding appeals.</summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
 public sealed class IndexModel(AppDbContext db, IGrainFactory grains, CurrentTenant tenant) : PageModel
 {
     public List<(Guid Id, Marketplace.Reports.Models.ContractListLine Line)> Contracts { get; private set; } = [];

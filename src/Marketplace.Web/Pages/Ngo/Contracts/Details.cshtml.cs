@@ -5,14 +5,12 @@ using Marketplace.Domain;
 using Marketplace.Web.Infrastructure.Pages;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Ngo.Contracts;
 
 /// <summary>The organization's view of its contract: sign with the receiving account, file reports with the self-evaluation, appeal.</summary>
-[Authorize(Roles = Roles.Ngo)]
 public sealed class DetailsModel(IGrainFactory grains, CurrentTenant tenant) : PageModel
 {
     public ContractState Contract { get; private set; } = default!;

@@ -9,14 +9,12 @@ using Marketplace.Web.Features.Contracts;
 using Marketplace.Reports;
 using Marketplace.Reports.Documents;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Street.Contracts;
 
 /// <summary>One contract of the street: schedule, signing, evaluations, releasing tranches, termination.</summary>
-[Authorize(Roles = Roles.StreetOfficial)]
 public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppDbContext db, TimeProvider clock, CurrentTenant tenant) : PageModel
 {
     public ContractState Contract { get; private set; } = default!;

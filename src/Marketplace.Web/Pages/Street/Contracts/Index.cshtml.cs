@@ -5,7 +5,6 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.Street.Contracts;
 
 /// <summary>The street's contracts, and its awards (待签约) to draft one from.</summary>
-[Authorize(Roles = Roles.StreetOfficial)]
 public sealed class IndexModel(AppDbContext db, IGrainFactory grains, CurrentTenant tenant) : PageModel
 {
     public List<ContractRow> Contracts { get; private set; } = [];
