@@ -15,6 +15,10 @@ public static class ChinaTime
     /// <summary>The calendar day in China (negative entries, 公示 and service periods count in these).</summary>
     public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Offset).DateTime);
 
+    /// <summary>The instant (UTC) a China calendar day ends: a period "至 yyyy-MM-dd 24:00 止" ends here.</summary>
+    public static DateTimeOffset EndOfDay(DateOnly day) =>
+        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
+
     /// <summary>The budget year in China.</summary>
     public static int Year(DateTimeOffset at) => at.ToOffset(Offset).Year;
 

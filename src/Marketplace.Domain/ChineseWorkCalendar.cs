@@ -8,7 +8,6 @@ namespace Marketplace.Domain;
 public sealed class ChineseWorkCalendar
 {
     /// <summary>China Standard Time (UTC+8, no daylight saving): the calendar day a period is counted in.</summary>
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private readonly Dictionary<DateOnly, CalendarDay> _days;
 
@@ -65,10 +64,10 @@ public sealed class ChineseWorkCalendar
     /// </summary>
     public WorkingDayPeriod Period(DateTimeOffset start, int workingDays)
     {
-        var announced = DateOnly.FromDateTime(start.ToOffset(ChinaOffset).DateTime);
+        var announced = ChinaTime.Day(start);
         var first = AddWorkingDays(announced, 1);
         var last = AddWorkingDays(announced, workingDays);
-        var endsAt = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaOffset).ToUniversalTime();
+        var endsAt = ChinaTime.EndOfDay(last);
         return new WorkingDayPeriod(announced, first, last, workingDays, endsAt);
     }
 }
@@ -87,5 +86,5 @@ public sealed record WorkingDayPeriod(
 {
     /// <summary>The China date on which a period ending at <paramref name="endsAt"/> (24:00 of that day) has its last day.</summary>
     public static DateOnly LastDayOf(DateTimeOffset endsAt) =>
-        DateOnly.FromDateTime(endsAt.ToOffset(ChineseWorkCalendar.ChinaOffset).AddTicks(-1).DateTime);
+        DateOnly.FromDateTime(endsAt.ToOffset(ChinaTime.Offset).AddTicks(-1).DateTime);
 }

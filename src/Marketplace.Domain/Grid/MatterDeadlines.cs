@@ -68,8 +68,8 @@ public static class MatterDeadlines
         {
             return calendar.Period(start, workingDays).EndsAt;
         }
-        var day = DateOnly.FromDateTime(start.ToOffset(ChineseWorkCalendar.ChinaOffset).DateTime);
+        var day = ChinaTime.Day(start);
         var last = calendar.IsWorkingDay(day) ? day : calendar.AddWorkingDays(day, 1);
-        return new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), ChineseWorkCalendar.ChinaOffset).ToUniversalTime();
+        return ChinaTime.EndOfDay(last);
     }
 }

@@ -15,12 +15,11 @@ public sealed partial class ContractGrain(
 {
     private const string NotFound = "合同不存在";
     private const string Stale = "合同已被他人修改，请刷新页面后重试";
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
     private ContractState S => state.State;
     private Guid Id => this.GetPrimaryKey();
     private DateTimeOffset Now => clock.GetUtcNow();
-    private DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(China).DateTime);
+    private DateOnly Today => ChinaTime.Day(Now);
 
     public Task<ContractState?> GetAsync() => Task.FromResult(S.Created ? S : null);
 
@@ -282,7 +281,7 @@ public sealed partial class ContractGrain(
     {
         await timers.ScheduleReportDueAsync(Id, e.TrancheNo, e.Round, EndOf(e.Due));
         var days = S.ReminderDays > 0 ? S.ReminderDays : ContractSettings.DefaultReminderDays;
-        var remindAt = new DateTimeOffset(e.Due.AddDays(-days).ToDateTime(new TimeOnly(9, 0)), China);
+        var remindAt = new DateTimeOffset(e.Due.AddDays(-days).ToDateTime(new TimeOnly(9, 0)), ChinaTime.Offset);
         await timers.ScheduleReportReminderAsync(Id, e.TrancheNo, e.Round, remindAt < Now ? Now : remindAt);
     }
 
@@ -312,7 +311,7 @@ public sealed partial class ContractGrain(
         new(trancheNo, round, due, ImmutableDictionary<EvaluationSource, SourceScore>.Empty, null, null, null, null);
 
     /// <summary>A report is due by the end of its day in China (UTC+8).</summary>
-    private static DateTimeOffset EndOf(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), China);
+    private static DateTimeOffset EndOf(DateOnly day) => new(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
 
     private static ImmutableArray<Tranche> Schedule(ContractState s, IReadOnlyList<TranchePlan> plan) =>
         [.. PaymentSchedule.Amounts(s.Amount, plan, s.Funding).Select((t, i) => new Tranche(i + 1, t.Gate, t.SharePercent, t.Amount, t.Split,

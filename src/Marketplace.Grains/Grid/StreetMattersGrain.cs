@@ -367,7 +367,7 @@ public sealed class StreetMattersGrain(
     private Task CommitAsync(ImmutableArray<Matter> matters) => state.CommitAsync(S with { Matters = matters, Version = S.Version + 1 });
 
     private static DateTimeOffset EndOf(DateOnly day) =>
-        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), ChineseWorkCalendar.ChinaOffset).ToUniversalTime();
+        ChinaTime.EndOfDay(day);
 
     private static string Shown(DateTimeOffset endsAt) => $"{WorkingDayPeriod.LastDayOf(endsAt):yyyy-MM-dd} 24:00";
 }

@@ -58,7 +58,7 @@ public sealed record TenderAward(
     /// <summary>How every page states the 公示 period: announced on, last day, and its length in working days.</summary>
     public string PublicityText()
     {
-        var announced = DateOnly.FromDateTime(AwardedAt.ToOffset(ChineseWorkCalendar.ChinaOffset).DateTime);
+        var announced = ChinaTime.Day(AwardedAt);
         var length = PublicityWorkingDays > 0 ? $"，共{PublicityWorkingDays}个工作日" : "";
         return $"{announced:yyyy-MM-dd} 发布，至 {PublicityLastDay():yyyy-MM-dd} 24:00 止{length}";
     }

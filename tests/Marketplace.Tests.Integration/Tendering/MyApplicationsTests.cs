@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marketplace.Tendering;
 using Marketplace.Tests.Integration.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +45,7 @@ public abstract class MyApplicationsTests(TenderApp app)
         Assert.Contains("采购未成交", after);
     }
 
-    private const string Lejia = "52320115MJ5K41253H";
+    private const string Lejia = PanelForms.Lejia;
 
     [SkippableFact]
     public async Task An_objection_shows_on_my_applications_as_filed_then_with_the_streets_answer()
@@ -99,23 +98,7 @@ public abstract class MyApplicationsTests(TenderApp app)
         var details = $"/Street/Tenders/Details/{id}";
         await TenderForms.AssertRedirectAsync(await official.PostFormAsync(details, [], details + "?handler=Close"));
         await TenderForms.AssertRedirectAsync(await official.PostFormAsync(details, new() { ["PanelSize"] = "3" }, details + "?handler=Panel"));
-        var review = $"/Evaluator/Reviews/Review/{id}";
-        var applicants = (await grain.GetApplicantsAsync()).Value!;
-        foreach (var member in (await grain.GetPanelAsync())!.Sitting)
-        {
-            using var expert = await AppSession.LoginAsync(Factory, member.UserName!);
-            await TenderForms.AssertRedirectAsync(await expert.PostFormAsync(review, [], review + "?handler=NoConflict"));
-            foreach (var a in applicants)
-            {
-                var (plan, team, exp) = a.Uscc == Lejia ? (36, 18, 9) : (30, 15, 8);
-                var sheet = new Dictionary<string, string>
-                {
-                    ["Points[plan]"] = plan.ToString(CultureInfo.InvariantCulture), ["Points[team]"] = team.ToString(CultureInfo.InvariantCulture),
-                    ["Points[exp]"] = exp.ToString(CultureInfo.InvariantCulture),
-                };
-                await TenderForms.AssertRedirectAsync(await expert.PostFormAsync(review, sheet, $"{review}?uscc={a.Uscc}&handler=Score"));
-            }
-        }
+        await PanelForms.ScoreAsync(Factory, id);
         await TenderForms.AssertRedirectAsync(await official.PostFormAsync(details, new() { ["Winner"] = Lejia }, details + "?handler=Award"));
         Assert.Equal(TenderStatus.Publicity, (await grain.GetInfoAsync())!.Status);
     }

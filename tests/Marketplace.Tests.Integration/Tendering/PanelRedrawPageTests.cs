@@ -2,9 +2,6 @@ using System.Net;
 using Marketplace.Tendering;
 using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Web.Data;
-using Marketplace.Web.Data.Entities;
-using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Marketplace.Tests.Integration.Tendering.PanelForms;
@@ -31,7 +28,7 @@ public abstract class PanelRedrawPageTests(TenderApp app)
         var jiangning = await ScalarAsync(Factory, db => db.Districts.Where(d => d.Name == "江宁区").Select(d => d.Id).SingleAsync());
         var pool = Grains.GetGrain<IExpertPoolGrain>(jiangning);
         // Three experts in the field, all drawn; one of them declines on his review page and nobody is left to take his seat.
-        var decliner = await AddEvaluatorAsync(jiangning, "评审专家 郑强");
+        var decliner = await AddEvaluatorAsync(Factory, jiangning, "评审专家 郑强");
         foreach (var (name, account) in new[] { ("郑强", decliner), ("专家乙", $"{field}-乙"), ("专家丙", $"{field}-丙") })
         {
             Assert.True((await pool.AddAsync(new ExpertDraft(name, field, "南京某高校", null, account, null, []))).Succeeded);
@@ -53,7 +50,7 @@ public abstract class PanelRedrawPageTests(TenderApp app)
         Assert.Contains(PanelRoster.NoOneToRedraw, await refused.Content.ReadAsStringAsync());
 
         // The district admin adds an expert with an account to the pool.
-        var user = await AddEvaluatorAsync(jiangning, "评审专家 吴敏");
+        var user = await AddEvaluatorAsync(Factory, jiangning, "评审专家 吴敏");
         using (var admin = await AppSession.LoginAsync(Factory, "admin.jiangning"))
         {
             await TenderForms.AssertRedirectAsync(await admin.PostFormAsync("/District/Experts",
@@ -83,17 +80,6 @@ public abstract class PanelRedrawPageTests(TenderApp app)
 
         // Every seat is filled now: a second redraw is refused and says so.
         Assert.Contains(PanelRoster.NothingToRedraw, await (await RedrawAsync(official, id)).Content.ReadAsStringAsync());
-    }
-
-    /// <summary>A new 评审专家 account of the district; returns its user name.</summary>
-    private async Task<string> AddEvaluatorAsync(long districtId, string displayName)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = "expert." + Guid.NewGuid().ToString("N")[..8], DisplayName = displayName, DistrictId = districtId };
-        Assert.True((await users.CreateAsync(user, AppSession.DemoPassword)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.Evaluator)).Succeeded);
-        return user.UserName;
     }
 }
 

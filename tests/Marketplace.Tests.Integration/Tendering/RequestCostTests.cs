@@ -5,12 +5,19 @@ using Xunit.Abstractions;
 
 namespace Marketplace.Tests.Integration.Tendering;
 
-/// <summary>The real app with a <see cref="CallCounter"/> on its silo and its database contexts.</summary>
-public abstract class CountedApp(DatabaseTarget target) : AppFixture(target)
+/// <summary>
+/// The real app with a <see cref="CallCounter"/> on its silo and its database contexts, and the movable server
+/// clock (the panel and the failed purchase stand one second past a deadline).
+/// </summary>
+public abstract class CountedApp(DatabaseTarget target) : TenderApp(target)
 {
     public CallCounter Counter { get; } = new();
 
-    protected override void ConfigureServices(IServiceCollection services) => Counter.Register(services);
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        base.ConfigureServices(services);
+        Counter.Register(services);
+    }
 }
 
 public sealed class SqliteCountedApp() : CountedApp(DatabaseTarget.Sqlite);
@@ -27,26 +34,18 @@ public abstract class RequestCostTests(CountedApp app, ITestOutputHelper output)
 {
     private MarketplaceAppFactory Factory => app.Require();
 
-    private async Task<CallCounter.Calls> MeasureAsync(string what, Func<Task<HttpResponseMessage>> request, HttpStatusCode expected)
-    {
-        var (response, calls) = await app.Counter.MeasureAsync(request);
-        if (response.StatusCode != expected)
-        {
-            await TenderForms.AssertRedirectAsync(response); // shows the page's reasons
-        }
-        Assert.Equal(expected, response.StatusCode);
-        output.WriteLine($"{what}: {calls}");
-        // The counter is wired: every request asks the session stamp grain for the signed-in user or reads a list.
-        Assert.True(calls.GrainCalls.Count + calls.Commands.Count > 0, $"nothing counted for {what}");
-        return calls;
-    }
+    private readonly RequestCost _cost = new(app, output);
 
-    private static void AtMost(CallCounter.Calls calls, int grainCalls, int commands, int transactions = 0)
-    {
-        Assert.True(calls.Transactions <= transactions, $"{calls.Transactions} transactions, at most {transactions} expected: {calls}");
-        Assert.True(calls.GrainCalls.Count <= grainCalls, $"{calls.GrainCalls.Count} grain calls, at most {grainCalls} expected: {calls}");
-        Assert.True(calls.Commands.Count <= commands, $"{calls.Commands.Count} database commands, at most {commands} expected: {calls}");
-    }
+    private Task<CallCounter.Calls> MeasureAsync(string what, Func<Task<HttpResponseMessage>> request, HttpStatusCode expected) =>
+        _cost.MeasureAsync(what, request, expected);
+
+    private static void AtMost(CallCounter.Calls calls, int grainCalls, int commands, int transactions = 0) =>
+        RequestCost.AtMost(calls, grainCalls, commands, transactions);
+
+    private static void OneCommand(CallCounter.Calls calls, bool refused = false) => RequestCost.OneCommand(calls, refused);
+
+    private Task<CallCounter.Calls> ActAsync(AppSession official, Guid id, string handler, string token, IEnumerable<KeyValuePair<string, string>> fields,
+        HttpStatusCode expected = HttpStatusCode.Redirect) => _cost.ActAsync(official, id, handler, token, fields, expected);
 
     private async Task<Guid> DraftAsync(AppSession official, string title)
     {
@@ -77,24 +76,6 @@ public abstract class RequestCostTests(CountedApp app, ITestOutputHelper output)
 
         var details = await MeasureAsync("GET street details", () => official.GetAsync(page), HttpStatusCode.OK);
         AtMost(details, grainCalls: 2, commands: 1); // the one view and the session stamp (in memory); the unread count
-    }
-
-    /// <summary>The street's POST reaches the tender once, first, with the caller's street; no read of the tender before it.</summary>
-    /// <param name="refused">A refusal reads the page's view once more, after the command, to re-render with the reasons.</param>
-    private static void OneCommand(CallCounter.Calls calls, bool refused = false)
-    {
-        Assert.Equal("ITenderGrain.ActAsStreetAsync", calls.GrainCalls.First(c => c.StartsWith("ITenderGrain.", StringComparison.Ordinal)));
-        Assert.Single(calls.GrainCalls, c => c == "ITenderGrain.ActAsStreetAsync");
-        Assert.DoesNotContain("ITenderGrain.GetInfoAsync", calls.GrainCalls);
-        Assert.Equal(refused ? 1 : 0, calls.GrainCalls.Count(c => c == "ITenderGrain.GetStreetViewAsync"));
-    }
-
-    private Task<CallCounter.Calls> ActAsync(AppSession official, Guid id, string handler, string token, IEnumerable<KeyValuePair<string, string>> fields,
-        HttpStatusCode expected = HttpStatusCode.Redirect)
-    {
-        var page = $"/Street/Tenders/Details/{id}";
-        return MeasureAsync($"POST {handler}", () => official.Http.PostAsync($"{page}?handler={handler}",
-            new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)))), expected);
     }
 
     [SkippableFact]

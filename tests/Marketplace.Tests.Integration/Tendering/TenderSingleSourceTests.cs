@@ -16,28 +16,14 @@ public abstract class TenderSingleSourceTests(TenderApp app)
 {
     private MarketplaceAppFactory Factory => app.Require();
 
-    private const string Qiming = "52320115MJ5K631475"; // 江宁区启明社会工作事务所, 已入库, not an applicant
+    private const string Qiming = PanelForms.Qiming;
     private const string Reason = "该服务须与街道既有的居家养老信息平台对接，只能从唯一供应商处采购";
 
-    /// <summary>A notice of 东山街道 needing 2 valid applications, with one applicant, closed at its deadline: failed.</summary>
-    private async Task<Guid> FailedAsync(AppSession official, string title)
-    {
-        var id = await TenderForms.PublishAsync(official, app.Clock.GetUtcNow(), title);
-        using var lejia = await AppSession.LoginAsync(Factory, "ngo.lejia");
-        await TenderForms.AssertRedirectAsync(await TenderForms.ApplyAsync(lejia, id, "280000", "单一来源测试方案"));
-        var deadline = await QueryAsync(db => db.Tenders.Where(t => t.Id == id).Select(t => t.Deadline).SingleAsync());
-        app.Clock.Advance(deadline - app.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
-        await TenderForms.AssertRedirectAsync(await official.PostFormAsync(Details(id), [], Details(id) + "?handler=Close"));
-        Assert.Equal(TenderStatus.Failed, await StatusAsync(id));
-        return id;
-    }
+    private Task<Guid> FailedAsync(AppSession official, string title) => PanelForms.FailedAsync(app, official, title);
 
     private static string Details(Guid id) => $"/Street/Tenders/Details/{id}";
 
-    private static Dictionary<string, string> SwitchForm(string price, string reason = Reason) => new()
-    {
-        ["SingleSourceUscc"] = Qiming, ["SingleSourcePrice"] = price, ["SingleSourceReason"] = reason,
-    };
+    private static Dictionary<string, string> SwitchForm(string price, string reason = Reason) => PanelForms.SingleSourceForm(price, reason);
 
     [SkippableFact]
     public async Task The_street_official_switches_a_failed_tender_and_the_public_sees_single_source_with_its_reason()

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marketplace.Domain;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
@@ -26,22 +25,22 @@ public static class NotificationInbox
     private static int PageCountOf(int total) => Math.Max(1, (total + PageSize - 1) / PageSize);
 
     /// <summary>
-    /// The recipient keys the sign-in claims name: the account, its organization and its street (street
-    /// officials only). "district-ngos:{id}" is matched in <see cref="Mine"/> through the organization's
+    /// The recipient keys the user's tenant names: the account, its organization (NGO accounts) and its
+    /// street (street officials only). "district-ngos:{id}" is matched in <see cref="Mine"/> through the organization's
     /// directory entry, because an NGO account carries no district of its own.
     /// </summary>
-    public static IReadOnlyList<string> RecipientsOf(ClaimsPrincipal user)
+    public static IReadOnlyList<string> RecipientsOf(CurrentTenant user)
     {
         var mine = new List<string>();
-        if (user.Identity?.Name is { Length: > 0 } name)
+        if (user.UserName is { Length: > 0 } name)
         {
             mine.Add(Recipient.User(name).Key);
         }
-        if (user.OrganizationOf() is { } uscc)
+        if (user.Uscc is { } uscc)
         {
             mine.Add(Recipient.Organization(uscc).Key);
         }
-        if (user.IsInRole(Roles.StreetOfficial) && user.StreetOf() is { } street)
+        if (user.StreetId is { } street)
         {
             mine.Add(Recipient.Street(street).Key);
         }
@@ -49,20 +48,20 @@ public static class NotificationInbox
     }
 
     /// <summary>Where a notification about a tender takes this user: the page its role works on.</summary>
-    public static string TenderLink(ClaimsPrincipal user, Guid tenderId) =>
+    public static string TenderLink(CurrentTenant user, Guid tenderId) =>
         user.IsInRole(Roles.StreetOfficial) ? $"/Street/Tenders/Details/{tenderId}"
         : user.IsInRole(Roles.Ngo) ? $"/Ngo/Tenders/Apply/{tenderId}"
         : user.IsInRole(Roles.Evaluator) ? $"/Evaluator/Reviews/Review/{tenderId}"
         : $"/Tenders/Details/{tenderId}";
 
     /// <summary>Unread notifications of the user, counted by the database in one query.</summary>
-    public static Task<int> UnreadCountAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
-        UserIdOf(user) is { } userId ? Unread(db, user, userId).CountAsync(ct) : Task.FromResult(0);
+    public static Task<int> UnreadCountAsync(AppDbContext db, CurrentTenant user, CancellationToken ct) =>
+        user.UserId is { } userId ? Unread(db, user, userId).CountAsync(ct) : Task.FromResult(0);
 
     /// <summary>One page of the user's notifications, newest first, each with its read state.</summary>
-    public static async Task<Page> PageAsync(AppDbContext db, ClaimsPrincipal user, int page, CancellationToken ct)
+    public static async Task<Page> PageAsync(AppDbContext db, CurrentTenant user, int page, CancellationToken ct)
     {
-        var userId = UserIdOf(user) ?? "";
+        var userId = user.UserId ?? "";
         var mine = Mine(db, user);
         var total = await mine.CountAsync(ct);
         var unread = await Unread(db, user, userId).CountAsync(ct);
@@ -80,9 +79,9 @@ public static class NotificationInbox
     /// Marks one notification read for this user. False when the notification does not exist or is not
     /// addressed to the user: nothing changes then, and the caller answers 404.
     /// </summary>
-    public static async Task<bool> MarkReadAsync(AppDbContext db, ClaimsPrincipal user, Guid id, DateTimeOffset now, CancellationToken ct)
+    public static async Task<bool> MarkReadAsync(AppDbContext db, CurrentTenant user, Guid id, DateTimeOffset now, CancellationToken ct)
     {
-        if (UserIdOf(user) is not { } userId || !await Mine(db, user).AnyAsync(n => n.Id == id, ct))
+        if (user.UserId is not { } userId || !await Mine(db, user).AnyAsync(n => n.Id == id, ct))
         {
             return false;
         }
@@ -91,17 +90,15 @@ public static class NotificationInbox
     }
 
     /// <summary>Marks every notification the user has not read yet as read for this user.</summary>
-    public static Task MarkAllReadAsync(AppDbContext db, ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct) =>
-        UserIdOf(user) is { } userId ? InsertReadsAsync(db, userId, Unread(db, user, userId), now, ct) : Task.CompletedTask;
-
-    private static string? UserIdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+    public static Task MarkAllReadAsync(AppDbContext db, CurrentTenant user, DateTimeOffset now, CancellationToken ct) =>
+        user.UserId is { } userId ? InsertReadsAsync(db, userId, Unread(db, user, userId), now, ct) : Task.CompletedTask;
 
     /// <summary>Every notification that reaches the user, as one query the database runs.</summary>
-    private static IQueryable<NotificationRow> Mine(AppDbContext db, ClaimsPrincipal user)
+    private static IQueryable<NotificationRow> Mine(AppDbContext db, CurrentTenant user)
     {
         var recipients = RecipientsOf(user);
         var notifications = db.Notifications.AsNoTracking();
-        if (user.IsInRole(Roles.Ngo) && user.OrganizationOf() is { } uscc)
+        if (user.Uscc is { } uscc)
         {
             // Notices to all NGOs of a district reach the members of every organization registered there.
             return notifications.Where(n => recipients.Contains(n.Recipient)
@@ -110,7 +107,7 @@ public static class NotificationInbox
         return notifications.Where(n => recipients.Contains(n.Recipient));
     }
 
-    private static IQueryable<NotificationRow> Unread(AppDbContext db, ClaimsPrincipal user, string userId) =>
+    private static IQueryable<NotificationRow> Unread(AppDbContext db, CurrentTenant user, string userId) =>
         Mine(db, user).Where(n => !db.NotificationReads.Any(r => r.NotificationId == n.Id && r.UserId == userId));
 
     private static async Task InsertReadsAsync(

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marketplace.Web.Infrastructure.Identity;
 
 namespace Marketplace.Web.Infrastructure.Audit;
@@ -21,13 +20,13 @@ public sealed record AuditActor(string UserName, string Role, long? DistrictId, 
     /// <summary>The signed-in user of a request; null for anonymous requests (nothing of theirs is recorded as a person).</summary>
     public static AuditActor? From(HttpContext? http)
     {
-        if (http?.User is not { Identity.IsAuthenticated: true } user)
+        // Built from the principal, not the scoped service: the interceptor and the middleware run outside page DI.
+        var tenant = CurrentTenant.Of(http?.User);
+        if (http is null || !tenant.SignedIn)
         {
             return null;
         }
-        var role = Roles.All.FirstOrDefault(user.IsInRole) ?? "";
-        return new AuditActor(user.Identity?.Name ?? "", role, user.DistrictOf(),
-            user.IsInRole(Roles.StreetOfficial) ? user.StreetOf() : null, http.Connection.RemoteIpAddress?.ToString());
+        return new AuditActor(tenant.UserName, tenant.Role, tenant.DistrictId, tenant.StreetId, http.Connection.RemoteIpAddress?.ToString());
     }
 
     /// <summary>Makes this actor the one every grain call from here on (in this async flow) carries.</summary>

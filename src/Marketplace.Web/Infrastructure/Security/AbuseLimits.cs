@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
+using Marketplace.Web.Infrastructure.Identity;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
@@ -104,12 +104,12 @@ public static class AbuseLimits
         {
             return new Category("rating|" + address, limits.RatingPerAddress);
         }
-        var user = http.User;
-        if (user.Identity?.IsAuthenticated == true)
+        var user = CurrentTenant.Of(http.User);
+        if (user.SignedIn)
         {
             // 异议: the NGO's "Object" handler on a tender page; each objection blocks the end of 公示.
             return string.Equals(request.Query["handler"], "Object", StringComparison.OrdinalIgnoreCase)
-                ? new Category("objection|" + user.FindFirstValue(ClaimTypes.NameIdentifier), limits.Objection)
+                ? new Category("objection|" + user.UserId, limits.Objection)
                 : null;
         }
         return new Category("form|" + address, limits.PublicForm);

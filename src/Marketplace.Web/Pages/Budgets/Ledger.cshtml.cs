@@ -15,7 +15,7 @@ namespace Marketplace.Web.Pages.Budgets;
 /// street's own official and its district's admin may read it; anyone else gets 404.
 /// </summary>
 [Authorize(Roles = Roles.StreetOfficial + "," + Roles.DistrictAdmin)]
-public sealed class LedgerModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class LedgerModel(AppDbContext db, TimeProvider clock, CurrentTenant tenant) : PageModel
 {
     public const int PageSize = 50;
 
@@ -35,9 +35,9 @@ public sealed class LedgerModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var streetId = Street ?? User.StreetOf();
+        var streetId = Street ?? tenant.StreetId;
         var street = streetId is null ? null : await db.Streets.AsNoTracking().SingleOrDefaultAsync(s => s.Id == streetId, ct);
-        if (street is null || !TenantRules.CanReadStreet(User, street.Id, street.DistrictId) || !BudgetPages.ValidYear(BudgetYear))
+        if (street is null || !tenant.CanReadStreet(street.Id, street.DistrictId) || !BudgetPages.ValidYear(BudgetYear))
         {
             return NotFound();
         }

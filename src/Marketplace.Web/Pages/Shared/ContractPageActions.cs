@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Marketplace.Domain;
+using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,9 +32,9 @@ public static class ContractPageActions
     }
 
     /// <summary>The contract when it belongs to the signed-in official's street; another street's contract is not found (null).</summary>
-    public static async Task<Marketplace.Contracts.ContractState?> StreetContractAsync(this PageModel page, IGrainFactory grains, Guid id)
+    public static async Task<Marketplace.Contracts.ContractState?> StreetContractAsync(this CurrentTenant tenant, IGrainFactory grains, Guid id)
     {
         var contract = await grains.GetGrain<Marketplace.Contracts.IContractGrain>(id).GetAsync();
-        return contract is not null && Marketplace.Web.Infrastructure.Identity.TenantRules.CanEditStreet(page.User, contract.StreetId) ? contract : null;
+        return contract is not null && tenant.OwnsStreet(contract.StreetId) ? contract : null;
     }
 }

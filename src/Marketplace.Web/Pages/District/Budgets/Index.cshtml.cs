@@ -73,7 +73,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvid
     public async Task<IActionResult> OnPostConfirmAsync(long street, int version, CancellationToken ct)
     {
         var districtId = await db.Streets.Where(s => s.Id == street).Select(s => (long?)s.DistrictId).SingleOrDefaultAsync(ct);
-        if (districtId is not { } d || !TenantRules.CanManageDistrict(User, d) || !BudgetPages.ValidYear(BudgetYear))
+        if (districtId is not { } d || !tenant.ManagesDistrict(d) || !BudgetPages.ValidYear(BudgetYear))
         {
             return NotFound();
         }

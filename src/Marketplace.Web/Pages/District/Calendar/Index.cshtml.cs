@@ -3,7 +3,6 @@ using Marketplace.Calendar;
 using Marketplace.Domain;
 using Marketplace.Web.Infrastructure.Pages;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +12,6 @@ namespace Marketplace.Web.Pages.District.Calendar;
 /// 节假日安排: the district's working-day calendar (the State Council's table plus the district's own
 /// changes) and the length of 中标/成交结果公示 in working days. The district's calendar grain checks and stores it.
 /// </summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
 public sealed class IndexModel(IGrainFactory grains, TimeProvider clock, CurrentTenant tenant) : PageModel
 {
     public sealed class DayInput
@@ -132,7 +130,7 @@ public sealed class IndexModel(IGrainFactory grains, TimeProvider clock, Current
         {
             return false;
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(ChineseWorkCalendar.ChinaOffset).DateTime);
+        var today = ChinaTime.Day(clock.GetUtcNow());
         Year = Year is >= 2000 and <= 2100 ? Year : today.Year;
         View = await Grain(districtId).GetAsync();
         if (!ModelState.ContainsKey(nameof(PublicityWorkingDays)))

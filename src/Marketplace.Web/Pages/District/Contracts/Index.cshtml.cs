@@ -6,7 +6,6 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Features.Contracts;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.District.Contracts;
 
 /// <summary>Every contract of the district; assigning 互评 organizations and evaluators; deciding appeals.</summary>
-[Authorize(Roles = Roles.DistrictAdmin)]
-public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageModel
+public sealed class IndexModel(AppDbContext db, IGrainFactory grains, CurrentTenant tenant) : PageModel
 {
     public List<(Guid Id, Marketplace.Reports.Models.ContractListLine Line)> Contracts { get; private set; } = [];
     public List<Marketplace.Reports.Models.EvaluationListLine> Evaluations { get; private set; } = [];
@@ -44,17 +42,17 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
     }
 
     public Task<IActionResult> OnPostAssignAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, (g, district) => g.AssignAsync(district, Split(Peers), Split(Evaluators), User.NameOf()), "评估人员已指定", ct);
+        ActAsync(id, (g, district) => g.AssignAsync(district, Split(Peers), Split(Evaluators), tenant.DisplayName), "评估人员已指定", ct);
 
     public Task<IActionResult> OnPostAppealAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, (g, district) => g.DecideAppealAsync(district, Upheld, Reason ?? "", User.NameOf()), "申诉已处理", ct);
+        ActAsync(id, (g, district) => g.DecideAppealAsync(district, Upheld, Reason ?? "", tenant.DisplayName), "申诉已处理", ct);
 
     private static ImmutableArray<string> Split(string? text) =>
         [.. (text ?? "").Split([',', '，', ' ', '\n', '\r', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     private async Task<IActionResult> ActAsync(Guid id, Func<IContractGrain, long, Task<Outcome<ContractState>>> act, string done, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct) || User.DistrictOf() is not { } district)
+        if (!await LoadAsync(id, ct) || tenant.DistrictId is not { } district)
         {
             return NotFound();
         }
@@ -71,7 +69,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
 
     private async Task<bool> LoadAsync(Guid? id, CancellationToken ct)
     {
-        if (User.DistrictOf() is not { } district)
+        if (tenant.DistrictId is not { } district)
         {
             return false;
         }

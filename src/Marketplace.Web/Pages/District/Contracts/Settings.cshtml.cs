@@ -13,7 +13,7 @@ namespace Marketplace.Web.Pages.District.Contracts;
 /// 合同管理设置 of the district: default tranche schedule, evaluation source weights (sum 100) and indicator
 /// sheets, 整改 days and the reminder before report due dates. New contracts copy them when drafted.
 /// </summary>
-public sealed class SettingsModel(IGrainFactory grains) : PageModel
+public sealed class SettingsModel(IGrainFactory grains, CurrentTenant tenant) : PageModel
 {
     public static readonly TrancheGate[] Gates = [TrancheGate.Signing, TrancheGate.MidTerm, TrancheGate.Final];
     public static readonly EvaluationSource[] Sources = [EvaluationSource.Self, EvaluationSource.Peer, EvaluationSource.Public, EvaluationSource.ThirdParty];
@@ -31,7 +31,7 @@ public sealed class SettingsModel(IGrainFactory grains) : PageModel
     [BindProperty] public string? ReminderDays { get; set; }
     [BindProperty] public int Version { get; set; }
 
-    private IDistrictContractSettingsGrain? Grain => User.DistrictOf() is { } d ? grains.GetGrain<IDistrictContractSettingsGrain>(d) : null;
+    private IDistrictContractSettingsGrain? Grain => tenant.DistrictId is { } d ? grains.GetGrain<IDistrictContractSettingsGrain>(d) : null;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -92,7 +92,7 @@ public sealed class SettingsModel(IGrainFactory grains) : PageModel
         var reminder = FormParse.Count(ReminderDays, nameof(ReminderDays), errors, "请填写提前提醒的天数");
         if (errors.Count == 0)
         {
-            var result = await grain.UpdateAsync(Version, new ContractSettings([.. schedule], [.. sheets], rectification!.Value, reminder!.Value), User.NameOf());
+            var result = await grain.UpdateAsync(Version, new ContractSettings([.. schedule], [.. sheets], rectification!.Value, reminder!.Value), tenant.DisplayName);
             if (result.Succeeded)
             {
                 TempData["Notice"] = "合同管理设置已保存，新草拟的合同按此执行";

@@ -90,7 +90,7 @@ public sealed class IndexModel(AppDbContext db, CurrentTenant tenant) : PageMode
     public async Task<IActionResult> OnPostToggleAsync(long id, int version, CancellationToken ct)
     {
         var entry = await db.GuidingCatalogEntries.SingleOrDefaultAsync(g => g.Id == id, ct);
-        if (entry is null || !TenantRules.CanManageDistrict(User, entry.DistrictId))
+        if (entry is null || !tenant.ManagesDistrict(entry.DistrictId))
         {
             return NotFound();
         }

@@ -15,7 +15,7 @@ namespace Marketplace.Web.Pages.District.Organizations;
 /// One organization as its district admin sees it: review (admit / return), suspend, remove, reinstate —
 /// each with a reason kept in the history — negative entries and incubation records.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageModel
+public sealed class DetailsModel(AppDbContext db, IGrainFactory grains, CurrentTenant tenant) : PageModel
 {
     public OrganizationView View { get; private set; } = null!;
     public IReadOnlyList<(long Id, string Name)> Bases { get; private set; } = [];
@@ -172,7 +172,7 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains) : PageMo
     {
         var code = Uscc.Normalise(uscc);
         if (Uscc.FormatError(code) is not null || await OrganizationView.LoadAsync(db, code, ct) is not { } view ||
-            !TenantRules.CanManageDistrict(User, view.Organization.DistrictId))
+            !tenant.ManagesDistrict(view.Organization.DistrictId))
         {
             return false;
         }

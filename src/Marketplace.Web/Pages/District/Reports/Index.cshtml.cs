@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Features.Reports;
@@ -14,13 +13,13 @@ namespace Marketplace.Web.Pages.District.Reports;
 /// Background reports of the district admin: start one, watch its progress bar, download it when done.
 /// Each admin sees only the runs it started.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, ReportRuns runs, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ReportRuns runs, TimeProvider clock, CurrentTenant tenant) : PageModel
 {
     public List<ReportRun> Runs { get; private set; } = [];
 
     [BindProperty] public int Year { get; set; }
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => tenant.UserId!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -7,7 +7,6 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +17,6 @@ namespace Marketplace.Web.Pages.Evaluator.Evaluations;
 /// An evaluator's assigned contracts only, with the 第三方评 indicator sheet and the 群众评 survey entry
 /// (sample size and mean) for the open evaluation. A contract not assigned to this user is not found.
 /// </summary>
-[Authorize(Roles = Roles.Evaluator)]
 public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageModel
 {
     public List<ContractRow> Assigned { get; private set; } = [];

@@ -9,7 +9,6 @@ using Marketplace.Web.Features.Tendering;
 using Marketplace.Web.Infrastructure.Pages;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,11 +19,10 @@ namespace Marketplace.Web.Pages.Ngo.Contracts;
 /// The organization's view of its contract: sign with the receiving account, file reports with the self-evaluation
 /// and their attachments (from its stored documents or uploaded, as for applications: ADR 0012), appeal.
 /// </summary>
-[Authorize(Roles = Roles.Ngo)]
 // As on the apply page: read to disk up to this size so an oversized file gets a Chinese message (OrganizationOptions.MaxUploadBytes per file).
 [RequestSizeLimit(64L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 64L * 1024 * 1024)]
-public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, DocumentStore store) : PageModel
+public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, DocumentStore store, CurrentTenant tenant) : PageModel
 {
     public ContractState Contract { get; private set; } = default!;
 
@@ -60,7 +58,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, Document
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostSignAsync(Guid id) =>
-        ActAsync(id, async (g, uscc) => (await g.SignAsOrganizationAsync(uscc, new BankAccount(Bank ?? "", AccountName ?? "", AccountNumber ?? ""), User.NameOf())).Errors,
+        ActAsync(id, async (g, uscc) => (await g.SignAsOrganizationAsync(uscc, new BankAccount(Bank ?? "", AccountName ?? "", AccountNumber ?? ""), tenant.DisplayName)).Errors,
             "合同已签订");
 
     public Task<IActionResult> OnPostReportAsync(Guid id) =>
@@ -95,7 +93,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, Document
                 return files.Errors;
             }
             var report = new ReportDraft(TrancheNo, people, activities, units.ToImmutable(), Summary ?? "", files.Value!.Attachments, scores.ToImmutable());
-            var filed = await g.FileReportAsync(uscc, report, User.NameOf());
+            var filed = await g.FileReportAsync(uscc, report, tenant.DisplayName);
             if (!filed.Succeeded)
             {
                 ApplicationAttachments.Discard(store, files.Value.NewFiles); // a refused report leaves no file behind
@@ -104,7 +102,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, Document
         }, "进度报告及自评已提交");
 
     public Task<IActionResult> OnPostAppealAsync(Guid id) =>
-        ActAsync(id, async (g, uscc) => (await g.FileAppealAsync(uscc, AppealText ?? "", User.NameOf())).Errors
+        ActAsync(id, async (g, uscc) => (await g.FileAppealAsync(uscc, AppealText ?? "", tenant.DisplayName)).Errors
             .Select(e => e with { Field = e.Field == "Text" ? nameof(AppealText) : e.Field }).ToImmutableArray(), "申诉已提交，等待区里处理");
 
     private Task<IActionResult> ActAsync(Guid id, Func<IContractGrain, string, Task<ImmutableArray<FieldError>>> act, string done) =>
@@ -113,7 +111,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, Document
     private async Task<bool> LoadAsync(Guid id)
     {
         var contract = await Grain(id).GetAsync();
-        if (contract is null || User.OrganizationOf() is not { } uscc || contract.Uscc != uscc)
+        if (contract is null || !tenant.OwnsOrganization(contract.Uscc))
         {
             return false; // another organization's contract (and its reports) is not found
         }

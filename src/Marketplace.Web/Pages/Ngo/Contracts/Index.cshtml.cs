@@ -1,7 +1,6 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,16 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.Ngo.Contracts;
 
 /// <summary>The organization's own contracts.</summary>
-[Authorize(Roles = Roles.Ngo)]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentTenant tenant) : PageModel
 {
     public List<ContractRow> Contracts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.OrganizationOf() is not { } uscc)
+        if (tenant.Uscc is not { } uscc)
         {
-            return Forbid();
+            return NotFound();
         }
         Contracts = await db.Contracts.AsNoTracking().Where(c => c.Uscc == uscc).OrderByDescending(c => c.CreatedAt).ToListAsync(ct);
         return Page();

@@ -5,7 +5,6 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Pages;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Marketplace.Web.Pages.Shared;
@@ -16,7 +15,6 @@ namespace Marketplace.Web.Pages.Ngo.Contracts;
 /// 互评: the contracts the district asked this organization to rate as a peer, and the 互评 indicator sheet of
 /// the open evaluation. A contract it is not assigned to (its own, another's) is not found.
 /// </summary>
-[Authorize(Roles = Roles.Ngo)]
 public sealed class PeerModel(AppDbContext db, IGrainFactory grains, CurrentTenant tenant) : PageModel
 {
     public List<ContractRow> Assigned { get; private set; } = [];

@@ -14,7 +14,7 @@ namespace Marketplace.Web.Pages.Street.Contracts;
 /// 合同变更: the amount or the term as a new numbered version with who, when and why. The grain checks an
 /// increase of a signed contract against what is available; the page only parses.
 /// </summary>
-public sealed class AmendModel(IGrainFactory grains) : PageModel
+public sealed class AmendModel(IGrainFactory grains, CurrentTenant tenant) : PageModel
 {
     public ContractState Contract { get; private set; } = default!;
 
@@ -49,14 +49,14 @@ public sealed class AmendModel(IGrainFactory grains) : PageModel
             {
                 return errors.ToImmutable();
             }
-            var result = await Grain(id).AmendAsync(Contract.StreetId, Version, amount.Value, termEnd.Value, LongTermReason, Reason ?? "", User.NameOf());
+            var result = await Grain(id).AmendAsync(Contract.StreetId, Version, amount.Value, termEnd.Value, LongTermReason, Reason ?? "", tenant.DisplayName);
             // ContractTerm names the term's end "TermEnd" and its reason "LongTermReason", as this form does.
             return result.Errors;
         }, "合同变更已保存");
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        if (await this.StreetContractAsync(grains, id) is not { } contract)
+        if (await tenant.StreetContractAsync(grains, id) is not { } contract)
         {
             return false;
         }

@@ -9,15 +9,13 @@ using Marketplace.Web.Features.Contracts;
 using Marketplace.Reports;
 using Marketplace.Reports.Documents;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Marketplace.Web.Pages.Street.Contracts;
 
 /// <summary>One contract of the street: schedule, signing, evaluations, releasing tranches, termination.</summary>
-[Authorize(Roles = Roles.StreetOfficial)]
-public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppDbContext db, TimeProvider clock, CurrentTenant tenant) : PageModel
 {
     public ContractState Contract { get; private set; } = default!;
 
@@ -66,13 +64,13 @@ public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppD
     }
 
     public Task<IActionResult> OnPostSignAsync(Guid id) =>
-        ActAsync(id, async (g, street) => (await g.SignAsStreetAsync(street, User.NameOf())).Errors, "街道已签订，等待承接机构签订");
+        ActAsync(id, async (g, street) => (await g.SignAsStreetAsync(street, tenant.DisplayName)).Errors, "街道已签订，等待承接机构签订");
 
     public Task<IActionResult> OnPostPayAsync(Guid id, int no) =>
-        ActAsync(id, async (g, street) => [.. (await g.PayTrancheAsync(street, no, User.NameOf())).Errors.Select(e => e with { Field = "" })], $"第{no}笔款项已确认支付");
+        ActAsync(id, async (g, street) => [.. (await g.PayTrancheAsync(street, no, tenant.DisplayName)).Errors.Select(e => e with { Field = "" })], $"第{no}笔款项已确认支付");
 
     public Task<IActionResult> OnPostTerminateAsync(Guid id) =>
-        ActAsync(id, async (g, street) => (await g.TerminateAsync(street, Reason ?? "", User.NameOf())).Errors, "合同已终止");
+        ActAsync(id, async (g, street) => (await g.TerminateAsync(street, Reason ?? "", tenant.DisplayName)).Errors, "合同已终止");
 
     public Task<IActionResult> OnPostScheduleAsync(Guid id) =>
         ActAsync(id, async (g, street) =>
@@ -87,7 +85,7 @@ public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppD
                 }
                 plan.Add(new TranchePlan(gates[i], share));
             }
-            var result = await g.EditScheduleAsync(street, Contract.Version, [.. plan], User.NameOf());
+            var result = await g.EditScheduleAsync(street, Contract.Version, [.. plan], tenant.DisplayName);
             return [.. result.Errors.Select(e => e with { Field = e.Field.StartsWith("Schedule[", StringComparison.Ordinal) ? "Shares" + e.Field[8..] : e.Field == "Schedule" ? "" : e.Field })];
         }, "付款计划已调整");
 
@@ -96,7 +94,7 @@ public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppD
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        if (await this.StreetContractAsync(grains, id) is not { } contract)
+        if (await tenant.StreetContractAsync(grains, id) is not { } contract)
         {
             return false;
         }

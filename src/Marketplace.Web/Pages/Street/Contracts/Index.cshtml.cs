@@ -5,7 +5,6 @@ using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Pages.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,17 +12,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Pages.Street.Contracts;
 
 /// <summary>The street's contracts, and its awards (待签约) to draft one from.</summary>
-[Authorize(Roles = Roles.StreetOfficial)]
-public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageModel
+public sealed class IndexModel(AppDbContext db, IGrainFactory grains, CurrentTenant tenant) : PageModel
 {
     public List<ContractRow> Contracts { get; private set; } = [];
     public List<TenderRow> Awards { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (User.StreetOf() is not { } streetId)
+        if (tenant.StreetId is not { } streetId)
         {
-            return Forbid();
+            return NotFound();
         }
         await LoadAsync(streetId, ct);
         return Page();
@@ -32,9 +30,9 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
     /// <summary>Drafts the contract of an award with the notice's term and the district's default schedule (合同管理设置).</summary>
     public async Task<IActionResult> OnPostCreateAsync(Guid id, CancellationToken ct)
     {
-        if (User.StreetOf() is not { } streetId)
+        if (tenant.StreetId is not { } streetId)
         {
-            return Forbid();
+            return NotFound();
         }
         var tender = await grains.GetGrain<ITenderGrain>(id).GetInfoAsync();
         if (tender is null || tender.StreetId != streetId)
@@ -43,7 +41,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains) : PageMode
         }
         var draft = new ContractDraft(streetId, tender.Notice.ServiceStart, tender.Notice.ServiceEnd,
             tender.Notice.ServiceEnd > ContractTerm.LastDay(tender.Notice.ServiceStart, 1) ? "依据采购公告的服务期限" : null, [], []);
-        var result = await grains.GetGrain<IContractGrain>(id).CreateFromAwardAsync(draft, User.NameOf());
+        var result = await grains.GetGrain<IContractGrain>(id).CreateFromAwardAsync(draft, tenant.DisplayName);
         if (result.Succeeded)
         {
             TempData["Notice"] = "合同已草拟，请核对付款计划后签订";

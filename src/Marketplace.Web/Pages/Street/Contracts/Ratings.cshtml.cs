@@ -20,7 +20,7 @@ public sealed class RatingsModel(IGrainFactory grains, CurrentTenant tenant) : P
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        if (await this.StreetContractAsync(grains, id) is not { } contract
+        if (await tenant.StreetContractAsync(grains, id) is not { } contract
             || await grains.GetGrain<IContractRatingsGrain>(id).ForStreetAsync(contract.StreetId) is not { } ratings)
         {
             return false; // another street's contract is not found

@@ -54,7 +54,7 @@ public sealed class CreateModel(IGrainFactory grains, TimeProvider clock, Curren
             return Errors(errors);
         }
         var id = Guid.NewGuid();
-        var created = await grains.GetGrain<ITenderGrain>(id).CreateAsync(streetId, districtId, notice, User.NameOf());
+        var created = await grains.GetGrain<ITenderGrain>(id).CreateAsync(streetId, districtId, notice, tenant.DisplayName);
         if (!created.Succeeded)
         {
             return Errors(created.Errors);
