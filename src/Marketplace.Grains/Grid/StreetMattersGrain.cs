@@ -199,7 +199,7 @@ public sealed class StreetMattersGrain(
         }
         if (need.Review is { } done)
         {
-            return Outcome.Fail("", $"该需求已于{done.At.ToOffset(ChineseWorkCalendar.ChinaOffset):yyyy-MM-dd}{done.Decision.Chinese()}，不能重复审核");
+            return Outcome.Fail("", $"该需求已于{ChinaTime.Local(done.At):yyyy-MM-dd}{done.Decision.Chinese()}，不能重复审核");
         }
         if (!Enum.IsDefined(decision))
         {

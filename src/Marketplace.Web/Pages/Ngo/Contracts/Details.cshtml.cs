@@ -118,7 +118,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, Document
         Contract = contract;
         if (ReportFormShown)
         {
-            StoredDocuments = await db.OrganizationDocuments.AsNoTracking().Where(d => d.Uscc == uscc).OrderByDescending(d => d.UploadedAt).ToListAsync();
+            StoredDocuments = await db.OrganizationDocuments.AsNoTracking().Where(d => d.Uscc == contract.Uscc).OrderByDescending(d => d.UploadedAt).ToListAsync();
         }
         return true;
     }
