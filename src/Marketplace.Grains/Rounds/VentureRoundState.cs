@@ -76,4 +76,6 @@ public sealed record VentureRoundState
     [Id(18)] public int OpenAttempts { get; init; }
     /// <summary>Funded projects whose contract was never signed and whose money went back to available.</summary>
     [Id(19)] public ImmutableHashSet<Guid> Unsigned { get; init; } = [];
+    /// <summary>创投补录: the names of the panel that scored the round on paper, shown in its 立项公示 (a recorded round has no drawn panel).</summary>
+    [Id(20)] public ImmutableArray<string> RecordedExperts { get; init; } = [];
 }
