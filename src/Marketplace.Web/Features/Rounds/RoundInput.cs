@@ -5,9 +5,12 @@ using Marketplace.Domain;
 using Marketplace.Rounds;
 using Marketplace.Web.Pages.Street.Tenders;
 
-namespace Marketplace.Web.Pages.Street.Rounds;
+namespace Marketplace.Web.Features.Rounds;
 
-/// <summary>The round form: text in, parsed here with Chinese messages; the rules themselves are RoundRules'.</summary>
+/// <summary>
+/// The round form of a street and of the district (create and edit a draft): text in, parsed here with Chinese messages;
+/// the rules themselves are RoundRules'. A district round's form has one share line per street of the district.
+/// </summary>
 public sealed class RoundInput
 {
     [Display(Name = "创投名称")] public string? Title { get; set; }
@@ -21,9 +24,24 @@ public sealed class RoundInput
     [Display(Name = "申报开始时间")] public string? OpensAt { get; set; }
     [Display(Name = "申报截止时间")] public string? Deadline { get; set; }
     [Display(Name = "服务领域代码")] public string? ServiceAreaCode { get; set; } = "elderly";
+    /// <summary>A district round: street id → that street's share of the pool (元); a blank line means the street takes no part.</summary>
+    [Display(Name = "各街道分担金额（元）")] public Dictionary<long, string?> Shares { get; set; } = [];
 
-    /// <summary>The settings, or the parse errors by field (nothing reaches the grain while any is unreadable).</summary>
-    public (RoundSettings? Settings, List<FieldError> Errors) Parse(int year)
+    /// <summary>The form of a draft being edited, as it was saved.</summary>
+    public static RoundInput From(RoundSettings s) => new()
+    {
+        Title = s.Title, Theme = s.Theme, Categories = string.Join("、", s.Categories), Pool = MoneyFormat.Number(s.Pool), Source = s.Source,
+        Cap = MoneyFormat.Number(s.Cap), MinScore = s.MinScore.ToString("0.##", CultureInfo.InvariantCulture),
+        PerOrganizationLimit = s.PerOrganizationLimit.ToString(CultureInfo.InvariantCulture), OpensAt = TenderInput.Local(s.OpensAt),
+        Deadline = TenderInput.Local(s.Deadline), ServiceAreaCode = s.ServiceAreaCode,
+        Shares = (s.Shares.IsDefault ? [] : s.Shares).ToDictionary(x => x.StreetId, x => (string?)MoneyFormat.Number(x.Amount)),
+    };
+
+    /// <summary>
+    /// The settings, or the parse errors by field (nothing reaches the grain while any is unreadable). <paramref name="districtStreets"/>
+    /// is the organizing district's streets for a district round (a share may name only those), null for a street round (no shares).
+    /// </summary>
+    public (RoundSettings? Settings, List<FieldError> Errors) Parse(int year, IReadOnlyDictionary<long, string>? districtStreets = null)
     {
         var errors = new List<FieldError>();
         Money Amount(string field, string? text)
@@ -55,12 +73,30 @@ public sealed class RoundInput
         {
             errors.Add(new(nameof(Deadline), "请填写申报截止时间"));
         }
+        var shares = new List<RoundStreetShare>();
+        var streets = districtStreets ?? new Dictionary<long, string>();
+        foreach (var (street, text) in districtStreets is null ? [] : Shares.Where(x => !string.IsNullOrWhiteSpace(x.Value)).OrderBy(x => x.Key).ToList())
+        {
+            if (!streets.ContainsKey(street))
+            {
+                // The grain holds the share in that street's ledger: only the district's own streets may pay (SPEC §3.9).
+                errors.Add(new(nameof(Shares), $"编号为 {street} 的街道不属于本区，不能分担本区创投的资金池"));
+            }
+            else if (MoneyFormat.TryParse(text, out var share, out var error))
+            {
+                shares.Add(new(street, share));
+            }
+            else
+            {
+                errors.Add(new(RoundRules.ShareField(street), $"{streets[street]}：{error}"));
+            }
+        }
         if (errors.Count > 0)
         {
             return (null, errors);
         }
         var categories = (Categories ?? "").Split(['、', ',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return (new RoundSettings(Title ?? "", Theme ?? "", [.. categories], pool, Source, cap, min, limit, opens!.Value, deadline!.Value,
-            RoundSettings.DefaultCriteria, null, 0m, (ServiceAreaCode ?? "").Trim(), [], year), errors);
+            RoundSettings.DefaultCriteria, null, 0m, (ServiceAreaCode ?? "").Trim(), [.. shares], year), errors);
     }
 }
