@@ -38,7 +38,9 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : 
         // wwwroot/js/autosubmit.js: ticking the filter sends its form.
         await page.GotoAsync("/district/organizations/negative-entries");
         // The navigation the script starts is awaited with the click, so one that finishes first is not missed.
-        await page.RunAndWaitForNavigationAsync(() => page.GetByLabel("只看生效中的记录").CheckAsync(), new() { UrlString = "**activeOnly=true**" });
+        var filtered = page.WaitForURLAsync("**activeOnly=true**");
+        await page.GetByLabel("只看生效中的记录").CheckAsync();
+        await filtered;
         await Assertions.Expect(page.GetByLabel("只看生效中的记录")).ToBeCheckedAsync();
 
         // wwwroot/js/report-runs.js: a run still being produced when the page loaded turns to 下载 without a reload.

@@ -106,7 +106,7 @@ public abstract class DistrictRoundPagesTests(TenderApp app)
         form[$"Input.Shares[{qilin}]"] = "40000";
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(details, form, details + "?handler=Edit&version=" + version)).StatusCode);
         var edited = (await round.GetInfoAsync())!;
-        Assert.Equal([(dongshan, Money.FromYuan(60_000m)), (qilin, Money.FromYuan(40_000m))], edited.Settings.Shares.Select(x => (x.StreetId, x.Amount)).OrderBy(x => x.Amount));
+        Assert.Equal([(qilin, Money.FromYuan(40_000m)), (dongshan, Money.FromYuan(60_000m))], edited.Settings.Shares.Select(x => (x.StreetId, x.Amount)).OrderBy(x => x.Amount));
         open["version"] = edited.Version.ToString(CultureInfo.InvariantCulture);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(details, open, details + "?handler=Open")).StatusCode);
         Assert.Contains("申报中", await admin.GetHtmlAsync(details));

@@ -51,7 +51,7 @@ public abstract class RoundsSeedTests(AppFixture app)
         var pool = (await grains.GetGrain<Marketplace.Tendering.IExpertPoolGrain>(district).GetExpertsAsync()).Select(e => e.Name).ToHashSet();
 
         var experts = (await grains.GetGrain<IVentureRoundGrain>(summary.Id).GetPublicAsync())!.Experts;
-        Assert.Equal(["沈建芳", "钟国华", "姚丽萍"], experts);
+        Assert.Equal(new[] { "沈建芳", "钟国华", "姚丽萍" }, experts.ToArray());
         Assert.All(experts, name => Assert.Contains(name, pool));
 
         using var anonymous = new AppSession(Factory);
