@@ -38,6 +38,23 @@ public sealed class RoundInput
     };
 
     /// <summary>
+    /// Creates the draft round of <paramref name="organizer"/> from this form (the street's and the district's 新建 alike):
+    /// its id, or the parse and rule errors by field with nothing saved.
+    /// </summary>
+    public async Task<(Guid? Id, List<FieldError> Errors)> CreateAsync(IGrainFactory grains, RoundOrganizer organizer, int year,
+        IReadOnlyDictionary<long, string>? districtStreets, string user)
+    {
+        var (settings, errors) = Parse(year, districtStreets);
+        if (settings is null)
+        {
+            return (null, errors);
+        }
+        var id = Guid.NewGuid();
+        var created = await grains.GetGrain<IVentureRoundGrain>(id).CreateAsync(organizer, settings, user);
+        return created.Succeeded ? (id, []) : (null, [.. created.Errors]);
+    }
+
+    /// <summary>
     /// The settings, or the parse errors by field (nothing reaches the grain while any is unreadable). <paramref name="districtStreets"/>
     /// is the organizing district's streets for a district round (a share may name only those), null for a street round (no shares).
     /// </summary>

@@ -36,16 +36,10 @@ public sealed class IndexModel(CurrentTenant tenant, IGrainFactory grains, TimeP
             return NotFound();
         }
         Streets = await DistrictStreets.OfAsync(db, district);
-        var (settings, errors) = Input.Parse(Marketplace.Domain.ChinaTime.Year(clock.GetUtcNow()), Streets);
-        if (settings is not null)
+        var (id, errors) = await Input.CreateAsync(grains, new RoundOrganizer(district, null), Marketplace.Domain.ChinaTime.Year(clock.GetUtcNow()), Streets, tenant.UserName);
+        if (id is not null)
         {
-            var id = Guid.NewGuid();
-            var created = await grains.GetGrain<IVentureRoundGrain>(id).CreateAsync(new RoundOrganizer(district, null), settings, tenant.UserName);
-            if (created.Succeeded)
-            {
-                return RedirectToPage("Details", new { id });
-            }
-            errors = [.. created.Errors];
+            return RedirectToPage("Details", new { id });
         }
         ModelState.AddOutcome(errors, "Input", typeof(RoundInput));
         await LoadAsync();

@@ -36,16 +36,10 @@ public sealed class IndexModel(CurrentTenant tenant, IGrainFactory grains, TimeP
         {
             return NotFound();
         }
-        var (settings, errors) = Input.Parse(Marketplace.Domain.ChinaTime.Year(clock.GetUtcNow()));
-        if (settings is not null)
+        var (id, errors) = await Input.CreateAsync(grains, new RoundOrganizer(district, street), Marketplace.Domain.ChinaTime.Year(clock.GetUtcNow()), null, tenant.UserName);
+        if (id is not null)
         {
-            var id = Guid.NewGuid();
-            var created = await grains.GetGrain<IVentureRoundGrain>(id).CreateAsync(new RoundOrganizer(district, street), settings, tenant.UserName);
-            if (created.Succeeded)
-            {
-                return RedirectToPage("Details", new { id });
-            }
-            errors = [.. created.Errors];
+            return RedirectToPage("Details", new { id });
         }
         ModelState.AddOutcome(errors, "Input", typeof(RoundInput));
         await LoadAsync();
