@@ -12,6 +12,9 @@ public static class RoundRules
 {
     public const int MaxTitle = 100;
 
+    /// <summary>The field of one street's share of a district round (the form's line and the page's line for that street).</summary>
+    public static string ShareField(long streetId) => $"Shares[{streetId}]";
+
     public static ImmutableArray<FieldError> ValidateSettings(RoundSettings s, long? organizerStreetId)
     {
         var errors = ImmutableArray.CreateBuilder<FieldError>();

@@ -183,7 +183,13 @@ public sealed record RoundSummary(
     [property: Id(4)] RoundStatus Status,
     [property: Id(5)] Money Pool,
     [property: Id(6)] Money Cap,
-    [property: Id(7)] DateTimeOffset Deadline);
+    [property: Id(7)] DateTimeOffset Deadline,
+    [property: Id(8)] ImmutableArray<RoundStreetShare> Shares)    // a district round's streets and their shares; empty for a street round
+{
+    /// <summary>The street's part of this round: the whole pool of its own round, its share of a district round, else null.</summary>
+    public Money? ShareOf(long streetId) => Organizer.StreetId == streetId ? Pool
+        : (Shares.IsDefault ? [] : Shares).FirstOrDefault(x => x.StreetId == streetId)?.Amount;
+}
 
 /// <summary>The rounds of one district (key: district id), kept by the rounds themselves after each change.</summary>
 [Alias("marketplace.IVentureRoundListGrain")]

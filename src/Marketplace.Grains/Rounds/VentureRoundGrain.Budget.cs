@@ -40,8 +40,9 @@ public sealed partial class VentureRoundGrain
                 {
                     await state.CommitAsync(S with { OpenAttempts = S.OpenAttempts + 1 });
                 }
-                var prefix = S.Organizer.StreetId is null ? $"街道{street}：" : "";
-                return [.. outcome.Errors.Select(e => new FieldError("Pool", $"{prefix}{Settings.ServiceYear}年度预算：{e.Message}"))];
+                // A district round names the share that does not fit (shown beside that street's line), a street round its pool.
+                var field = S.Organizer.StreetId is null ? RoundRules.ShareField(street) : "Pool";
+                return [.. outcome.Errors.Select(e => new FieldError(field, $"{Settings.ServiceYear}年度预算：{e.Message}"))];
             }
             done.Add(street);
         }

@@ -19,7 +19,8 @@ public sealed record RecordedRoundApplication(
 public sealed record RoundRecord(
     [property: Id(0)] RoundSettings Settings,
     [property: Id(1)] ImmutableArray<RecordedRoundApplication> Applications,
-    [property: Id(2)] DateTimeOffset PublishedAt);
+    [property: Id(2)] DateTimeOffset PublishedAt,
+    [property: Id(3)] ImmutableArray<string> Experts);      // the panel's names, as the 立项公示 names them
 
 /// <summary>
 /// 创投补录 (as 合同补录 for contracts): commands refuse anything after a deadline, so a round finished
@@ -42,6 +43,13 @@ public sealed partial class VentureRoundGrain
         if (r.PublishedAt < settings.Deadline || period.EndsAt > Now)
         {
             errors.Add(new("PublishedAt", "补录的创投应已结束立项公示"));
+        }
+        ImmutableArray<string> experts = [.. (r.Experts.IsDefault ? [] : r.Experts).Select(n => (n ?? "").Trim())];
+        // The 立项公示 names the panel (issue 13 item 4); a round that scored anyone had a panel.
+        if (experts.Any(n => n.Length == 0) || experts.Distinct().Count() != experts.Length
+            || (experts.IsEmpty && r.Applications is { IsDefault: false } recorded && recorded.Any(a => a.Total is not null)))
+        {
+            errors.Add(new("Experts", "请填写评审专家姓名（每人一次，不能为空）"));
         }
         var applications = ImmutableArray.CreateBuilder<RoundApplication>();
         var totals = ImmutableDictionary.CreateBuilder<Guid, decimal>();
@@ -74,7 +82,7 @@ public sealed partial class VentureRoundGrain
         state.State = new VentureRoundState
         {
             Created = true, Organizer = organizer, Settings = settings, Status = RoundStatus.Draft, Version = 1, CreatedBy = user,
-            Applications = applications.ToImmutable(), Totals = totals.ToImmutable(), OpenedAt = settings.OpensAt,
+            Applications = applications.ToImmutable(), Totals = totals.ToImmutable(), OpenedAt = settings.OpensAt, RecordedExperts = experts,
         };
         var refused = await EncumberPoolAsync(user);
         if (!refused.IsEmpty)

@@ -187,8 +187,17 @@ public sealed partial class VentureRoundGrain
         {
             return Outcome<RoundInfo>.Fail("", Missing);
         }
-        // Ended already, early, or an objection still unanswered (then the last answer ends it): nothing to do.
-        return PublicityDue ? await EndPublicityCoreAsync(TimedWorkUser) : Outcome<RoundInfo>.Ok(Info());
+        if (PublicityDue)
+        {
+            return await EndPublicityCoreAsync(TimedWorkUser);
+        }
+        // Ended by a run that stopped before its contracts were drafted: this run drafts the rest.
+        if (S.Status == RoundStatus.Contracts && S.Publicity is not null && ContractsMissing)
+        {
+            await CreateContractsCoreAsync(DefaultTermStart, DefaultTermEnd, TimedWorkUser);
+        }
+        // Early, or an objection still unanswered (then the last answer ends it): nothing to do.
+        return Outcome<RoundInfo>.Ok(Info());
     }
 
     /// <summary>Who the timed end of 公示 is recorded as in the ledger.</summary>
@@ -196,7 +205,11 @@ public sealed partial class VentureRoundGrain
 
     private bool PublicityDue => S.Status == RoundStatus.Publicity && Now >= S.Publicity!.EndsAt && S.Objections.All(o => o.Upheld is not null);
 
-    /// <summary>Fixes the funded set and frees the leftover; the ledger keys are per round and street, so a repeat after a crash posts nothing twice.</summary>
+    /// <summary>
+    /// Fixes the funded set and frees the leftover; the ledger keys are per round and street, so a repeat after a crash posts nothing twice.
+    /// Then each funded project becomes a draft contract (issue 13 item 5: "each funded project becomes a contract"), for a term of a
+    /// year from the day 公示 ends; a contract that cannot be drafted now is left to the organizer's 生成资助项目合同 or the next run.
+    /// </summary>
     private async Task<Outcome<RoundInfo>> EndPublicityCoreAsync(string user)
     {
         var final = Selection();
@@ -208,9 +221,21 @@ public sealed partial class VentureRoundGrain
         {
             await timers.ScheduleSigningDueAsync(Id, line.ApplicationId, signingDue);
         }
-        return await CommitAsync(NotifyPublicityEnded(S with { Status = RoundStatus.Contracts, Final = final, SigningDueAt = signingDue, Version = S.Version + 1 },
+        await CommitAsync(NotifyPublicityEnded(S with { Status = RoundStatus.Contracts, Final = final, SigningDueAt = signingDue, Version = S.Version + 1 },
             final, signingDue));
+        await CreateContractsCoreAsync(DefaultTermStart, DefaultTermEnd, user);
+        return Outcome<RoundInfo>.Ok(Info());
     }
+
+    /// <summary>The term a contract drafted at the end of 公示 gets: one year from today (the organizer may re-draft through the contract pages).</summary>
+    private DateOnly DefaultTermStart => ChinaTime.Day(Now);
+
+    private DateOnly DefaultTermEnd => ContractTerm.LastDay(DefaultTermStart, 1);
+
+    private IEnumerable<SelectionLine> FundedWithoutContract => S.Final?.Lines
+        .Where(l => l.Status == SelectionStatus.Funded && !S.Contracts.Contains(l.ApplicationId) && !S.Unsigned.Contains(l.ApplicationId)) ?? [];
+
+    private bool ContractsMissing => FundedWithoutContract.Any();
 
     public async Task<Outcome<ImmutableArray<Guid>>> CreateContractsAsync(RoundOrganizer organizer, DateOnly termStart, DateOnly termEnd, string user)
     {
@@ -222,8 +247,13 @@ public sealed partial class VentureRoundGrain
         {
             return Outcome<ImmutableArray<Guid>>.Fail("", "立项公示结束后才能生成合同");
         }
+        return await CreateContractsCoreAsync(termStart, termEnd, user);
+    }
+
+    private async Task<Outcome<ImmutableArray<Guid>>> CreateContractsCoreAsync(DateOnly termStart, DateOnly termEnd, string user)
+    {
         var created = S.Contracts;
-        foreach (var line in S.Final.Lines.Where(l => l.Status == SelectionStatus.Funded && !S.Contracts.Contains(l.ApplicationId) && !S.Unsigned.Contains(l.ApplicationId)))
+        foreach (var line in FundedWithoutContract.ToList())
         {
             var street = S.Applications.Single(a => a.Id == line.ApplicationId).Proposal.StreetId;
             // 评估兑现: 60% on signing, 40% after a passed final evaluation (the round's default schedule).
@@ -274,7 +304,8 @@ public sealed partial class VentureRoundGrain
         ImmutableArray<FundedProject> funded = shown is null ? [] : [.. shown.Lines.Where(l => l.Status == SelectionStatus.Funded).Select(l =>
             new FundedProject(l.ApplicationId, byId[l.ApplicationId].Proposal.Title, byId[l.ApplicationId].Proposal.Category, byId[l.ApplicationId].OrganizationName,
                 byId[l.ApplicationId].Uscc, l.Amount!.Value, l.Score, l.Rank, byId[l.ApplicationId].Proposal.StreetId, l.Adjustment?.Reason))];
-        ImmutableArray<string> experts = shown is null || S.Panel is null ? [] : [.. S.Panel.Sitting.Select(m => m.Name)];
+        // A recorded round (创投补录) has no drawn panel here: its 公示 names the experts its records name.
+        ImmutableArray<string> experts = shown is null ? [] : S.Panel is null ? S.RecordedExperts : [.. S.Panel.Sitting.Select(m => m.Name)];
         return Task.FromResult<RoundPublicView?>(new RoundPublicView(Info(), funded, experts, shown?.Leftover));
     }
 }

@@ -145,5 +145,5 @@ public sealed partial class VentureRoundGrain(
     }
 
     private Task UpdateListAsync() => GrainFactory.GetGrain<IVentureRoundListGrain>(S.Organizer.DistrictId).UpsertAsync(
-        new RoundSummary(Id, S.Organizer, Settings.Title, Settings.ServiceYear, S.Status, Settings.Pool, Settings.Cap, Settings.Deadline));
+        new RoundSummary(Id, S.Organizer, Settings.Title, Settings.ServiceYear, S.Status, Settings.Pool, Settings.Cap, Settings.Deadline, Settings.Shares));
 }

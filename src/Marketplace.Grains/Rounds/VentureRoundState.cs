@@ -80,4 +80,6 @@ public sealed record VentureRoundState
     [Id(20)] public DateTimeOffset? SigningDueAt { get; init; }
     /// <summary>What the round told its applicants (the tenders' notification record), copied into Notifications by its projection.</summary>
     [Id(21)] public ImmutableArray<TenderNotification> Notifications { get; init; } = [];
+    /// <summary>创投补录: the names of the panel that scored the round on paper, shown in its 立项公示 (a recorded round has no drawn panel).</summary>
+    [Id(22)] public ImmutableArray<string> RecordedExperts { get; init; } = [];
 }

@@ -152,7 +152,10 @@ public sealed class VentureRoundGrainTests(ClusterFixture cluster) : IClassFixtu
         Assert.Equal(Y(1_105_000m), afterEnd.Available);
         Assert.Empty(await budget.CheckAsync());
 
+        // The end of 公示 has drafted each funded project's contract itself, for a year from today; asking again drafts nothing new.
         var today = ChinaTime.Day(cluster.Clock.GetUtcNow());
+        Assert.Equal((ContractStatus.Drafted, today, ContractTerm.LastDay(today, 1)),
+            (await cluster.Grains.GetGrain<IContractGrain>(b).GetAsync()) is { } d ? (d.Status, d.TermStart, d.TermEnd) : default);
         var contracts = await round.CreateContractsAsync(organizer, today, today.AddMonths(11), "moling");
         Assert.True(contracts.Succeeded, Errors(contracts.Errors));
         Assert.Equal([a, b], contracts.Value.Order());

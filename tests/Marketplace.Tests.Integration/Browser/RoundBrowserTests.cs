@@ -9,9 +9,10 @@ using Microsoft.Playwright;
 namespace Marketplace.Tests.Integration.Browser;
 
 /// <summary>
-/// A street's 公益创投 walked in Chromium from the form to the public 立项公示: two organizations apply with
-/// their budget tables, one is screened out with a reason, the drawn panel scores, the street selects and
-/// publishes, and a visitor on a 390 px phone sees the funded project.
+/// A street's 公益创投 walked in Chromium from the form to the contract: two organizations apply with their budget
+/// tables, one is screened out with a reason, the drawn panel scores, the street selects and publishes, a visitor on
+/// a 390 px phone sees the funded project, and when the 立项公示 ends the funded project's contract is drafted, on the
+/// street's and the organization's contract pages.
 /// </summary>
 public sealed class RoundBrowserTests(TenderBrowserFixture browser) : IClassFixture<TenderBrowserFixture>
 {
@@ -20,7 +21,7 @@ public sealed class RoundBrowserTests(TenderBrowserFixture browser) : IClassFixt
     private static string Local(DateTimeOffset t) => t.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
     [SkippableFact]
-    public async Task Create_open_apply_screen_score_select_and_publish_and_the_phone_sees_the_funded_project()
+    public async Task Create_open_apply_screen_score_select_publish_and_the_funded_project_gets_its_contract()
     {
         Skip.If(browser.SkipReason is not null, browser.SkipReason);
         var title = "秣陵街道公益创投" + Guid.NewGuid().ToString("N")[..4];
@@ -129,6 +130,39 @@ public sealed class RoundBrowserTests(TenderBrowserFixture browser) : IClassFixt
         await Assertions.Expect(visitor.Locator("body")).Not.ToContainTextAsync(Renai);
         Assert.True(await visitor.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "the round page scrolls sideways at 390 px");
         await phone.CloseAsync();
+
+        // The 公示 period passes with no objection: its timed work ends it and drafts the funded project's contract (ContractGrain).
+        var roundId = Guid.Parse(detailsUrl.Split('/')[^1]);
+        await EndPublicityByItsTimedWorkAsync(roundId);
+        official = await browser.LoginAsync("moling"); // signed in again after the clock moved, so the cookies are fresh
+        await official.GotoAsync("/Street/Contracts");
+        var drafted = official.GetByRole(AriaRole.Row).Filter(new() { HasText = "邻里守望 居家探访" });
+        await Assertions.Expect(drafted).ToContainTextAsync("草拟");
+        await Assertions.Expect(drafted).ToContainTextAsync("¥50,000.00");
+        await Assertions.Expect(official.GetByRole(AriaRole.Row).Filter(new() { HasText = "助残融合 社区康复" })).ToHaveCountAsync(0);
+        var lejia = await browser.LoginAsync("ngo.lejia");
+        await lejia.GotoAsync("/Ngo/Contracts");
+        var own = lejia.GetByRole(AriaRole.Row).Filter(new() { HasText = "邻里守望 居家探访" });
+        await Assertions.Expect(own).ToContainTextAsync("草拟");
+        await own.GetByRole(AriaRole.Link, new() { Name = "邻里守望 居家探访" }).ClickAsync();
+        await Assertions.Expect(lejia.Locator("#status")).ToContainTextAsync("草拟");
+        await Assertions.Expect(lejia.Locator("body")).ToContainTextAsync("¥50,000.00");
+    }
+
+    /// <summary>Moves the clock past the 立项公示 and runs its timed work (round.publicity-end) as the host's runner does.</summary>
+    private async Task EndPublicityByItsTimedWorkAsync(Guid roundId)
+    {
+        var round = browser.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IVentureRoundGrain>(roundId);
+        var endsAt = (await round.GetInfoAsync())!.Publicity!.EndsAt;
+        browser.Clock.Advance(endsAt - browser.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
+        long workId;
+        await using (var scope = browser.Factory.Services.CreateAsyncScope())
+        {
+            workId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ScheduledWork.AsNoTracking()
+                .Where(w => w.Kind == IRoundTimers.PublicityEndKind && w.SubjectId == roundId.ToString()).Select(w => w.Id).SingleAsync();
+        }
+        await browser.Factory.Services.GetRequiredService<Marketplace.Web.Infrastructure.Jobs.DueWorkRunner>().RunAsync(workId, CancellationToken.None);
+        Assert.Equal(RoundStatus.Contracts, (await round.GetInfoAsync())!.Status);
     }
 
     private async Task<List<string>> DrawnExpertsAsync(Guid roundId)

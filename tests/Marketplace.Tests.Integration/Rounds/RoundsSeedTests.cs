@@ -43,6 +43,24 @@ public abstract class RoundsSeedTests(AppFixture app)
     }
 
     [SkippableFact]
+    public async Task The_finished_street_round_names_its_panel_from_the_district_pool_on_its_publicity_page_and_pdf()
+    {
+        var grains = Factory.Services.GetRequiredService<IGrainFactory>();
+        var (yuehe, district) = await StreetAsync("月河街道");
+        var summary = (await grains.GetGrain<IVentureRoundListGrain>(district).ListAsync()).Single(r => r.Organizer.StreetId == yuehe);
+        var pool = (await grains.GetGrain<Marketplace.Tendering.IExpertPoolGrain>(district).GetExpertsAsync()).Select(e => e.Name).ToHashSet();
+
+        var experts = (await grains.GetGrain<IVentureRoundGrain>(summary.Id).GetPublicAsync())!.Experts;
+        Assert.Equal(new[] { "沈建芳", "钟国华", "姚丽萍" }, experts.ToArray());
+        Assert.All(experts, name => Assert.Contains(name, pool));
+
+        using var anonymous = new AppSession(Factory);
+        Assert.Contains("评审专家：沈建芳、钟国华、姚丽萍", await anonymous.Http.GetStringAsync($"/Rounds/Details/{summary.Id}"));
+        var pdf = await anonymous.Http.GetByteArrayAsync($"/Rounds/Details/{summary.Id}?handler=Pdf");
+        Assert.Contains("沈建芳、钟国华、姚丽萍", Reports.PdfText.All(pdf));
+    }
+
+    [SkippableFact]
     public async Task The_district_round_is_open_sealed_and_holds_each_street_share()
     {
         var grains = Factory.Services.GetRequiredService<IGrainFactory>();

@@ -32,6 +32,8 @@ internal static class RouteAccessTable
         ["/District/Organizations/Index"] = Access.District,
         ["/District/Organizations/NegativeEntries"] = Access.District,
         ["/District/Reports/Index"] = Access.District,
+        ["/District/Rounds/Details"] = Access.District,
+        ["/District/Rounds/Index"] = Access.District,
         ["/District/Tenders/Details"] = Access.District,
         ["/District/Tenders/Index"] = Access.District,
         ["/Errors/Status"] = Access.Public,

@@ -15,14 +15,17 @@ public static class PublicRoundsApi
     public sealed record RoundDto(
         Guid RoundId, string Title, int Year, long DistrictId, string District, long? StreetId, string Organizer,
         string Pool, string Cap, string Status, DateTimeOffset Deadline, IReadOnlyList<string> Categories,
-        string? Leftover, IReadOnlyList<string> Experts, IReadOnlyList<FundedDto> Funded);
+        string? Leftover, IReadOnlyList<string> Experts, IReadOnlyList<FundedDto> Funded, IReadOnlyList<ShareDto> Shares);
+
+    /// <summary>A district round's street and its share of the pool (empty for a street's round).</summary>
+    public sealed record ShareDto(long StreetId, string Street, string Amount);
 
     public sealed record FundedDto(int Rank, string Project, string Organization, string Uscc, string Amount, decimal Score);
 
     public static void MapPublicRoundsApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/public/rounds", GetRoundsAsync)
             .WithName("PublicRounds")
-            .WithSummary("公益创投：资金池、单项上限、状态，立项公示后的资助项目（组织、统一社会信用代码、金额、得分、排名）")
+            .WithSummary("公益创投：资金池、单项上限、状态、区级创投各街道分担金额，立项公示后的资助项目（组织、统一社会信用代码、金额、得分、排名）")
             .WithDescription("可按 year（年度）、district（区 id）筛选。草稿不公开；申报书内容从不公开。")
             .WithTags("public")
             .AllowAnonymous();
@@ -71,6 +74,7 @@ public static class PublicRoundsApi
         return new RoundDto(i.Id, i.Settings.Title, i.Settings.ServiceYear, i.Organizer.DistrictId, district, i.Organizer.StreetId, organizer,
             MoneyFormat.Number(i.Settings.Pool), MoneyFormat.Number(i.Settings.Cap), i.Status.Chinese(), i.Settings.Deadline, [.. i.Settings.Categories],
             v.Leftover is { } left ? MoneyFormat.Number(left) : null, [.. v.Experts],
-            [.. v.Funded.Select(f => new FundedDto(f.Rank, f.Title, f.OrganizationName, f.Uscc, MoneyFormat.Number(f.Amount), f.Score))]);
+            [.. v.Funded.Select(f => new FundedDto(f.Rank, f.Title, f.OrganizationName, f.Uscc, MoneyFormat.Number(f.Amount), f.Score))],
+            [.. (i.Settings.Shares.IsDefault ? [] : i.Settings.Shares).Select(x => new ShareDto(x.StreetId, streets.GetValueOrDefault(x.StreetId, ""), MoneyFormat.Number(x.Amount)))]);
     }
 }

@@ -60,7 +60,7 @@ public sealed class RoundCloseHandler(IGrainFactory grains) : IDueWorkHandler
 }
 
 /// <summary>
-/// At the end of 立项公示: the round fixes its funded set and frees the leftover, once (the ledger keys make a
+/// At the end of 立项公示: the round fixes its funded set, frees the leftover and drafts the funded projects' contracts, once (the ledger keys make a
 /// repeat after a crash post nothing twice); early, or with an objection unanswered, it does nothing.
 /// </summary>
 public sealed class RoundPublicityEndHandler(IGrainFactory grains) : IDueWorkHandler

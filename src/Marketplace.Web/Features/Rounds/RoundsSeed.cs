@@ -39,6 +39,8 @@ internal static class RoundsSeed
         var deadline = now.AddDays(-70);
         var settings = Settings($"月河街道{year}年“双百助力、大爱公益”公益创投", 100_000m, 50_000m, now.AddDays(-100), deadline, []);
         var screenedAt = deadline.AddDays(3);
+        // The round was scored on paper by experts of the district's pool; its 立项公示 names them.
+        ImmutableArray<string> panel = [.. (await grains.GetGrain<Marketplace.Tendering.IExpertPoolGrain>(yuehe.DistrictId).GetExpertsAsync()).Select(e => e.Name).Take(3)];
         var round = grains.GetGrain<IVentureRoundGrain>(Guid.CreateVersion7(deadline));
         Check(await round.RecordFinishedAsync(organizer, new RoundRecord(settings,
         [
@@ -47,7 +49,7 @@ internal static class RoundsSeed
             Recorded(Lejia, Proposal("“邻里议事厅”楼道自治培育", "社区治理", 30_000m, "红旗路社区居民骨干", 200, 1, yuehe.Id), deadline.AddDays(-2), official, screenedAt, 58.50m),
             Recorded(Linli, Proposal("“暖心包”困难家庭节日帮扶", "困难帮扶", 20_000m, "低保、低边家庭", 80, 0, yuehe.Id), deadline.AddDays(-1), official, screenedAt, null,
                 "项目以发放物资为主，不属于专业社会工作服务项目，不符合本次创投申报条件"),
-        ], deadline.AddDays(20)), official), "月河街道");
+        ], deadline.AddDays(20), panel), official), "月河街道");
         var start = ChinaTime.Day(now).AddDays(-14);
         var contracts = await round.CreateContractsAsync(organizer, start, ContractTerm.LastDay(start, 1), official);
         Check(contracts, "月河街道");
