@@ -1,8 +1,11 @@
+using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Rounds;
+using Marketplace.Tendering;
 using Marketplace.Web.Pages.Street.Tenders;
 
 namespace Marketplace.Web.Features.Rounds;
@@ -11,7 +14,7 @@ namespace Marketplace.Web.Features.Rounds;
 /// The round form of a street and of the district (create and edit a draft): text in, parsed here with Chinese messages;
 /// the rules themselves are RoundRules'. A district round's form has one share line per street of the district.
 /// </summary>
-public sealed class RoundInput
+public sealed partial class RoundInput
 {
     [Display(Name = "创投名称")] public string? Title { get; set; }
     [Display(Name = "主题")] public string? Theme { get; set; }
@@ -24,6 +27,11 @@ public sealed class RoundInput
     [Display(Name = "申报开始时间")] public string? OpensAt { get; set; }
     [Display(Name = "申报截止时间")] public string? Deadline { get; set; }
     [Display(Name = "服务领域代码")] public string? ServiceAreaCode { get; set; } = "elderly";
+    [Display(Name = "评审指标及分值（以顿号分隔，合计100分）")] public string? Criteria { get; set; } = CriteriaText(RoundSettings.DefaultCriteria);
+    [Display(Name = "配套资金比例（%，不要求填0）")] public string? MatchingPercent { get; set; } = "0";
+    [Display(Name = "路演时间（不举行路演则不填）")] public string? RoadshowAt { get; set; }
+    [Display(Name = "路演地点")] public string? RoadshowPlace { get; set; }
+    [Display(Name = "签约期限（立项公示结束后天数）")] public string? SigningDays { get; set; } = RoundSettings.DefaultSigningDays.ToString(CultureInfo.InvariantCulture);
     /// <summary>A district round: street id → that street's share of the pool (元); a blank line means the street takes no part.</summary>
     [Display(Name = "各街道分担金额（元）")] public Dictionary<long, string?> Shares { get; set; } = [];
 
@@ -35,7 +43,43 @@ public sealed class RoundInput
         PerOrganizationLimit = s.PerOrganizationLimit.ToString(CultureInfo.InvariantCulture), OpensAt = TenderInput.Local(s.OpensAt),
         Deadline = TenderInput.Local(s.Deadline), ServiceAreaCode = s.ServiceAreaCode,
         Shares = (s.Shares.IsDefault ? [] : s.Shares).ToDictionary(x => x.StreetId, x => (string?)MoneyFormat.Number(x.Amount)),
+        Criteria = CriteriaText(s.Criteria), MatchingPercent = s.MatchingPercent.ToString("0.##", CultureInfo.InvariantCulture),
+        RoadshowAt = s.Roadshow is { } r ? TenderInput.Local(r.At) : null, RoadshowPlace = s.Roadshow?.Place,
+        SigningDays = s.SigningDaysOrDefault.ToString(CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The rules' field names that this form shows under another input (the roadshow's time and place are two inputs).</summary>
+    public static IReadOnlyDictionary<string, string> ErrorFields { get; } = new Dictionary<string, string> { ["Roadshow"] = nameof(RoadshowAt) };
+
+    /// <summary>"需求评估 15、项目设计 25、…", the form's text of a criteria list.</summary>
+    public static string CriteriaText(IEnumerable<ScoringCriterion> criteria) =>
+        string.Join("、", criteria.Select(c => $"{c.Name} {c.Weight.ToString("0.##", CultureInfo.InvariantCulture)}"));
+
+    /// <summary>
+    /// The criteria typed as "名称 分值" items; a name of the default list keeps its code (so scores read the same), others are
+    /// numbered. The rules (weights = 100, no price criterion, no repeats) are RoundRules'.
+    /// </summary>
+    private static ImmutableArray<ScoringCriterion> ParseCriteria(string? text, List<FieldError> errors)
+    {
+        var list = ImmutableArray.CreateBuilder<ScoringCriterion>();
+        var items = (text ?? "").Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var item in items)
+        {
+            var match = CriterionItem().Match(item);
+            if (!match.Success || !decimal.TryParse(match.Groups[2].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var weight))
+            {
+                errors.Add(new(nameof(Criteria), $"评审指标“{item}”应写成名称加分值，如：项目设计 25"));
+                continue;
+            }
+            var name = match.Groups[1].Value.Trim();
+            var code = RoundSettings.DefaultCriteria.FirstOrDefault(c => c.Name == name)?.Code ?? $"c{list.Count + 1}";
+            list.Add(new ScoringCriterion(code, name, weight, false));
+        }
+        return list.ToImmutable();
+    }
+
+    [GeneratedRegex(@"^(.+?)\s*[:：]?\s*(\d+(?:\.\d+)?)\s*分?$")]
+    private static partial Regex CriterionItem();
 
     /// <summary>
     /// Creates the draft round of <paramref name="organizer"/> from this form (the street's and the district's 新建 alike):
@@ -90,6 +134,28 @@ public sealed class RoundInput
         {
             errors.Add(new(nameof(Deadline), "请填写申报截止时间"));
         }
+        var criteria = ParseCriteria(Criteria, errors);
+        if (!decimal.TryParse((MatchingPercent ?? "").Trim() is { Length: > 0 } mp ? mp : "0", NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var matching))
+        {
+            errors.Add(new(nameof(MatchingPercent), "请填写配套资金比例（0至100之间的数字）"));
+        }
+        var signingDays = 0; // blank: the default (RoundSettings.DefaultSigningDays)
+        if (!string.IsNullOrWhiteSpace(SigningDays) && !int.TryParse(SigningDays.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out signingDays))
+        {
+            errors.Add(new(nameof(SigningDays), "请填写签约期限天数（整数）"));
+        }
+        Roadshow? roadshow = null;
+        if (!string.IsNullOrWhiteSpace(RoadshowAt) || !string.IsNullOrWhiteSpace(RoadshowPlace))
+        {
+            if (TenderInput.TryParseTime(RoadshowAt) is { } at)
+            {
+                roadshow = new Roadshow(at, (RoadshowPlace ?? "").Trim()); // a blank place is RoundRules' refusal
+            }
+            else
+            {
+                errors.Add(new(nameof(RoadshowAt), "请填写路演时间，格式如 2026-04-01 09:00；不举行路演则时间和地点都不填"));
+            }
+        }
         var shares = new List<RoundStreetShare>();
         var streets = districtStreets ?? new Dictionary<long, string>();
         foreach (var (street, text) in districtStreets is null ? [] : Shares.Where(x => !string.IsNullOrWhiteSpace(x.Value)).OrderBy(x => x.Key).ToList())
@@ -114,6 +180,6 @@ public sealed class RoundInput
         }
         var categories = (Categories ?? "").Split(['、', ',', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return (new RoundSettings(Title ?? "", Theme ?? "", [.. categories], pool, Source, cap, min, limit, opens!.Value, deadline!.Value,
-            RoundSettings.DefaultCriteria, null, 0m, (ServiceAreaCode ?? "").Trim(), [.. shares], year), errors);
+            criteria, roadshow, matching, (ServiceAreaCode ?? "").Trim(), [.. shares], year) { SigningDays = signingDays }, errors);
     }
 }

@@ -68,7 +68,7 @@ public abstract class RoundOrganizerPageModel(CurrentTenant tenant, IGrainFactor
             }
             errors = [.. edited.Errors];
         }
-        ModelState.AddOutcome(errors, "Input", typeof(RoundInput));
+        ModelState.AddOutcome(errors, "Input", typeof(RoundInput), RoundInput.ErrorFields);
         return await LoadAsync(id) ? Page() : NotFound();
     }
 

@@ -41,7 +41,7 @@ public sealed class IndexModel(CurrentTenant tenant, IGrainFactory grains, TimeP
         {
             return RedirectToPage("Details", new { id });
         }
-        ModelState.AddOutcome(errors, "Input", typeof(RoundInput));
+        ModelState.AddOutcome(errors, "Input", typeof(RoundInput), RoundInput.ErrorFields);
         await LoadAsync();
         return Page();
     }
