@@ -37,6 +37,8 @@ public sealed partial class TenderGrain
             return Outcome<ApplicationReceipt>.Fail("", closed);
         }
         var notice = S.Notice!;
+        // Only the notice's own required documents count (the form may post others); the page no longer reads the notice first.
+        proposal = proposal with { Documents = [.. proposal.Documents.Where(notice.RequiredDocuments.Contains)] };
         var errors = ValidateProposal(notice, proposal);
         if (!errors.IsEmpty)
         {

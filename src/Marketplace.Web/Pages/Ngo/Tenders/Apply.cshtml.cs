@@ -74,9 +74,14 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTen
         return Page();
     }
 
+    /// <summary>
+    /// One command (docs/CONVENTIONS "Requests"): the tender is not read first. The grain refuses a draft or an unknown
+    /// tender (报名已截止 / 项目不存在) and keeps only the notice's required documents; the refusal's re-render reads the
+    /// one view, and a tender the organization may not see is then not found.
+    /// </summary>
     public async Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct)
     {
-        if (!await VisibleAsync(id))
+        if (Uscc.Length == 0)
         {
             return NotFound();
         }
@@ -96,7 +101,7 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTen
             else
             {
                 var proposal = new ApplicationProposal(p, (ServicePlan ?? "").Trim(), (Team ?? "").Trim(), w, (Experience ?? "").Trim(),
-                    [.. Documents.Where(Tender.Notice.RequiredDocuments.Contains)]) { Attachments = files.Value!.Attachments };
+                    [.. Documents.Distinct(StringComparer.Ordinal)]) { Attachments = files.Value!.Attachments };
                 // The applicant is the organization as the directory names it, not the person signed in.
                 var organization = await db.Organizations.Where(o => o.Uscc == Uscc).Select(o => o.Name).SingleOrDefaultAsync(ct) ?? tenant.DisplayName;
                 var result = await Grain(id).SubmitAsync(Uscc, organization, proposal, SubmitKey ?? "", tenant.UserName);
@@ -114,8 +119,7 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTen
             [nameof(ApplicationProposal.CertifiedSocialWorkers)] = nameof(SocialWorkers),
             [nameof(ApplicationProposal.Attachments)] = ApplicationAttachments.UploadField,
         });
-        await LoadAsync(id);
-        return Page();
+        return await LoadAsync(id) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id)
