@@ -16,6 +16,14 @@ public sealed class MarketplaceAppFactory(
 {
     public TestDatabase Database { get; } = database;
 
+    /// <summary>
+    /// No file watcher per host: each host would watch its appsettings files for changes with an inotify instance,
+    /// and the suite keeps more hosts alive at once than Linux's default of 128 instances per user allows (the hosts
+    /// started after that failed with "The configured user limit (128) on the number of inotify instances").
+    /// Read by every host built in this process (the host configuration's DOTNET_ prefix).
+    /// </summary>
+    static MarketplaceAppFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
