@@ -17,12 +17,17 @@ public sealed class MarketplaceAppFactory(
     public TestDatabase Database { get; } = database;
 
     /// <summary>
-    /// No file watcher per host: each host would watch its appsettings files for changes with an inotify instance,
-    /// and the suite keeps more hosts alive at once than Linux's default of 128 instances per user allows (the hosts
-    /// started after that failed with "The configured user limit (128) on the number of inotify instances").
-    /// Read by every host built in this process (the host configuration's DOTNET_ prefix).
+    /// No inotify watcher per host: each host would watch its appsettings files and, for <c>asp-append-version</c>,
+    /// wwwroot with an inotify instance each, and the suite keeps more hosts alive at once than Linux's default of 128
+    /// instances per user allows (the hosts started after that failed with "The configured user limit (128) on the
+    /// number of inotify instances"). Settings are not reloaded, and the web root is watched by polling (the file
+    /// providers' DOTNET_USE_POLLING_FILE_WATCHER). Read by every host built in this process.
     /// </summary>
-    static MarketplaceAppFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    static MarketplaceAppFactory()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
