@@ -6,6 +6,7 @@ using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Rounds;
 using Marketplace.Tendering;
+using Marketplace.Web.Infrastructure.Pages;
 using Marketplace.Web.Pages.Street.Tenders;
 
 namespace Marketplace.Web.Features.Rounds;
@@ -105,15 +106,7 @@ public sealed partial class RoundInput
     public (RoundSettings? Settings, List<FieldError> Errors) Parse(int year, IReadOnlyDictionary<long, string>? districtStreets = null)
     {
         var errors = new List<FieldError>();
-        Money Amount(string field, string? text)
-        {
-            if (MoneyFormat.TryParse(text, out var m, out var error))
-            {
-                return m;
-            }
-            errors.Add(new(field, error));
-            return Money.Zero;
-        }
+        Money Amount(string field, string? text) => FormParse.Money(text, field, errors) ?? Money.Zero; // nothing is saved while errors stand
         var pool = Amount(nameof(Pool), Pool);
         var cap = Amount(nameof(Cap), Cap);
         if (!decimal.TryParse((MinScore ?? "").Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var min))

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Marketplace.Domain;
 using Marketplace.Rounds;
+using Marketplace.Web.Infrastructure.Pages;
 
 namespace Marketplace.Web.Pages.Ngo.Rounds;
 
@@ -25,15 +26,7 @@ public sealed class ApplyInput
     public (RoundProposal? Proposal, List<FieldError> Errors) Parse()
     {
         var errors = new List<FieldError>();
-        Money Amount(string field, string? text)
-        {
-            if (MoneyFormat.TryParse(text, out var m, out var error))
-            {
-                return m;
-            }
-            errors.Add(new(field, error));
-            return Money.Zero;
-        }
+        Money Amount(string field, string? text) => FormParse.Money(text, field, errors) ?? Money.Zero; // nothing is saved while errors stand
         int Count(string field, string? text)
         {
             if (int.TryParse((text ?? "").Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
