@@ -88,8 +88,8 @@ public abstract class CrashTests(DatabaseTarget target, ITestOutputHelper output
             })));
             await enough.Task.WaitAsync(TimeSpan.FromSeconds(120));
 
-            // A deadline after the restart: the second start reads, not seeds, so it is quicker than the first.
-            deadline = DateTimeOffset.UtcNow + firstStart + TimeSpan.FromSeconds(20);
+            // A deadline after the restart: the second start reads, not seeds, so it takes well under half the first.
+            deadline = DateTimeOffset.UtcNow + firstStart / 2 + TimeSpan.FromSeconds(15);
             due = await CreateAndPublishAsync(official, item, Notice(DateTimeOffset.UtcNow, "重启后截止的公告 社区助餐服务", deadline, NoticeAmount))
                 ?? throw new InvalidOperationException("the notice with the near deadline was not published");
             first.Kill(); // mid-burst: the writers are still posting

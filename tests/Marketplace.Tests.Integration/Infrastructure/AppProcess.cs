@@ -67,7 +67,8 @@ public sealed class AppProcess : IDisposable
         app._process.Start();
         app._process.BeginOutputReadLine();
         app._process.BeginErrorReadLine();
-        await app._started.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        // A cold start seeds the database: on PostgreSQL with a loaded 2-core machine that passed two minutes.
+        await app._started.Task.WaitAsync(TimeSpan.FromSeconds(300));
         return app;
     }
 
