@@ -40,7 +40,9 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AuthorizeFolder("/Ngo", Roles.Ngo);
     o.Conventions.AuthorizeFolder("/Evaluator", Roles.Evaluator);
     o.Conventions.AuthorizeFolder("/Grid", Roles.GridWorker);
-});
+    // 待确认 registrations: their one page (every other signed-in page sends them here).
+    o.Conventions.AuthorizePage("/Organizations/Confirm", UnconfirmedAccounts.Policy);
+}).AddMvcOptions(o => o.Filters.Add<MultipartControlCharactersFilter>()); // multipart text fields cleaned like url-encoded ones
 builder.Services.AddOpenApi();
 // Chinese text is written as is, not as &#x...; entities or \u escapes.
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

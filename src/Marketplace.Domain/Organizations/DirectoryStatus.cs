@@ -8,6 +8,8 @@ public enum DirectoryStatus
     Returned = 3,   // 退回
     Suspended = 4,  // 暂停
     Removed = 5,    // 移出
+    /// <summary>Self-registered, the contact mobile not yet proven by its code: outside the review queue and every directory view; removed when it expires.</summary>
+    Unconfirmed = 6, // 待确认
 }
 
 public static class DirectoryStatusNames
@@ -19,6 +21,7 @@ public static class DirectoryStatusNames
         DirectoryStatus.Returned => "退回",
         DirectoryStatus.Suspended => "暂停",
         DirectoryStatus.Removed => "移出",
+        DirectoryStatus.Unconfirmed => "待确认",
         _ => status.ToString(),
     };
 }

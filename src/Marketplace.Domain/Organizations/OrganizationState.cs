@@ -19,6 +19,8 @@ public sealed record OrganizationState
     [Id(9)] public DateTimeOffset UpdatedAt { get; init; }
     /// <summary>Set when the organization was created by a directory import, so that import can be undone.</summary>
     [Id(10)] public Guid? ImportId { get; init; }
+    /// <summary>Set while a self-registration is 待确认: the account, the mobile, the code's hash and when it all expires.</summary>
+    [Id(11)] public PendingConfirmation? Confirmation { get; init; }
 
     public bool IsRegistered => Profile is not null;
 

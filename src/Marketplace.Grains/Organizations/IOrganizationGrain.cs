@@ -16,8 +16,28 @@ public interface IOrganizationGrain : IGrainWithStringKey
     /// <summary>The organization, or null when no one has registered this code.</summary>
     [Alias("Get")] Task<OrganizationState?> GetAsync();
 
-    /// <summary>Self-registration by an NGO: the organization enters the directory queue as 申请中.</summary>
+    /// <summary>Registration on the applicant's behalf (demo data): straight into the directory queue as 申请中.</summary>
     [Alias("Register")] Task<Outcome<OrganizationState>> RegisterAsync(OrganizationProfile profile, string user);
+
+    /// <summary>
+    /// Self-registration through the public form: 待确认 until the contact mobile (which must be a mobile number) is
+    /// proven by the code this returns (to be sent by the caller); removed at <paramref name="expiresAt"/> if never
+    /// confirmed (timed work <see cref="IOrganizationTimers.RegistrationExpiryKind"/>).
+    /// </summary>
+    [Alias("RegisterPending")] Task<Outcome<IssuedCode>> RegisterPendingAsync(OrganizationProfile profile, string account, DateTimeOffset expiresAt);
+
+    /// <summary>A new code for a 待确认 registration: at most one a minute and <see cref="RegistrationConfirmation.MaxCodes"/> in all.</summary>
+    [Alias("IssueConfirmationCode")] Task<Outcome<IssuedCode>> IssueConfirmationCodeAsync();
+
+    /// <summary>
+    /// The applicant's code: 待确认 → 申请中 (the review queue). A wrong code is counted (the fifth voids it). Asked
+    /// again by the same account once confirmed, it succeeds again, so a confirmation whose account change failed
+    /// can be finished.
+    /// </summary>
+    [Alias("ConfirmRegistration")] Task<Outcome> ConfirmRegistrationAsync(string code, string account);
+
+    /// <summary>Timed work: a registration still 待确认 at its expiry is removed (its code free again). Early or repeated runs do nothing.</summary>
+    [Alias("ExpireRegistration")] Task<Outcome> ExpireRegistrationAsync();
 
     /// <summary>Directory import by the district admin: registered straight as 已入库, marked with the import.</summary>
     [Alias("Import")] Task<Outcome<OrganizationState>> ImportAsync(OrganizationProfile profile, Guid importId, string user);

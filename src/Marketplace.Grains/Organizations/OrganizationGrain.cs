@@ -5,9 +5,10 @@ using Marketplace.Persistence;
 
 namespace Marketplace.Organizations;
 
-public sealed class OrganizationGrain(
+public sealed partial class OrganizationGrain(
     [PersistentState("organization", StorageNames.Marketplace)] IPersistentState<OrganizationState> state,
     IOrganizationReferenceData reference,
+    IOrganizationTimers timers,
     TimeProvider clock) : Grain, IOrganizationGrain
 {
     private const string NotRegistered = "该组织尚未登记";
@@ -203,7 +204,8 @@ public sealed class OrganizationGrain(
         Task.FromResult(OrganizationRules.Eligibility(Current, providerTypes.IsDefault ? [] : providerTypes, minCertifiedSocialWorkers, at));
 
     private async Task<Outcome<OrganizationState>> CreateAsync(
-        OrganizationProfile profile, string user, DirectoryStatus status, string reason, Guid? importId)
+        OrganizationProfile profile, string user, DirectoryStatus status, string reason, Guid? importId,
+        Func<OrganizationProfile, ImmutableArray<FieldError>>? extraChecks = null, PendingConfirmation? pending = null)
     {
         if (Uscc.FormatError(Key) is { } keyError)
         {
@@ -219,6 +221,10 @@ public sealed class OrganizationGrain(
         {
             errors = errors.Add(new("Uscc", typeError));
         }
+        if (extraChecks is not null)
+        {
+            errors = errors.AddRange(extraChecks(profile));
+        }
         if (!errors.IsEmpty)
         {
             return Outcome<OrganizationState>.Fail(errors);
@@ -228,8 +234,13 @@ public sealed class OrganizationGrain(
         {
             Uscc = Key, Profile = profile, Status = status, RegisteredAt = now, ImportId = importId,
             History = [new StatusChange(null, status, reason, user, now)],
-            NegativeEntries = [], Incubation = [], Documents = [],
+            NegativeEntries = [], Incubation = [], Documents = [], Confirmation = pending,
         };
+        if (pending is not null)
+        {
+            // Right before the write (ADR 0011): the expiry is stored with the registration or not at all.
+            await timers.ScheduleRegistrationExpiryAsync(Key, pending.ExpiresAt);
+        }
         return Outcome<OrganizationState>.Ok(await SaveAsync(next));
     }
 

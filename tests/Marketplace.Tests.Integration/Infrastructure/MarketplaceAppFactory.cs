@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -59,5 +60,7 @@ public sealed class MarketplaceAppFactory(
         {
             builder.ConfigureServices(services);
         }
+        // After the app's and the fixture's registrations: every host records the codes it sends (SentCodes).
+        builder.ConfigureTestServices(SentCodes.Capture);
     }
 }

@@ -113,7 +113,11 @@ public abstract class OrganizationFlowTests(AppFixture app)
         Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Equal(1, await QueryAsync(Factory, db => db.Users.CountAsync(u => names.Contains(u.UserName!))));
         Assert.Equal(1, await QueryAsync(Factory, db => db.Users.CountAsync(u => u.OrganizationUscc == code)));
-        Assert.Equal(1, await QueryAsync(Factory, db => db.Organizations.CountAsync(o => o.Uscc == code)));
+        // One organization, 待确认 under the winner's account (outside the directory's read model until confirmed).
+        var winner = names[responses.ToList().FindIndex(r => r.StatusCode == HttpStatusCode.Redirect)];
+        var registered = await Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IOrganizationGrain>(code).GetAsync();
+        Assert.Equal((DirectoryStatus.Unconfirmed, winner), (registered!.Status, registered.Confirmation!.Account));
+        Assert.Equal(0, await QueryAsync(Factory, db => db.Organizations.CountAsync(o => o.Uscc == code)));
         sessions.ForEach(s => s.Dispose());
     }
 

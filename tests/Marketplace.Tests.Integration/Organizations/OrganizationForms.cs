@@ -25,6 +25,9 @@ internal static class OrganizationForms
 
     public static string NewUserName() => "ngo" + Guid.NewGuid().ToString("N")[..10];
 
+    /// <summary>A fresh mobile number for the contact phone, so the codes sent to it are this registration's.</summary>
+    public static string NewMobile() => "139" + string.Concat(Enumerable.Range(0, 8).Select(_ => (char)('0' + RandomNumberGenerator.GetInt32(10))));
+
     public static async Task<T> QueryAsync<T>(MarketplaceAppFactory factory, Func<AppDbContext, Task<T>> query)
     {
         await using var scope = factory.Services.CreateAsyncScope();
@@ -36,7 +39,7 @@ internal static class OrganizationForms
 
     public static List<KeyValuePair<string, string>> Registration(
         string uscc, string userName, string name, long districtId, string type = "SocialWorkAgency",
-        string staff = "10", string assistant = "3", string regular = "1", string senior = "0")
+        string staff = "10", string assistant = "3", string regular = "1", string senior = "0", string? mobile = null)
     {
         return
         [
@@ -44,7 +47,7 @@ internal static class OrganizationForms
             new("Account.Password", Password), new("Account.ConfirmPassword", Password),
             new("Input.Uscc", uscc), new("Input.Name", name), new("Input.Type", type),
             new("Input.RegistrationAuthority", "南京市江宁区民政局"), new("Input.RegisteredOn", "2019-03-12"),
-            new("Input.LegalRepresentative", "张敏"), new("Input.ContactPerson", "李强"), new("Input.ContactPhone", "025-52100000"),
+            new("Input.LegalRepresentative", "张敏"), new("Input.ContactPerson", "李强"), new("Input.ContactPhone", mobile ?? NewMobile()),
             new("Input.Address", "南京市江宁区东山街道上元大街1号"), new("Input.DistrictId", districtId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Input.ServiceAreaCodes", "elderly"), new("Input.ServiceAreaCodes", "community"),
             new("Input.StaffCount", staff), new("Input.AssistantSocialWorkers", assistant),
@@ -53,16 +56,41 @@ internal static class OrganizationForms
         ];
     }
 
-    /// <summary>Registers through the public form; the session is signed in as the new NGO afterwards.</summary>
+    /// <summary>Registers through the public form and confirms with the code sent; the session is signed in as the new NGO afterwards.</summary>
     public static async Task<AppSession> RegisterAsync(MarketplaceAppFactory factory, string uscc, string name, string district = "江宁区")
     {
-        var session = new AppSession(factory);
-        var response = await session.PostFormAsync("/organizations/register",
-            Registration(uscc, NewUserName(), name, await DistrictIdAsync(factory, district)));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/ngo/organization", response.Headers.Location?.OriginalString);
+        var (session, mobile) = await RegisterUnconfirmedAsync(factory, uscc, name, district);
+        await ConfirmAsync(factory, session, mobile);
         return session;
     }
+
+    /// <summary>Registers through the public form only: the account is 待确认, signed in, and its code is at <see cref="SentCodes"/>.</summary>
+    public static async Task<(AppSession Session, string Mobile)> RegisterUnconfirmedAsync(
+        MarketplaceAppFactory factory, string uscc, string name, string district = "江宁区", string? userName = null)
+    {
+        var session = new AppSession(factory);
+        var mobile = NewMobile();
+        var response = await session.PostFormAsync("/organizations/register",
+            Registration(uscc, userName ?? NewUserName(), name, await DistrictIdAsync(factory, district), mobile: mobile));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/organizations/confirm", response.Headers.Location?.OriginalString);
+        return (session, mobile);
+    }
+
+    /// <summary>Types the last code sent to the mobile into the confirm page; the application then enters the review queue.</summary>
+    public static async Task ConfirmAsync(MarketplaceAppFactory factory, AppSession session, string mobile)
+    {
+        var response = await PostCodeAsync(session, factory.Services.GetRequiredService<SentCodes>().LastTo(mobile));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/ngo/organization", response.Headers.Location?.OriginalString);
+    }
+
+    public static async Task<HttpResponseMessage> PostCodeAsync(AppSession session, string code, string? handler = null) =>
+        await session.PostFormAsync("/organizations/confirm", new Dictionary<string, string> { ["Code"] = code },
+            handler is null ? null : "/organizations/confirm?handler=" + handler);
+
+    /// <summary>The contact mobile of a registration form's fields.</summary>
+    public static string MobileOf(IEnumerable<KeyValuePair<string, string>> registration) => registration.First(f => f.Key == "Input.ContactPhone").Value;
 
     public static async Task<HttpResponseMessage> ChangeStatusAsync(AppSession admin, string uscc, DirectoryStatus to, string reason) =>
         await admin.PostFormAsync($"/district/organizations/{uscc}", new Dictionary<string, string> { ["To"] = to.ToString(), ["Reason"] = reason },

@@ -48,6 +48,9 @@ public abstract partial class RefusalWalkTests(TenderApp app)
         "Street.Tenders.DetailsModel.OnPostReplaceAsync", "Evaluator.Reviews.ReviewModel.OnPostDeclineAsync",
         // Its refusals (wrong current password, mismatch) are asserted in Security/SessionTests.
         "Account.ChangePasswordModel.OnPostAsync",
+        // 确认注册: a wrong code, a code voided by five wrong ones, 重新发送验证码 within the minute, each beside the code field,
+        // in Organizations/RegistrationConfirmationTests (only a 待确认 account opens the page).
+        "Organizations.ConfirmModel.OnPostAsync", "Organizations.ConfirmModel.OnPostResendAsync",
         // 公益创投: bad input of the create and apply forms and every lifecycle action out of turn are walked in Rounds/PublicRoundsTests.
         "Street.Rounds.IndexModel.OnPostCreateAsync", "Ngo.Rounds.ApplyModel.OnPostAsync",
         "Street.Rounds.DetailsModel.OnPostOpenAsync", "Street.Rounds.DetailsModel.OnPostScreenAsync", "Street.Rounds.DetailsModel.OnPostPanelAsync",

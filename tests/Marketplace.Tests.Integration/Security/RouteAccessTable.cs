@@ -1,7 +1,8 @@
 namespace Marketplace.Tests.Integration.Security;
 
 /// <summary>Who may open a route (issue 16 item 7). Every route of the app must be declared here.</summary>
-public enum Access { Public, SignedIn, Street, District, Ngo, Evaluator, Operator, StreetOrDistrict, GridWorker }
+/// <remarks><see cref="Unconfirmed"/>: a self-registration's account before its mobile is proven (待确认), and no one else.</remarks>
+public enum Access { Public, SignedIn, Street, District, Ngo, Evaluator, Operator, StreetOrDistrict, GridWorker, Unconfirmed }
 
 internal static class RouteAccessTable
 {
@@ -54,6 +55,7 @@ internal static class RouteAccessTable
         ["/Organizations/Index"] = Access.Public,
         ["/Organizations/Profile"] = Access.Public,
         ["/Organizations/Register"] = Access.Public,
+        ["/Organizations/Confirm"] = Access.Unconfirmed,
         ["/Rounds/Details"] = Access.Public,
         ["/Rounds/Index"] = Access.Public,
         ["/Street/Audit/Index"] = Access.Street,

@@ -25,9 +25,10 @@ public sealed class OrganizationProjection : GrainStateProjection<OrganizationSt
             await db.OrganizationDocuments.Where(x => x.Uscc == uscc).ExecuteDeleteAsync(ct);
             await db.IncubationRecords.Where(x => x.Uscc == uscc).ExecuteDeleteAsync(ct);
         }
-        if (state.Profile is not { } p)
+        // 待确认 (issue 16 item 1): not in the directory, the review queue or its counts until the mobile is proven.
+        if (state.Profile is not { } p || state.Status == DirectoryStatus.Unconfirmed)
         {
-            // An import that was rolled back: the organization no longer exists.
+            // An import that was rolled back or a registration that expired: the organization no longer exists.
             if (row is not null)
             {
                 db.Organizations.Remove(row);

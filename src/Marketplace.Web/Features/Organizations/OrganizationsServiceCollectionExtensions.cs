@@ -10,6 +10,7 @@ public static class OrganizationsServiceCollectionExtensions
         services.AddSingleton<IOrganizationReferenceData, OrganizationReferenceData>();
         services.AddSingleton<IGrainStateProjection, OrganizationProjection>();
         services.AddSingleton<IOrganizationEligibility, OrganizationEligibility>();
+        services.AddSingleton<IOrganizationTimers, OrganizationTimers>();
         services.AddOptions<OrganizationOptions>().BindConfiguration("Organizations");
         return services;
     }
@@ -19,6 +20,7 @@ public static class OrganizationsServiceCollectionExtensions
     {
         services.AddSingleton<DocumentStore>();
         services.AddScoped<OrganizationRegistration>();
+        services.AddSingleton<Infrastructure.Jobs.IDueWorkHandler, RegistrationExpiryHandler>();
         services.AddScoped<DirectoryImport>();
         return services;
     }

@@ -29,6 +29,8 @@ public static class AuditLabels
         ["AddAsync"] = "新增", ["AssignAsync"] = "指派", ["AddDocumentAsync"] = "上传材料", ["RemoveDocumentAsync"] = "删除材料",
         ["UpdateProfileAsync"] = "修改资料", ["AddIncubationRecordAsync"] = "登记孵化记录", ["ApplyAsync"] = "申报", ["RequestPanelAsync"] = "申请抽取专家",
         ["ReportOverdueAsync"] = "报告逾期", ["DeclarationOverdueAsync"] = "声明超时", ["RemindReportAsync"] = "提醒提交报告",
+        ["RegisterPendingAsync"] = "注册（待确认）", ["IssueConfirmationCodeAsync"] = "发送验证码", ["ConfirmRegistrationAsync"] = "确认注册",
+        ["ExpireRegistrationAsync"] = "注册过期",
     };
 
     private static readonly Dictionary<string, string> Kinds = new()
@@ -79,5 +81,6 @@ public static class AuditLabels
         ? Status(subject, value)
         : string.Join("；", value.Split('；').Select(f => f.Split('=', 2) is [var k, var v] ? $"{Columns.GetValueOrDefault(k, k)}={v}" : f));
 
-    public static string Role(string role) => role == AuditActor.SystemRole ? "系统" : Identity.Roles.Chinese(role);
+    /// <summary>An account with no role is a self-registration not yet confirmed (注册申请人).</summary>
+    public static string Role(string role) => role == AuditActor.SystemRole ? "系统" : role.Length == 0 ? "注册申请人" : Identity.Roles.Chinese(role);
 }

@@ -44,9 +44,12 @@ public static class GrainAudit
             {
                 return new Facts(null, null, null);
             }
-            // A round names its organizer (district, and street when a street runs it).
-            var owner = root.TryGetProperty("Organizer", out var o) && o.ValueKind == JsonValueKind.Object ? o : root;
-            return new Facts(Text(root, "Status"), Number(owner, "DistrictId"), Number(owner, "StreetId"));
+            // A round names its organizer (district, and street when a street runs it); an organization its profile's district.
+            var owner = root.TryGetProperty("Organizer", out var o) && o.ValueKind == JsonValueKind.Object ? o
+                : root.TryGetProperty("Profile", out var p) && p.ValueKind == JsonValueKind.Object ? p : root;
+            // An organization without a profile is not registered (an import undone, a registration expired): no status.
+            var unregistered = root.TryGetProperty("Profile", out var profile) && profile.ValueKind == JsonValueKind.Null;
+            return new Facts(unregistered ? null : Text(root, "Status"), Number(owner, "DistrictId"), Number(owner, "StreetId"));
         }
 
         private static string? Text(JsonElement e, string name) =>

@@ -69,6 +69,18 @@ public sealed class CurrentTenant
     /// <summary>The 统一社会信用代码 of an NGO account's organization.</summary>
     public string? Uscc => User.IsInRole(Roles.Ngo) ? User.OrganizationOf() : null;
 
+    /// <summary>
+    /// The 统一社会信用代码 of a self-registration whose account is not confirmed yet (待确认: an organization's account
+    /// holding no role); null for every other account.
+    /// </summary>
+    public string? UnconfirmedUscc => SignedIn && !Roles.All.Any(User.IsInRole) ? User.OrganizationOf() : null;
+
+    /// <summary>Whether the account is a registration waiting for its code: it may open the confirm page only.</summary>
+    public bool AwaitsConfirmation => UnconfirmedUscc is not null;
+
+    /// <summary>The organization grain of the account's own 待确认 registration, or null.</summary>
+    public IOrganizationGrain? UnconfirmedOrganization => UnconfirmedUscc is { } u ? Grains.GetGrain<IOrganizationGrain>(u) : null;
+
     /// <summary>The user's own street catalog grain, or null when the user is no street official.</summary>
     public IStreetCatalogGrain? StreetCatalog => StreetId is { } s ? Grains.GetGrain<IStreetCatalogGrain>(s) : null;
 

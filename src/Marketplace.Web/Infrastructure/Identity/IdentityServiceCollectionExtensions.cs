@@ -1,9 +1,19 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace Marketplace.Web.Infrastructure.Identity;
+
+/// <summary>Where a self-registration's account goes before its mobile is proven (issue 16 item 1).</summary>
+public static class UnconfirmedAccounts
+{
+    /// <summary>The policy of the confirm page: a 待确认 registration's account, and no other.</summary>
+    public const string Policy = "AwaitingConfirmation";
+
+    public const string ConfirmPage = "/organizations/confirm";
+}
 
 public static class IdentityServiceCollectionExtensions
 {
@@ -36,12 +46,26 @@ public static class IdentityServiceCollectionExtensions
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // A 待确认 registration refused anywhere is sent to the one page open to it (issue 16 item 1).
+            var accessDenied = o.Events.OnRedirectToAccessDenied;
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                if (CurrentTenant.Of(context.HttpContext.User).AwaitsConfirmation)
+                {
+                    context.RedirectUri = UnconfirmedAccounts.ConfirmPage;
+                }
+                return accessDenied(context);
+            };
         });
 
         // Keys in the database: cookies and antiforgery tokens survive restarts and work across silos.
         services.AddDataProtection().SetApplicationName("Marketplace").PersistKeysToDbContext<AppDbContext>();
 
         services.AddAuthorizationBuilder()
+            // [Authorize] without a role ("any signed-in user") is not for a registration waiting for its code.
+            .SetDefaultPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+                .RequireAssertion(c => !CurrentTenant.Of(c.User).AwaitsConfirmation).Build())
+            .AddPolicy(UnconfirmedAccounts.Policy, p => p.RequireAuthenticatedUser().RequireAssertion(c => CurrentTenant.Of(c.User).AwaitsConfirmation))
             .AddPolicy(Roles.DistrictAdmin, p => p.RequireRole(Roles.DistrictAdmin))
             .AddPolicy(Roles.StreetOfficial, p => p.RequireRole(Roles.StreetOfficial))
             .AddPolicy(Roles.Ngo, p => p.RequireRole(Roles.Ngo))

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Primitives;
 
 namespace Marketplace.Web.Infrastructure.Security;
@@ -17,7 +18,8 @@ public sealed class ControlCharactersMiddleware(RequestDelegate next)
         {
             request.Query = new QueryCollection(Clean(request.Query));
         }
-        // Url-encoded forms only: a multipart form is read by the page under its own upload limits, not here.
+        // Url-encoded forms only: a multipart form is read under its page's upload limits ([RequestFormLimits]), so its
+        // text fields are cleaned after that read, by MultipartControlCharactersFilter.
         if (!HttpMethods.IsGet(request.Method) && request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
         {
             IFormCollection form;
@@ -39,12 +41,42 @@ public sealed class ControlCharactersMiddleware(RequestDelegate next)
         await next(context);
     }
 
-    private static Dictionary<string, StringValues> Clean(IEnumerable<KeyValuePair<string, StringValues>> values) =>
+    internal static Dictionary<string, StringValues> Clean(IEnumerable<KeyValuePair<string, StringValues>> values) =>
         values.ToDictionary(v => v.Key, v => new StringValues([.. v.Value.Select(Strip)]), StringComparer.OrdinalIgnoreCase);
 
-    private static bool HasControl(StringValues values) => values.Any(v => v is not null && v.Any(IsRemoved));
+    internal static bool HasControl(StringValues values) => values.Any(v => v is not null && v.Any(IsRemoved));
 
     private static string? Strip(string? value) => value is null || !value.Any(IsRemoved) ? value : string.Concat(value.Where(c => !IsRemoved(c)));
 
     private static bool IsRemoved(char c) => char.IsControl(c) && c is not ('\t' or '\r' or '\n');
+}
+
+/// <summary>
+/// The same cleaning for the text fields of multipart forms (uploads with their fields): a resource filter, so it runs
+/// after the page's form limits and antiforgery read the form and before model binding or <c>Request.Form</c> see it.
+/// Files are kept as they are (issue 16 item 6: a NUL in an upload form's text field answered 500 on PostgreSQL).
+/// </summary>
+public sealed class MultipartControlCharactersFilter : IAsyncResourceFilter
+{
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!HttpMethods.IsGet(http.Request.Method) && http.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            IFormCollection? form = null;
+            try
+            {
+                form = await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                // Malformed or over the page's limits: left to the page's own handling.
+            }
+            if (form is not null && form.Any(f => ControlCharactersMiddleware.HasControl(f.Value)))
+            {
+                http.Features.Set<IFormFeature>(new FormFeature(new FormCollection(ControlCharactersMiddleware.Clean(form), form.Files)));
+            }
+        }
+        await next();
+    }
 }

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Web.Data.Entities;
+using Marketplace.Web.Features.Organizations;
+using Marketplace.Web.Infrastructure.Identity;
 using Marketplace.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +16,8 @@ namespace Marketplace.Web.Pages.Account;
 /// the account for everyone) and a password hash checked either way (<see cref="LoginPasswordCheck"/>).
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn, LoginThrottle throttle, LoginPasswordCheck passwords) : PageModel
+public sealed class LoginModel(
+    SignInManager<ApplicationUser> signIn, LoginThrottle throttle, LoginPasswordCheck passwords, OrganizationRegistration registration) : PageModel
 {
     public const string WrongCredentials = "用户名或密码不正确";
 
@@ -59,6 +62,11 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, LoginThrot
         {
             await signIn.SignInAsync(user, isPersistent: false);
             await throttle.SucceededAsync(userName, address);
+            // A registration not yet confirmed has one page open to it (issue 16 item 1), wherever it meant to go.
+            if (await registration.AwaitsConfirmationAsync(user))
+            {
+                return LocalRedirect(UnconfirmedAccounts.ConfirmPage);
+            }
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         await throttle.FailedAsync(userName, address);

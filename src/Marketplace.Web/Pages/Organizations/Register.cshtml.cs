@@ -5,14 +5,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Marketplace.Web.Infrastructure.Pages;
 
 namespace Marketplace.Web.Pages.Organizations;
 
 /// <summary>NGO self-registration: an account and the organization's directory application in one form.</summary>
 [AllowAnonymous]
-public sealed class RegisterModel(AppDbContext db, OrganizationRegistration registration, SignInManager<ApplicationUser> signIn) : PageModel
+public sealed class RegisterModel(
+    AppDbContext db, OrganizationRegistration registration, SignInManager<ApplicationUser> signIn, IOptions<OrganizationOptions> options) : PageModel
 {
+    public int ConfirmHours => options.Value.UnconfirmedRegistrationHours;
+
     [BindProperty] public OrganizationForm Input { get; set; } = new();
     [BindProperty] public AccountForm Account { get; set; } = new();
 
@@ -57,7 +61,7 @@ public sealed class RegisterModel(AppDbContext db, OrganizationRegistration regi
             return Page();
         }
         var result = await registration.RegisterAsync(Input.Uscc ?? "", profile,
-            new OrganizationRegistration.Account(Account.UserName!, Account.Password!, Account.DisplayName!));
+            new OrganizationRegistration.Account(Account.UserName!, Account.Password!, Account.DisplayName!), ct);
         if (!result.Succeeded)
         {
             ModelState.AddOutcome(result.Errors.Where(e => e.Field is "UserName" or "Password"), "Account");
@@ -65,7 +69,7 @@ public sealed class RegisterModel(AppDbContext db, OrganizationRegistration regi
             return Page();
         }
         await signIn.SignInAsync(result.Value!, isPersistent: false);
-        TempData["Message"] = "注册成功，入库申请已提交。请上传登记证书、章程等资质材料，等待区民政部门审核。";
-        return RedirectToPage("/Ngo/Organization");
+        TempData["Message"] = "注册成功，验证码已发送至联系人手机。填写验证码确认后，入库申请才会提交审核。";
+        return RedirectToPage("/Organizations/Confirm");
     }
 }
