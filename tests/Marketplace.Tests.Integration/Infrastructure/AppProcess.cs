@@ -71,6 +71,9 @@ public sealed class AppProcess : IDisposable
         return app;
     }
 
+    /// <summary>Every line the process writes (stdout and stderr), as it comes.</summary>
+    public event Action<string>? LineWritten;
+
     public string LastLines
     {
         get { lock (_lastLines) return string.Join("\n", _lastLines); }
@@ -87,6 +90,7 @@ public sealed class AppProcess : IDisposable
             _lastLines.Enqueue(line);
             if (_lastLines.Count > 40) _lastLines.Dequeue();
         }
+        LineWritten?.Invoke(line);
         if (line.Contains("Application started", StringComparison.Ordinal))
         {
             _started.TrySetResult();

@@ -4,11 +4,11 @@ namespace Marketplace.Tests.Integration.Infrastructure;
 
 public sealed partial class AppSession
 {
-    /// <summary>A browser against an app running as a process (<see cref="AppProcess"/>); it has no in-memory factory.</summary>
-    private AppSession(Uri baseAddress)
+    /// <summary>A browser (signed in or not) against an app running as a process (<see cref="AppProcess"/>); it has no in-memory factory.</summary>
+    public AppSession(Uri baseAddress, CookieContainer? cookies = null)
     {
         Factory = null!;
-        Cookies = new CookieContainer();
+        Cookies = cookies ?? new CookieContainer();
         Http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
     }
 
@@ -22,4 +22,10 @@ public sealed partial class AppSession
         }
         return session;
     }
+
+    /// <summary>
+    /// The same person, with the same cookies, on another process of the cluster (a proxy sending the next
+    /// request elsewhere): cookies for 127.0.0.1 are sent to every port.
+    /// </summary>
+    public AppSession On(AppProcess other) => new(other.BaseAddress, Cookies);
 }
