@@ -49,9 +49,10 @@ public sealed class AppCluster : IDisposable
         var cluster = new AppCluster(database, Environment.GetEnvironmentVariable(RedisVariable)!, size);
         try
         {
-            cluster._silos.Add(await AppProcess.StartAsync(cluster._settings));
+            // A cold start migrates and seeds PostgreSQL: on a loaded 2-core machine that can pass two minutes.
+            cluster._silos.Add(await AppProcess.StartAsync(cluster._settings, TimeSpan.FromMinutes(4)));
             await beforeOthers(cluster._silos[0]);
-            cluster._silos.AddRange(await Task.WhenAll(Enumerable.Range(1, size - 1).Select(_ => AppProcess.StartAsync(cluster._settings))));
+            cluster._silos.AddRange(await Task.WhenAll(Enumerable.Range(1, size - 1).Select(_ => AppProcess.StartAsync(cluster._settings, TimeSpan.FromMinutes(3)))));
             using var http = new HttpClient();
             foreach (var silo in cluster._silos)
             {

@@ -36,7 +36,8 @@ public sealed class AppProcess : IDisposable
         throw new InvalidOperationException("Marketplace.Web is not built (src/Marketplace.Web/bin/Debug/net10.0).");
     }
 
-    public static async Task<AppProcess> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings)
+    /// <summary>Starts the app; <paramref name="startTimeout"/> (default 2 min) bounds the wait for "Application started".</summary>
+    public static async Task<AppProcess> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings, TimeSpan? startTimeout = null)
     {
         var port = FreePort.Next();
         var dir = WebDirectory();
@@ -67,7 +68,7 @@ public sealed class AppProcess : IDisposable
         app._process.Start();
         app._process.BeginOutputReadLine();
         app._process.BeginErrorReadLine();
-        await app._started.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        await app._started.Task.WaitAsync(startTimeout ?? TimeSpan.FromSeconds(120));
         return app;
     }
 
