@@ -12,7 +12,7 @@ namespace Marketplace.Bench.Http;
 /// </summary>
 internal static class BenchRun
 {
-    private const string Password = "Demo@2026"; // the seeded accounts' public password (SeedOptions.DemoPassword)
+    internal const string Password = "Demo@2026"; // the seeded accounts' public password (SeedOptions.DemoPassword)
 
     public static async Task<int> RunAsync(BenchOptions o)
     {

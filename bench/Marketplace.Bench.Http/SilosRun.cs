@@ -11,8 +11,6 @@ namespace Marketplace.Bench.Http;
 /// </summary>
 internal static class SilosRun
 {
-    private const string Password = "Demo@2026"; // the seeded accounts' public password (SeedOptions.DemoPassword)
-
     public static async Task RunAsync(BenchOptions o, Report report)
     {
         var server = o.Postgres ?? throw new ArgumentException("--silos needs --postgres (several silos share one PostgreSQL database)");
@@ -64,7 +62,7 @@ internal static class SilosRun
             var before = await AppData.CountAsync(db, "TenderSubmissions");
             using var open = Scenarios.Anonymous(addresses[0], 1);
             var tenders = await AppData.OpenTendersAsync(open);
-            var rush = await Measured(silos, () => Scenarios.RushAsync(addresses, data.Ngos, tenders, Password, o));
+            var rush = await Measured(silos, () => Scenarios.RushAsync(addresses, data.Ngos, tenders, BenchRun.Password, o));
             var rows = await AppData.CountAsync(db, "TenderSubmissions") - before;
             report.Add(Row.From(rush.Result.Result, $"apply-form POST rush, PostgreSQL, {label}", null, "—",
                 $"{rush.Result.Sessions} sessions on {o.Notices} notices; acknowledged {rush.Result.Acknowledged}, rows {rows}; load {Load()}", rush.Cores));
