@@ -4,7 +4,8 @@ namespace Marketplace.Bench.Http;
 
 /// <summary>Command line of the HTTP bench; <c>--quick</c> is the CI smoke form (seconds, not minutes).</summary>
 internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir, bool Quick, TimeSpan WarmUp, TimeSpan Measure,
-    int ListingConnections, int RushConnections, int Organizations, int Notices, string? Postgres, string SubmissionsBenchDll)
+    int ListingConnections, int RushConnections, int Organizations, int Notices, string? Postgres, string SubmissionsBenchDll,
+    int Silos, string? Redis)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -26,7 +27,10 @@ internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir
             (int)Seconds("--rush-connections", quick ? 32 : 256),
             (int)Seconds("--orgs", quick ? 20 : 2000),
             (int)Seconds("--tenders", quick ? 5 : 50),
-            quick ? null : Value("--postgres"),
-            Value("--submissions-bench") ?? throw new ArgumentException("--submissions-bench <Marketplace.Bench.Submissions.dll> is required"));
+            quick && !args.Contains("--silos") ? null : Value("--postgres"),
+            Value("--submissions-bench") ?? throw new ArgumentException("--submissions-bench <Marketplace.Bench.Submissions.dll> is required"),
+            // --silos N: only the PostgreSQL comparison of one silo with N (Redis clustering, one database).
+            (int)Seconds("--silos", 1),
+            Value("--redis"));
     }
 }

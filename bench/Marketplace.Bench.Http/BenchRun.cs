@@ -12,7 +12,7 @@ namespace Marketplace.Bench.Http;
 /// </summary>
 internal static class BenchRun
 {
-    private const string Password = "Demo@2026"; // the seeded accounts' public password (SeedOptions.DemoPassword)
+    internal const string Password = "Demo@2026"; // the seeded accounts' public password (SeedOptions.DemoPassword)
 
     public static async Task<int> RunAsync(BenchOptions o)
     {
@@ -21,12 +21,19 @@ internal static class BenchRun
         var failed = false;
         try
         {
-            await SqliteRunAsync(o, work.FullName, report);
-            if (o.Postgres is { } pg)
+            if (o.Silos > 1)
+            {
+                await SilosRun.RunAsync(o, report);
+            }
+            else
+            {
+                await SqliteRunAsync(o, work.FullName, report);
+            }
+            if (o.Postgres is { } pg && o.Silos == 1)
             {
                 await PostgresRunAsync(o, pg, report);
             }
-            if (!o.Quick)
+            if (!o.Quick && o.Silos == 1)
             {
                 await GrainBaselinesAsync(o.SubmissionsBenchDll, o, report);
             }
@@ -45,7 +52,7 @@ internal static class BenchRun
     }
 
     /// <summary>Configuration of the app for the bench: its own ports, quiet logs, the public limits out of the way.</summary>
-    private static Dictionary<string, string> Environment(IReadOnlyDictionary<string, string> database)
+    internal static Dictionary<string, string> Environment(IReadOnlyDictionary<string, string> database)
     {
         var silo = Random.Shared.Next(20_000, 29_000);
         var env = new Dictionary<string, string>(database)
@@ -136,7 +143,7 @@ internal static class BenchRun
     }
 
     /// <summary>The bench-only data generator (bench/Marketplace.Bench.Submissions --generate) on a fresh database.</summary>
-    private static async Task GenerateAsync(BenchOptions o, string[] target)
+    internal static async Task GenerateAsync(BenchOptions o, string[] target)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetTempPath() };
         foreach (var a in new[] { o.SubmissionsBenchDll, "--generate", Password, "--orgs", o.Organizations.ToString(CultureInfo.InvariantCulture),
@@ -167,12 +174,18 @@ internal static class BenchRun
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await DropDatabaseAsync(server, name);
         }
+    }
+
+    /// <summary>Drops the bench's PostgreSQL database, whatever the run left connected to it.</summary>
+    internal static async Task DropDatabaseAsync(string server, string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(server);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
     }
 
     /// <summary>B2 (raw SQLite) and B3 (bare grain call) from the grain-level bench, in the same run.</summary>

@@ -15,11 +15,15 @@ internal static class Scenarios
 
     /// <summary>GETs of one path family; a request counts when it answers 200 with a body.</summary>
     public static Task<LoadResult> GetAsync(string name, HttpClient client, BenchOptions o, int connections, Func<long, string> path) =>
+        GetAsync(name, [client], o, connections, path);
+
+    /// <summary>The same over several app processes: request n goes to client n mod count (a round-robin proxy).</summary>
+    public static Task<LoadResult> GetAsync(string name, IReadOnlyList<HttpClient> clients, BenchOptions o, int connections, Func<long, string> path) =>
         LoadRun.RunAsync(name, connections, o.WarmUp, o.Measure, async (_, n) =>
         {
             try
             {
-                using var response = await client.GetAsync(path(n), HttpCompletionOption.ResponseContentRead);
+                using var response = await clients[(int)(n % clients.Count)].GetAsync(path(n), HttpCompletionOption.ResponseContentRead);
                 return (int)response.StatusCode == 200;
             }
             catch (HttpRequestException)
@@ -60,14 +64,18 @@ internal static class Scenarios
     /// The deadline rush: every logged-in NGO session revises its application to every open tender it may
     /// apply to, each post with its own submit key. Returns the figures and the acknowledged count.
     /// </summary>
-    public static async Task<(LoadResult Result, long Acknowledged, int Sessions, int Pairs)> RushAsync(Uri baseAddress, IReadOnlyList<string> ngos,
+    public static Task<(LoadResult Result, long Acknowledged, int Sessions, int Pairs)> RushAsync(Uri baseAddress, IReadOnlyList<string> ngos,
+        IReadOnlyList<string> tenders, string password, BenchOptions o) => RushAsync([baseAddress], ngos, tenders, password, o);
+
+    /// <summary>The same over several app processes: session i talks to process i mod count for its whole life.</summary>
+    public static async Task<(LoadResult Result, long Acknowledged, int Sessions, int Pairs)> RushAsync(IReadOnlyList<Uri> baseAddresses, IReadOnlyList<string> ngos,
         IReadOnlyList<string> tenders, string password, BenchOptions o)
     {
         // Session i works on tender i mod M: every session logged in, every notice busy, one form read per session.
         var forms = new (NgoSession Session, ApplyForm? Form)[ngos.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, ngos.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
         {
-            var session = new NgoSession(baseAddress, ngos[i]);
+            var session = new NgoSession(baseAddresses[i % baseAddresses.Count], ngos[i]);
             forms[i] = (session, await session.LoginAsync(password) ? await session.ApplyFormAsync(tenders[i % tenders.Count]) : null);
         });
         var pairs = forms.Where(f => f.Form is not null).Select(f => (f.Session, Form: f.Form!)).ToList();

@@ -263,11 +263,11 @@ public abstract class CrashTests(DatabaseTarget target, ITestOutputHelper output
     /// </summary>
     private async Task<string> SessionsAsync(AppProcess second, CookieSessions before, Guid item, string token)
     {
-        using var official = before.Official.Reconnect(second);
+        using var official = before.Official.On(second);
         Assert.Equal(HttpStatusCode.OK, (await official.GetAsync("/Street/Budget")).StatusCode);
         foreach (var (name, session) in before.Ngos)
         {
-            using var ngo = session.Reconnect(second);
+            using var ngo = session.On(second);
             var page = await ngo.GetAsync("/Notifications");
             Assert.True(page.StatusCode == HttpStatusCode.OK, $"{name}: {(int)page.StatusCode} {page.Headers.Location}");
         }

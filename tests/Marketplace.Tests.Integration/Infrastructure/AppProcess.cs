@@ -36,7 +36,8 @@ public sealed class AppProcess : IDisposable
         throw new InvalidOperationException("Marketplace.Web is not built (src/Marketplace.Web/bin/Debug/net10.0).");
     }
 
-    public static async Task<AppProcess> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings)
+    /// <summary>Starts the app; <paramref name="startTimeout"/> (default 2 min) bounds the wait for "Application started".</summary>
+    public static async Task<AppProcess> StartAsync(IEnumerable<KeyValuePair<string, string?>> settings, TimeSpan? startTimeout = null)
     {
         var port = FreePort.Next();
         var dir = WebDirectory();
@@ -68,9 +69,12 @@ public sealed class AppProcess : IDisposable
         app._process.BeginOutputReadLine();
         app._process.BeginErrorReadLine();
         // A cold start seeds the database: on PostgreSQL with a loaded 2-core machine that passed two minutes.
-        await app._started.Task.WaitAsync(TimeSpan.FromSeconds(300));
+        await app._started.Task.WaitAsync(startTimeout ?? TimeSpan.FromSeconds(300));
         return app;
     }
+
+    /// <summary>Every line the process writes (stdout and stderr), as it comes.</summary>
+    public event Action<string>? LineWritten;
 
     public string LastLines
     {
@@ -88,6 +92,7 @@ public sealed class AppProcess : IDisposable
             _lastLines.Enqueue(line);
             if (_lastLines.Count > 40) _lastLines.Dequeue();
         }
+        LineWritten?.Invoke(line);
         if (line.Contains("Application started", StringComparison.Ordinal))
         {
             _started.TrySetResult();

@@ -4,8 +4,8 @@ namespace Marketplace.Tests.Integration.Infrastructure;
 
 public sealed partial class AppSession
 {
-    /// <summary>A browser against an app running as a process (<see cref="AppProcess"/>); it has no in-memory factory.</summary>
-    private AppSession(Uri baseAddress, CookieContainer? cookies = null)
+    /// <summary>A browser (signed in or not) against an app running as a process (<see cref="AppProcess"/>); it has no in-memory factory.</summary>
+    public AppSession(Uri baseAddress, CookieContainer? cookies = null)
     {
         Factory = null!;
         Cookies = cookies ?? new CookieContainer();
@@ -24,10 +24,10 @@ public sealed partial class AppSession
     }
 
     /// <summary>
-    /// The same browser (its cookies: session, antiforgery) against another process of the app, e.g. the one
-    /// started after a crash; cookies are per host, not per port, so they go along as a browser would send them.
+    /// The same person, with the same cookies, on another process of the cluster (a proxy sending the next
+    /// request elsewhere) or on the process started after a crash: cookies for 127.0.0.1 are sent to every port.
     /// </summary>
-    public AppSession Reconnect(AppProcess app) => new(app.BaseAddress, Cookies);
+    public AppSession On(AppProcess other) => new(other.BaseAddress, Cookies);
 
     /// <summary>Posts a form with a token read earlier (a page loaded before a restart and submitted after it).</summary>
     public Task<HttpResponseMessage> PostWithTokenAsync(string action, string token, IEnumerable<KeyValuePair<string, string>> fields) =>

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Storage;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace Marketplace.Web.Infrastructure.Jobs;
 /// same kind and subject again moves its due time instead of adding a second entry. Grains do not call
 /// this: their timed work is staged (<see cref="StagedDueWork"/>) and written with their state.
 /// </summary>
-public sealed class DueWork(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, TimeProvider clock)
+public sealed class DueWork(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, JobStorage storage, TimeProvider clock)
 {
     public async Task ScheduleAsync(string kind, string subjectId, DateTimeOffset dueAt, CancellationToken ct = default)
     {
@@ -30,13 +31,38 @@ public sealed class DueWork(IDbContextFactory<AppDbContext> dbFactory, IBackgrou
         Enqueue(row);
     }
 
-    /// <summary>Hands every unfinished entry to Hangfire again; run at start (Hangfire.InMemory forgets on restart).</summary>
-    public async Task<int> RescheduleUnfinishedAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Hands every unfinished entry Hangfire does not already hold to Hangfire again; run at start
+    /// (Hangfire.InMemory forgets on restart; a crash between a commit and its enqueue leaves a row without
+    /// a job). Silos that start together take turns under a lock in the shared storage, so each sees the
+    /// jobs the one before it queued. Returns (handed over, already held).
+    /// </summary>
+    public async Task<(int Handed, int Held)> RescheduleUnfinishedAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        using var connection = storage.GetConnection();
+        using var turn = TakeTurn(connection);
         var open = await db.ScheduledWork.AsNoTracking().Where(w => w.CompletedAt == null).ToListAsync(ct);
-        open.ForEach(Enqueue);
-        return open.Count;
+        var held = HeldDueWork.WorkIds(storage);
+        var missing = open.Where(w => !held.Contains(w.Id)).ToList();
+        missing.ForEach(Enqueue);
+        return (missing.Count, open.Count - missing.Count);
+    }
+
+    /// <summary>
+    /// The re-hand lock, or none if a silo killed while holding it left it behind (it expires on its own):
+    /// a start is never refused for it, and a second job for a row only finds the row done (DueWorkRunner).
+    /// </summary>
+    private static IDisposable? TakeTurn(IStorageConnection connection)
+    {
+        try
+        {
+            return connection.AcquireDistributedLock(HeldDueWork.RehandLock, TimeSpan.FromSeconds(30));
+        }
+        catch (DistributedLockTimeoutException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Hands rows already committed to Hangfire (called after the transaction that wrote them).</summary>

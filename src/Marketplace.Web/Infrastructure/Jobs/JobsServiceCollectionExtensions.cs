@@ -11,8 +11,9 @@ public static class JobsServiceCollectionExtensions
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Hangfire: in memory on SQLite (no SQLite storage is served), on PostgreSQL otherwise. Either way
-    /// the database's ScheduledWork table is the truth and is re-scheduled at start.
+    /// Hangfire: in memory on SQLite (no SQLite storage is served), on PostgreSQL otherwise (shared by all
+    /// silos, so each job runs once across the cluster). Either way the database's ScheduledWork table is
+    /// the truth, and what Hangfire does not hold of it is re-scheduled at start.
     /// </summary>
     public static IServiceCollection AddMarketplaceJobs(this IServiceCollection services, DatabaseOptions db)
     {
@@ -72,13 +73,13 @@ public static class JobsServiceCollectionExtensions
     }
 }
 
-/// <summary>At start, hands all unfinished scheduled work back to Hangfire.</summary>
+/// <summary>At start, hands the unfinished scheduled work Hangfire does not hold back to it.</summary>
 public sealed class DueWorkRescheduler(DueWork dueWork, ILogger<DueWorkRescheduler> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var count = await dueWork.RescheduleUnfinishedAsync(cancellationToken);
-        log.LogInformation("Re-scheduled {Count} unfinished timed work item(s)", count);
+        var (handed, held) = await dueWork.RescheduleUnfinishedAsync(cancellationToken);
+        log.LogInformation("Re-scheduled {Count} unfinished timed work item(s); {Held} already held by Hangfire", handed, held);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,67 +1,41 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Caching.Memory;
+using Marketplace.Grid;
 
 namespace Marketplace.Web.Infrastructure.Verification;
 
 /// <summary>
-/// Six-digit codes proving a resident holds a phone: valid 10 minutes, 5 wrong tries. A code is asked for at
-/// most once a minute per phone, so the form cannot be used to flood someone's phone.
+/// Six-digit codes proving a resident holds a phone (rules in <see cref="PhoneCodeGrain"/>: 10 minutes, 5 wrong
+/// tries, one code a minute). The code lives in the phone's grain, not in this process, so the post that
+/// carries it may reach any silo (docs/decisions/0019).
 /// </summary>
-public sealed class VerificationCodes(IMemoryCache cache, IVerificationCodeSender sender)
+public sealed class VerificationCodes(IGrainFactory grains, IVerificationCodeSender sender)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
-
-    private sealed class Entry(string code)
-    {
-        public string Code { get; } = code;
-        public int Tries { get; set; }
-    }
-
     /// <summary>Sends a code to a valid mobile number; the refusal (bad number, asked again too soon) for the page's Phone field.</summary>
     public async Task<Marketplace.Domain.FieldError?> RequestAsync(string? phone, CancellationToken ct)
     {
-        if (Marketplace.Grid.MatterRules.ValidatePhone(phone) is { } wrong)
+        if (MatterRules.ValidatePhone(phone) is { } wrong)
         {
             return wrong;
         }
-        return await SendAsync(phone!.Trim(), ct) ? null : new("Phone", "验证码已发送，请1分钟后再试");
-    }
-
-    private async Task<bool> SendAsync(string phone, CancellationToken ct)
-    {
-        if (!cache.TryGetValue("vc-wait:" + phone, out _))
+        var number = phone!.Trim();
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        if (!await grains.GetGrain<IPhoneCodeGrain>(number).IssueAsync(code))
         {
-            var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-            cache.Set("vc:" + phone, new Entry(code), Lifetime);
-            cache.Set("vc-wait:" + phone, true, TimeSpan.FromMinutes(1));
-            await sender.SendAsync(phone, code, ct);
-            return true;
+            return new("Phone", "验证码已发送，请1分钟后再试");
         }
-        return false;
+        await sender.SendAsync(number, code, ct);
+        return null;
     }
 
     /// <summary>Whether the code is the one sent to the phone (it proves the phone until it expires); the sixth wrong try voids it.</summary>
-    public bool Check(string phone, string? code)
-    {
-        if (!cache.TryGetValue("vc:" + phone, out Entry? entry) || entry is null || entry.Tries >= 5)
-        {
-            return false;
-        }
-        if (entry.Code != code?.Trim())
-        {
-            entry.Tries++;
-            return false;
-        }
-        return true;
-    }
+    public Task<bool> CheckAsync(string phone, string? code) => grains.GetGrain<IPhoneCodeGrain>(phone).CheckAsync(code);
 }
 
 public static class VerificationServiceCollectionExtensions
 {
     public static IServiceCollection AddVerificationCodes(this IServiceCollection services)
     {
-        services.AddMemoryCache();
         services.AddSingleton<VerificationCodes>();
         services.TryAddSingleton<IVerificationCodeSender, LoggingVerificationCodeSender>();
         return services;

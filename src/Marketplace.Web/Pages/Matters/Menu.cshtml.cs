@@ -89,7 +89,7 @@ public sealed class MenuModel(AppDbContext db, IGrainFactory grains, Verificatio
             ModelState.AddModelError(nameof(Service), "请选择服务项目");
             return Page();
         }
-        if (!codes.Check(Phone?.Trim() ?? "", Code))
+        if (!await codes.CheckAsync(Phone?.Trim() ?? "", Code))
         {
             ModelState.AddModelError(nameof(Code), "验证码不正确或已过期，请重新获取");
             return Page();

@@ -46,7 +46,7 @@ public sealed class ReportModel(AppDbContext db, IGrainFactory grains, Verificat
         {
             return NotFound();
         }
-        if (!codes.Check(Phone?.Trim() ?? "", Code))
+        if (!await codes.CheckAsync(Phone?.Trim() ?? "", Code))
         {
             ModelState.AddModelError(nameof(Code), "验证码不正确或已过期，请重新获取");
             return Page();
