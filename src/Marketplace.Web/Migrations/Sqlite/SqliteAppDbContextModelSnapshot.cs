@@ -1255,6 +1255,9 @@ namespace Marketplace.Web.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Criteria")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Deadline")
                         .HasColumnType("INTEGER");
 
