@@ -1454,6 +1454,8 @@ namespace Marketplace.Web.Migrations.Postgres
 
                     b.HasIndex("StreetId");
 
+                    b.HasIndex("Status", "DistrictId", "StreetId", "Title");
+
                     b.HasIndex("Status", "ServiceAreaCode");
 
                     b.HasIndex("Status", "StreetId");

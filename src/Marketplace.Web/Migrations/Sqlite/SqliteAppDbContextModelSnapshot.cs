@@ -1433,6 +1433,8 @@ namespace Marketplace.Web.Migrations.Sqlite
 
                     b.HasIndex("StreetId");
 
+                    b.HasIndex("Status", "DistrictId", "StreetId", "Title");
+
                     b.HasIndex("Status", "ServiceAreaCode");
 
                     b.HasIndex("Status", "StreetId");
