@@ -6,6 +6,9 @@ namespace Marketplace.Bench.Http;
 internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir, bool Quick, TimeSpan WarmUp, TimeSpan Measure,
     int ListingConnections, int RushConnections, int Organizations, int Notices, string? Postgres, string SubmissionsBenchDll)
 {
+    /// <summary><c>--listings-only</c>: B1 and the listings at scale (<see cref="ListingRun"/>), nothing else.</summary>
+    public bool ListingsOnly { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name)
@@ -27,6 +30,9 @@ internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir
             (int)Seconds("--orgs", quick ? 20 : 2000),
             (int)Seconds("--tenders", quick ? 5 : 50),
             quick ? null : Value("--postgres"),
-            Value("--submissions-bench") ?? throw new ArgumentException("--submissions-bench <Marketplace.Bench.Submissions.dll> is required"));
+            Value("--submissions-bench") ?? throw new ArgumentException("--submissions-bench <Marketplace.Bench.Submissions.dll> is required"))
+        {
+            ListingsOnly = args.Contains("--listings-only"),
+        };
     }
 }
