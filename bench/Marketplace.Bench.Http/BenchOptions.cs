@@ -7,6 +7,9 @@ internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir
     int ListingConnections, int RushConnections, int Organizations, int Notices, string? Postgres, string SubmissionsBenchDll,
     int Silos, string? Redis)
 {
+    /// <summary><c>--listings-only</c>: B1 and the listings at scale (<see cref="ListingRun"/>), nothing else.</summary>
+    public bool ListingsOnly { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name)
@@ -31,6 +34,9 @@ internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir
             Value("--submissions-bench") ?? throw new ArgumentException("--submissions-bench <Marketplace.Bench.Submissions.dll> is required"),
             // --silos N: only the PostgreSQL comparison of one silo with N (Redis clustering, one database).
             (int)Seconds("--silos", 1),
-            Value("--redis"));
+            Value("--redis"))
+        {
+            ListingsOnly = args.Contains("--listings-only"),
+        };
     }
 }

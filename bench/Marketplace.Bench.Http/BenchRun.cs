@@ -21,6 +21,12 @@ internal static class BenchRun
         var failed = false;
         try
         {
+            if (o.ListingsOnly)
+            {
+                await ListingRun.OnlyAsync(o, work.FullName, report);
+                await report.WriteAsync(o.OutDir);
+                return 0;
+            }
             if (o.Silos > 1)
             {
                 await SilosRun.RunAsync(o, report);
@@ -91,33 +97,11 @@ internal static class BenchRun
             report.Fact("start-up to first 200, fresh SQLite database (migrations + seeding)", $"{app.StartUpToFirst200.TotalSeconds:0.00} s (target ≤ 5 s)");
             report.Fact("resident memory right after start-up (MB)", app.Memory().Rss.ToString("0", CultureInfo.InvariantCulture));
             await using var db = new SqliteConnection($"Data Source={Path.Combine(dataDir, "marketplace.db")};Mode=ReadOnly");
-            var data = await AppData.ReadAsync(db);
-            report.Fact("data", $"{data.Streets.Count} streets, {await AppData.CountAsync(db, "TransferItems")} catalog items, {data.Ngos.Count} NGO logins, {await AppData.CountAsync(db, "Tenders")} tenders");
-            using var client = Scenarios.Anonymous(app.BaseAddress, o.ListingConnections);
-
-            var catalogJson = await Measured(app, () => Scenarios.GetAsync("GET /api/public/catalog", client, o, o.ListingConnections, Scenarios.CatalogPaths("/api/public/catalog", data)));
-            report.Add(Row.From(catalogJson.Result, "GET /api/public/catalog (random street/area/q/page)", b1Listing, "≥ 0.20 × B1, p99 ≤ 50 ms", appCores: catalogJson.Cores));
-            var catalogPage = await Measured(app, () => Scenarios.GetAsync("GET /Catalog", client, o, o.ListingConnections, Scenarios.CatalogPaths("/Catalog", data)));
-            report.Add(Row.From(catalogPage.Result, "GET /Catalog page (random filters)", b1Listing, "≥ 0.10 × B1, p99 ≤ 50 ms", appCores: catalogPage.Cores));
-            var tenders = await Measured(app, () => Scenarios.GetAsync("GET /api/public/tenders", client, o, o.ListingConnections, _ => "/api/public/tenders"));
-            report.Add(Row.From(tenders.Result, "GET /api/public/tenders", b1Listing, "≥ 0.20 × B1", appCores: tenders.Cores));
-            var orgs = await Measured(app, () => Scenarios.GetAsync("GET /api/public/organizations", client, o, o.ListingConnections, Scenarios.OrganizationPaths(data)));
-            report.Add(Row.From(orgs.Result, "GET /api/public/organizations (random filters)", b1Listing, "≥ 0.20 × B1", appCores: orgs.Cores));
-
-            // Reports under load: the district PDF in a loop while the catalog JSON runs; p99 against its idle p99 above.
-            var year = DateTime.UtcNow.AddHours(8).Year;
-            var district = data.DistrictIds[0];
-            using var pdfClient = Scenarios.Anonymous(app.BaseAddress, 1);
-            var (underPdf, pdfMs) = await Scenarios.WithPdfLoopAsync(pdfClient, $"/reports/budget/{year}/district/{district}.pdf",
-                () => Scenarios.GetAsync("GET /api/public/catalog with district PDF", client, o, o.ListingConnections, Scenarios.CatalogPaths("/api/public/catalog", data)));
-            report.Add(Row.From(underPdf, "GET /api/public/catalog while district PDFs render", catalogJson.Result, "p99 ≤ 2 × idle p99",
-                $"p99 {underPdf.P99Ms / catalogJson.Result.P99Ms:0.00} × idle"));
-            pdfMs.Sort();
-            report.Fact("district PDF under listing load (demo district)", pdfMs.Count == 0 ? "none completed"
-                : $"{pdfMs.Count} PDFs, median {pdfMs[pdfMs.Count / 2]:0} ms, max {pdfMs[^1]:0} ms (target ≤ 2 s)");
-
-            var memory = app.Memory();
-            report.Fact("app resident memory after the listing runs / peak (MB)", $"{memory.Rss:0} / {memory.Peak:0}");
+            // The full run measures the listings at scale on their own database (ListingRun.AtScaleAsync below).
+            if (o.Quick)
+            {
+                await ListingRun.MeasureAsync(app, db, o, report, b1Listing, "demo data");
+            }
         }
 
         Console.WriteLine("app restarted on the seeded SQLite database");
@@ -126,6 +110,10 @@ internal static class BenchRun
             report.Fact("start-up to first 200, seeded SQLite database", $"{again.StartUpToFirst200.TotalSeconds:0.00} s (target ≤ 3 s)");
             await Task.Delay(o.Quick ? 1000 : 5000); // an idle period, measured: not synchronisation
             report.Fact("resident memory at idle after start-up, seeded (MB)", again.Memory().Rss.ToString("0", CultureInfo.InvariantCulture));
+        }
+        if (!o.Quick)
+        {
+            await ListingRun.AtScaleAsync(o, work, report, b1Listing);
         }
 
         // The rush on its own database: the generator's organizations, NGO logins and open notices.
@@ -143,11 +131,11 @@ internal static class BenchRun
     }
 
     /// <summary>The bench-only data generator (bench/Marketplace.Bench.Submissions --generate) on a fresh database.</summary>
-    internal static async Task GenerateAsync(BenchOptions o, string[] target)
+    internal static async Task GenerateAsync(BenchOptions o, string[] target, int? organizations = null, int? notices = null)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetTempPath() };
-        foreach (var a in new[] { o.SubmissionsBenchDll, "--generate", Password, "--orgs", o.Organizations.ToString(CultureInfo.InvariantCulture),
-                     "--tenders", o.Notices.ToString(CultureInfo.InvariantCulture) }.Concat(target))
+        foreach (var a in new[] { o.SubmissionsBenchDll, "--generate", Password, "--orgs", (organizations ?? o.Organizations).ToString(CultureInfo.InvariantCulture),
+                     "--tenders", (notices ?? o.Notices).ToString(CultureInfo.InvariantCulture) }.Concat(target))
         {
             info.ArgumentList.Add(a);
         }
@@ -224,7 +212,7 @@ internal static class BenchRun
     }
 
     /// <summary>Runs a scenario and how many of the machine's cores the app process used meanwhile.</summary>
-    private static async Task<(T Result, double Cores)> Measured<T>(AppProcess app, Func<Task<T>> scenario)
+    internal static async Task<(T Result, double Cores)> Measured<T>(AppProcess app, Func<Task<T>> scenario)
     {
         var cpu = app.CpuSeconds();
         var wall = Stopwatch.StartNew();

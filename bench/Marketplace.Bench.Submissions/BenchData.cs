@@ -85,13 +85,13 @@ internal static class BenchData
         Money.FromYuan(250_000m + n % 1000), "每周一次上门探访，建立服务档案", "项目主管1名、持证社工3名", 3, "连续三年承接居家养老项目",
         ["服务方案", "持证社工名单"]);
 
-    private static async Task<T> QueryAsync<T>(BenchSilo silo, Func<AppDbContext, Task<T>> query)
+    internal static async Task<T> QueryAsync<T>(BenchSilo silo, Func<AppDbContext, Task<T>> query)
     {
         await using var db = await silo.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await query(db);
     }
 
-    private static void Check(Outcome outcome)
+    internal static void Check(Outcome outcome)
     {
         if (!outcome.Succeeded)
         {
@@ -99,5 +99,5 @@ internal static class BenchData
         }
     }
 
-    private static T Check<T>(Outcome<T> outcome) => outcome.Succeeded ? outcome.Value! : throw new InvalidOperationException(outcome.Errors[0].Message);
+    internal static T Check<T>(Outcome<T> outcome) => outcome.Succeeded ? outcome.Value! : throw new InvalidOperationException(outcome.Errors[0].Message);
 }

@@ -30,6 +30,11 @@ if (options.TryGetValue("generate", out var password))
     var admitted = await BenchData.OrganizationsAsync(generator, orgCount);
     await BenchData.TendersAsync(generator, tenderCount);
     await BenchLogins.CreateAsync(generator, admitted, password);
+    // --listings STREETS:ITEMS: the public listings at scale (issue 15), e.g. 1000:10000.
+    if (options.GetValueOrDefault("listings") is { Length: > 0 } listings && listings.Split(':') is [var streets, var items])
+    {
+        await ListingData.CreateAsync(generator, int.Parse(streets, CultureInfo.InvariantCulture), int.Parse(items, CultureInfo.InvariantCulture));
+    }
     Console.WriteLine($"generated {orgCount} organizations with NGO logins and {tenderCount} open notices");
     return;
 }

@@ -80,6 +80,72 @@ public abstract class PublicReadCacheTests(AppFixture app)
         Assert.Null(repeated.Headers.Age);
     }
 
+    [SkippableTheory]
+    [InlineData("/Catalog")]
+    [InlineData("/Tenders")]
+    [InlineData("/Organizations")]
+    public async Task An_anonymous_public_list_page_sets_no_cookie_and_is_answered_from_the_output_cache(string page)
+    {
+        // A query no other test asks, so the first answer is rendered here.
+        var url = page + "?q=" + Uri.EscapeDataString(CatalogForms.Unique("无此关键词"));
+        using var anonymous = new AppSession(Factory);
+
+        using var first = await anonymous.Http.GetAsync(url);
+        Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
+        // A Set-Cookie makes the output cache refuse the response (before: the antiforgery cookie on every page).
+        Assert.False(first.Headers.Contains("Set-Cookie"), $"{page} sets {string.Join("; ", first.Headers.TryGetValues("Set-Cookie", out var c) ? c : [])}");
+        using var repeated = await anonymous.Http.GetAsync(url);
+        Assert.True(repeated.Headers.Age is not null, $"the repeated anonymous {page} is answered from the output cache (Age header)");
+    }
+
+    [SkippableFact]
+    public async Task Cached_catalog_page_shows_a_published_item_within_one_second()
+    {
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        var title = CatalogForms.Unique("页面缓存失效事项");
+        var url = "/Catalog?q=" + Uri.EscapeDataString(title);
+        using var anonymous = new AppSession(Factory);
+        Assert.Contains("没有符合条件的事项", await anonymous.GetHtmlAsync(url));
+        using (var repeated = await anonymous.Http.GetAsync(url))
+        {
+            Assert.True(repeated.Headers.Age is not null, "the empty answer is cached before the publish");
+        }
+
+        var (id, version) = await CatalogForms.CreateAsync(official, title);
+        await CatalogForms.PublishAsync(official, id, version);
+
+        var clock = Stopwatch.StartNew();
+        var html = "";
+        while (!html.Contains(title, StringComparison.Ordinal) && clock.Elapsed < PublicReadDeadline)
+        {
+            html = await anonymous.GetHtmlAsync(url);
+        }
+        Assert.Contains($">{title}</a>", html);
+    }
+
+    [SkippableFact]
+    public async Task A_signed_in_user_never_gets_the_cached_anonymous_catalog_page()
+    {
+        var url = "/Catalog?q=" + Uri.EscapeDataString(CatalogForms.Unique("登录用户不取缓存"));
+        using var anonymous = new AppSession(Factory);
+        await anonymous.GetHtmlAsync(url);
+        using (var cached = await anonymous.Http.GetAsync(url))
+        {
+            Assert.True(cached.Headers.Age is not null, "the anonymous page is in the cache");
+            Assert.Contains(">登录</a>", await cached.Content.ReadAsStringAsync());
+        }
+
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        using var signedIn = await official.Http.GetAsync(url);
+        var html = await signedIn.Content.ReadAsStringAsync();
+        Assert.Null(signedIn.Headers.Age);
+        // The page's own account part: the official's name and the logout form, not the anonymous login link.
+        Assert.Contains("data-testid=\"current-user\"", html);
+        Assert.DoesNotContain(">登录</a>", html);
+        using var again = await official.Http.GetAsync(url);
+        Assert.Null(again.Headers.Age);
+    }
+
     private static readonly TimeSpan PublicReadDeadline = TimeSpan.FromSeconds(1);
 }
 

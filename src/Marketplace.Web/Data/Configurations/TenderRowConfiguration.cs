@@ -1,11 +1,15 @@
 using Marketplace.Web.Data.Entities;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Marketplace.Web.Data.Configurations;
 
 internal sealed class TenderRowConfiguration : IEntityTypeConfiguration<TenderRow>
 {
+    private static readonly JsonSerializerOptions CriteriaJson = new(JsonSerializerDefaults.Web);
+
     public void Configure(EntityTypeBuilder<TenderRow> b)
     {
         b.ToTable("Tenders");
@@ -18,6 +22,14 @@ internal sealed class TenderRowConfiguration : IEntityTypeConfiguration<TenderRo
         b.Property(x => x.SingleSourceReason).HasMaxLength(Marketplace.Tendering.SingleSourceRules.MaximumReasonLength);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Method).HasConversion<string>().HasMaxLength(30);
+        // One JSON text column on both providers: the criteria are read whole, never queried.
+        b.Property(x => x.Criteria).HasConversion(
+            v => v == null ? null : JsonSerializer.Serialize(v, CriteriaJson),
+            v => v == null ? null : JsonSerializer.Deserialize<List<PublishedCriterion>>(v, CriteriaJson),
+            new ValueComparer<IReadOnlyList<PublishedCriterion>?>(
+                (a, c) => a == null ? c == null : c != null && a.SequenceEqual(c),
+                v => v == null ? 0 : v.Count,
+                v => v == null ? null : v.ToList()));
         b.HasIndex(x => new { x.Status, x.DistrictId });
         b.HasIndex(x => x.StreetId);
         b.HasOne<Street>().WithMany().HasForeignKey(x => x.StreetId);

@@ -31,6 +31,19 @@ public sealed class TenderRow
     public int Version { get; set; }
     /// <summary>Set when a failed purchase was switched to single-source (单一来源): the reason publicised with it.</summary>
     public string? SingleSourceReason { get; set; }
+    /// <summary>
+    /// The notice's 评分标准 as the public reads show them, so a listing needs no grain call (issue 15). Null only on
+    /// a row projected before the column existed: its next projection write fills it, and until then the public
+    /// reads ask the tender grain for that row alone (<c>PublicTenderApi</c>).
+    /// </summary>
+    public IReadOnlyList<PublishedCriterion>? Criteria { get; set; }
+}
+
+/// <summary>One scoring criterion (评分标准) of a published notice: its points out of 100 and what earns them.</summary>
+public sealed record PublishedCriterion(string Name, decimal Weight, string? Description, bool IsPrice)
+{
+    public static IReadOnlyList<PublishedCriterion> Of(IEnumerable<ScoringCriterion> criteria) =>
+        [.. criteria.Select(c => new PublishedCriterion(c.Name, c.Weight, c.Description, c.IsPrice))];
 }
 
 /// <summary>One applicant's published result (total and rank, no proposal): written only once the award is public.</summary>

@@ -44,7 +44,8 @@ public static class CatalogQueries
                           join st in db.Streets on i.StreetId equals st.Id
                           join d in db.Districts on st.DistrictId equals d.Id
                           join a in db.ServiceAreas on i.ServiceAreaCode equals a.Code
-                          orderby d.Id, st.Id, i.Title
+                          // The item's own district and street columns, so the order follows the index on TransferItems.
+                          orderby i.DistrictId, i.StreetId, i.Title
                           select new { i, Street = st.Name, District = d.City + d.Name, Area = a.Name })
             .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return new Page([.. rows.Select(r => ToPublic(r.i, r.Street, r.District, r.Area))], total, page, PageSize);

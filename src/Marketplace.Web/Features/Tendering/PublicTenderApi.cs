@@ -55,9 +55,9 @@ public static class PublicTenderApi
         var ids = tenders.Select(t => t.Id).ToList();
         // TenderResults holds rows only for awarded tenders: nothing before the award is public.
         var results = (await db.TenderResults.AsNoTracking().Where(r => ids.Contains(r.TenderId)).ToListAsync(ct)).ToLookup(r => r.TenderId);
-        // The criteria live in the notice (the tender grain's state), not in the read model.
-        var notices = (await Task.WhenAll(ids.Select(id => grains.GetGrain<ITenderGrain>(id).GetInfoAsync())))
-            .Where(i => i is not null).ToDictionary(i => i!.Id, i => i!.Notice.Criteria);
+        // The criteria come with the read row; only a row projected before it carried them asks its grain.
+        var notices = (await Task.WhenAll(tenders.Where(t => t.Criteria is null).Select(t => grains.GetGrain<ITenderGrain>(t.Id).GetInfoAsync())))
+            .Where(i => i is not null).ToDictionary(i => i!.Id, i => PublishedCriterion.Of(i!.Notice.Criteria));
         return [.. tenders.OrderByDescending(t => t.Deadline).Select(t => new TenderDto(
             t.Id, t.StreetId, t.Title, t.Method.Chinese(), Amount(t.Ceiling), t.Status.Chinese(t.SingleSourceReason is not null), t.Deadline,
             t.AwardedName, t.AwardedPrice is { } p ? Amount(p) : null,
@@ -66,6 +66,6 @@ public static class PublicTenderApi
             t.SingleSourceReason is null ? "综合评分" : "单一来源", t.SingleSourceReason,
             // 公示 ends at 24:00 China time of its last working day (ChineseWorkCalendar.Period).
             t.PublicityEndsAt, t.PublicityEndsAt is { } e ? WorkingDayPeriod.LastDayOf(e).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-            [.. (notices.TryGetValue(t.Id, out var criteria) ? criteria : []).OrderBy(c => c.IsPrice).Select(c => new CriterionDto(c.Name, c.Weight, c.Description, c.IsPrice))]))];
+            [.. (t.Criteria ?? notices.GetValueOrDefault(t.Id) ?? []).OrderBy(c => c.IsPrice).Select(c => new CriterionDto(c.Name, c.Weight, c.Description, c.IsPrice))]))];
     }
 }

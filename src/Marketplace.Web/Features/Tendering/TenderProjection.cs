@@ -44,6 +44,7 @@ public sealed class TenderProjection : GrainStateProjection<TenderState>
         row.PublicityEndsAt = state.Award?.PublicityEndsAt.ToUniversalTime();
         row.Version = state.Version;
         row.SingleSourceReason = state.SingleSource?.Reason;
+        row.Criteria = PublishedCriterion.Of(n.Criteria);
 
         // A single-source award has no ranking to publish (a failed review's scores stay unpublished).
         if (state.Award is not null && state.SingleSource is null && !await db.TenderResults.AnyAsync(r => r.TenderId == id, ct))

@@ -18,17 +18,23 @@ public sealed class PublicRead(string tag, params Type[] tables)
 
 public static class PublicReads
 {
-    /// <summary>Policy name of <see cref="Catalog"/>, a constant so an <c>[OutputCache]</c> attribute can name it.</summary>
+    // Policy names as constants, so an [OutputCache] attribute on a public page can name them.
     public const string CatalogPolicy = "public-read:catalog";
+    public const string TendersPolicy = "public-read:tenders";
+    public const string OrganizationsPolicy = "public-read:organizations";
 
-    /// <summary>GET /api/public/catalog: CatalogQueries.SearchPublishedAsync.</summary>
+    /// <summary>GET /api/public/catalog and the /Catalog page: CatalogQueries.SearchPublishedAsync and the street and area filter lists.</summary>
     public static readonly PublicRead Catalog = new(CatalogPolicy, typeof(TransferItemRow), typeof(Street), typeof(District), typeof(ServiceArea));
 
-    /// <summary>GET /api/public/tenders[/{id}]: the Tenders read model and the award results.</summary>
-    public static readonly PublicRead Tenders = new("public-read:tenders", typeof(TenderRow), typeof(TenderResultRow));
+    /// <summary>
+    /// GET /api/public/tenders[/{id}]: the Tenders read model and the award results; the /Tenders page also
+    /// reads the items' service areas and the street filter list (PublicTenderQueries).
+    /// </summary>
+    public static readonly PublicRead Tenders = new(TendersPolicy, typeof(TenderRow), typeof(TenderResultRow),
+        typeof(TransferItemRow), typeof(Street), typeof(District), typeof(ServiceArea));
 
-    /// <summary>GET /api/public/organizations: DirectoryQueries.SearchAsync and the published negative entries.</summary>
-    public static readonly PublicRead Organizations = new("public-read:organizations",
+    /// <summary>GET /api/public/organizations and the /Organizations page: DirectoryQueries.SearchAsync and the published negative entries.</summary>
+    public static readonly PublicRead Organizations = new(OrganizationsPolicy,
         typeof(OrganizationRow), typeof(NegativeEntryRow), typeof(Street), typeof(District), typeof(ServiceArea));
 
     public static readonly IReadOnlyList<PublicRead> All = [Catalog, Tenders, Organizations];

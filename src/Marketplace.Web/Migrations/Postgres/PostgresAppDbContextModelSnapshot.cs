@@ -1276,6 +1276,9 @@ namespace Marketplace.Web.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Criteria")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("Deadline")
                         .HasColumnType("timestamp with time zone");
 
@@ -1450,6 +1453,8 @@ namespace Marketplace.Web.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("StreetId");
+
+                    b.HasIndex("Status", "DistrictId", "StreetId", "Title");
 
                     b.HasIndex("Status", "ServiceAreaCode");
 

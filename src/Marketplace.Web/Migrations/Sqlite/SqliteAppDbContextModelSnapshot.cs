@@ -1255,6 +1255,9 @@ namespace Marketplace.Web.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Criteria")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Deadline")
                         .HasColumnType("INTEGER");
 
@@ -1429,6 +1432,8 @@ namespace Marketplace.Web.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("StreetId");
+
+                    b.HasIndex("Status", "DistrictId", "StreetId", "Title");
 
                     b.HasIndex("Status", "ServiceAreaCode");
 

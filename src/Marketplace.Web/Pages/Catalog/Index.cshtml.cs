@@ -1,15 +1,19 @@
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Catalog;
+using Marketplace.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Catalog;
 
 /// <summary>The public transfer-item catalog: published items of every street, no login (SPEC §3.10).</summary>
 [AllowAnonymous]
+// Anonymous GETs only (the output cache's default policy); a saved change to the read's tables evicts the page (PublicReads).
+[OutputCache(PolicyName = PublicReads.CatalogPolicy)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

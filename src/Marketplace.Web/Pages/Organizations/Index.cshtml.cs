@@ -1,14 +1,18 @@
 using Marketplace.Organizations;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Organizations;
+using Marketplace.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Marketplace.Web.Pages.Organizations;
 
 /// <summary>The public directory of capable organizations (已入库 only), no login.</summary>
 [AllowAnonymous]
+// Anonymous GETs only (the output cache's default policy); a saved change to the read's tables evicts the page (PublicReads).
+[OutputCache(PolicyName = PublicReads.OrganizationsPolicy)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? District { get; set; }

@@ -1,16 +1,20 @@
 using Marketplace.Tendering;
 using Marketplace.Web.Data;
 using Marketplace.Web.Features.Tendering;
+using Marketplace.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Tenders;
 
 /// <summary>Public list of purchase notices and results (SPEC §3.10): keyword, street, service area, method, stage, pages.</summary>
 [AllowAnonymous]
+// Anonymous GETs only (the output cache's default policy); a saved change to the read's tables evicts the page (PublicReads).
+[OutputCache(PolicyName = PublicReads.TendersPolicy)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

@@ -1,0 +1,84 @@
+using System.Data.Common;
+using System.Globalization;
+using Marketplace.Bench.Submissions;
+using Microsoft.Data.Sqlite;
+
+namespace Marketplace.Bench.Http;
+
+/// <summary>
+/// The public listings and the district PDF under listing load (issue 15). <c>--quick</c> runs them on the
+/// demo data the app seeds itself; the full run on a generated database at the issue's scale: 江宁区 with
+/// 1,000 streets and 10,000 published catalog items, organizations and open notices for the other lists.
+/// </summary>
+internal static class ListingRun
+{
+    public const int Streets = 1000;
+    public const int Items = 10_000;
+
+    /// <summary><c>--listings-only</c>: B1, then the listings at scale.</summary>
+    public static async Task OnlyAsync(BenchOptions o, string work, Report report)
+    {
+        LoadResult b1;
+        await using (var server = await AppProcess.StartAsync(o.SelfDll, ["--b1-server", "{port}"], new Dictionary<string, string>(), "/"))
+        {
+            using var client = Scenarios.Anonymous(server.BaseAddress, o.ListingConnections);
+            b1 = await Scenarios.GetAsync($"B1 @{o.ListingConnections}", client, o, o.ListingConnections, _ => "/");
+            report.Add(Row.From(b1, b1.Case, null, "—", "baseline"));
+        }
+        await AtScaleAsync(o, work, report, b1);
+    }
+
+    /// <summary>The listings at scale, on their own generated SQLite database.</summary>
+    public static async Task AtScaleAsync(BenchOptions o, string work, Report report, LoadResult b1)
+    {
+        var dataDir = Path.Combine(work, "listings");
+        Console.WriteLine($"generating the listings database ({Streets} streets, {Items} catalog items)");
+        await BenchRun.GenerateAsync(o, ["--data", dataDir, "--listings", $"{Streets}:{Items}"], organizations: 500, notices: 50);
+        var env = BenchRun.Environment(new Dictionary<string, string> { ["Database__Provider"] = "Sqlite", ["Database__DataDirectory"] = dataDir });
+        await using var app = await AppProcess.StartAsync(o.AppDll, [], env, "/");
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(dataDir, "marketplace.db")};Mode=ReadOnly");
+        await MeasureAsync(app, db, o, report, b1, $"{Streets:N0}-street district");
+    }
+
+    /// <summary>Catalog JSON and page, tenders and organizations JSON, then the catalog JSON while the district PDF renders in a loop.</summary>
+    public static async Task MeasureAsync(AppProcess app, DbConnection db, BenchOptions o, Report report, LoadResult b1, string district)
+    {
+        var data = await AppData.ReadAsync(db);
+        var items = await AppData.CountAsync(db, "TransferItems");
+        report.Fact($"listing data ({district})", $"{data.Streets.Count} streets, {items} catalog items, " +
+            $"{await AppData.CountAsync(db, "Organizations")} organizations, {await AppData.CountAsync(db, "Tenders")} tenders");
+        var scale = $" [{items:N0} items]";
+        using var client = Scenarios.Anonymous(app.BaseAddress, o.ListingConnections);
+
+        var catalogJson = await BenchRun.Measured(app, () => Scenarios.GetAsync("GET /api/public/catalog", client, o, o.ListingConnections, Scenarios.CatalogPaths("/api/public/catalog", data)));
+        report.Add(Row.From(catalogJson.Result, "GET /api/public/catalog (random street/area/q/page)" + scale, b1, "≥ 0.20 × B1, p99 ≤ 50 ms", appCores: catalogJson.Cores));
+        var catalogPage = await BenchRun.Measured(app, () => Scenarios.GetAsync("GET /Catalog", client, o, o.ListingConnections, Scenarios.CatalogPaths("/Catalog", data)));
+        report.Add(Row.From(catalogPage.Result, "GET /Catalog page (random filters)" + scale, b1, "≥ 0.10 × B1, p99 ≤ 50 ms", appCores: catalogPage.Cores));
+        var tenders = await BenchRun.Measured(app, () => Scenarios.GetAsync("GET /api/public/tenders", client, o, o.ListingConnections, _ => "/api/public/tenders"));
+        report.Add(Row.From(tenders.Result, "GET /api/public/tenders" + scale, b1, "≥ 0.20 × B1", appCores: tenders.Cores));
+        var orgs = await BenchRun.Measured(app, () => Scenarios.GetAsync("GET /api/public/organizations", client, o, o.ListingConnections, Scenarios.OrganizationPaths(data)));
+        report.Add(Row.From(orgs.Result, "GET /api/public/organizations (random filters)" + scale, b1, "≥ 0.20 × B1", appCores: orgs.Cores));
+
+        // Reports under load: the district PDF in a loop while the catalog JSON runs; p99 against its idle p99 above.
+        var year = DateTime.UtcNow.AddHours(8).Year;
+        var districtId = await LargestDistrictAsync(db);
+        using var pdfClient = Scenarios.Anonymous(app.BaseAddress, 1);
+        var (underPdf, pdfMs) = await Scenarios.WithPdfLoopAsync(pdfClient, $"/reports/budget/{year}/district/{districtId}.pdf",
+            () => Scenarios.GetAsync("GET /api/public/catalog with district PDF", client, o, o.ListingConnections, Scenarios.CatalogPaths("/api/public/catalog", data)));
+        report.Add(Row.From(underPdf, "GET /api/public/catalog while district PDFs render" + scale, catalogJson.Result, "p99 ≤ 2 × idle p99",
+            $"p99 {underPdf.P99Ms / catalogJson.Result.P99Ms:0.00} × idle"));
+        pdfMs.Sort();
+        report.Fact($"district PDF under listing load ({district})", pdfMs.Count == 0 ? "none completed"
+            : $"{pdfMs.Count} PDFs, median {pdfMs[pdfMs.Count / 2]:0} ms, max {pdfMs[^1]:0} ms (target ≤ 2 s)");
+        var memory = app.Memory();
+        report.Fact($"app resident memory after the listing runs / peak, {district} (MB)", $"{memory.Rss:0} / {memory.Peak:0}");
+    }
+
+    /// <summary>The district with the most streets: the generated one at scale, the demo's largest otherwise.</summary>
+    private static async Task<long> LargestDistrictAsync(DbConnection db)
+    {
+        await using var command = db.CreateCommand();
+        command.CommandText = "SELECT \"DistrictId\" FROM \"Streets\" GROUP BY \"DistrictId\" ORDER BY COUNT(*) DESC LIMIT 1";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+}

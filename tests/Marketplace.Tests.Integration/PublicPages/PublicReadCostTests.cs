@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+using Marketplace.Tests.Integration.Catalog;
+using Marketplace.Tests.Integration.Infrastructure;
+using Marketplace.Tests.Integration.Tendering;
+using Marketplace.Web.Data;
+using Marketplace.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Marketplace.Tests.Integration.PublicPages;
+
+/// <summary>
+/// Issue 15: what a public read costs when the output cache misses. The tender JSON is read from the Tenders
+/// read model alone (the notice's 评分标准 travel with the row, so a listing costs no grain call however many
+/// tenders it lists); the catalog JSON and page are a fixed number of statements whatever the catalog's size.
+/// </summary>
+public abstract class PublicReadCostTests(CountedApp app, ITestOutputHelper output)
+{
+    private MarketplaceAppFactory Factory => app.Require();
+
+    private readonly RequestCost _cost = new(app, output);
+
+    private static readonly string[] Criteria = ["服务方案 40", "服务团队 20", "服务经验 10", "价格 30"];
+
+    [SkippableFact]
+    public async Task The_public_tender_list_and_detail_json_make_no_grain_call()
+    {
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        var id = await TenderForms.PublishAsync(official, app.Clock.GetUtcNow(), "调用计数 公开接口 社区助餐服务");
+        using var anonymous = new AppSession(Factory);
+
+        // The publish evicted the cached tender reads, so both requests below are answered from the database.
+        var list = await _cost.MeasureAsync("GET /api/public/tenders", () => anonymous.GetAsync("/api/public/tenders"), HttpStatusCode.OK);
+        var detail = await _cost.MeasureAsync("GET /api/public/tenders/{id}", () => anonymous.GetAsync($"/api/public/tenders/{id}"), HttpStatusCode.OK);
+
+        // Before the criteria column: one ITenderGrain.GetInfoAsync per listed tender.
+        RequestCost.AtMost(list, grainCalls: 0, commands: 2); // the tenders, their published results
+        RequestCost.AtMost(detail, grainCalls: 0, commands: 2);
+        Assert.Equal(Criteria, await CriteriaAsync(anonymous, id));
+    }
+
+    [SkippableFact]
+    public async Task A_tender_projected_before_the_criteria_column_still_shows_its_criteria()
+    {
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        var id = await TenderForms.PublishAsync(official, app.Clock.GetUtcNow(), "调用计数 迁移前发布的项目");
+        // The row as the migration leaves a tender published before it: no criteria yet. Nothing read it
+        // before, so no cached answer hides the database.
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(1, await db.Tenders.Where(t => t.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Criteria, (IReadOnlyList<PublishedCriterion>?)null)));
+        }
+        using var anonymous = new AppSession(Factory);
+
+        var detail = await _cost.MeasureAsync("GET /api/public/tenders/{id} of a row without criteria",
+            () => anonymous.GetAsync($"/api/public/tenders/{id}?before-migration=1"), HttpStatusCode.OK);
+
+        Assert.Equal(["ITenderGrain.GetInfoAsync"], detail.GrainCalls);
+        Assert.Equal(Criteria, await CriteriaAsync(anonymous, id, "?before-migration=2"));
+    }
+
+    [SkippableFact]
+    public async Task A_catalog_cache_miss_is_a_fixed_number_of_statements_and_no_grain_call()
+    {
+        using var anonymous = new AppSession(Factory);
+        // A keyword no other request asked, so neither answer comes from the output cache.
+        var q = Uri.EscapeDataString(CatalogForms.Unique("计数"));
+
+        var json = await _cost.MeasureAsync("GET /api/public/catalog (cache miss)", () => anonymous.GetAsync($"/api/public/catalog?q={q}&page=2"), HttpStatusCode.OK);
+        var page = await _cost.MeasureAsync("GET /Catalog (cache miss)", () => anonymous.GetAsync($"/Catalog?q={q}&page=2"), HttpStatusCode.OK);
+
+        RequestCost.AtMost(json, grainCalls: 0, commands: 2); // the count, the page
+        RequestCost.AtMost(page, grainCalls: 0, commands: 4); // the count, the page, the service areas, the streets of the filter list
+    }
+
+    private static async Task<string[]> CriteriaAsync(AppSession session, Guid id, string query = "")
+    {
+        using var json = JsonDocument.Parse(await session.Http.GetStringAsync($"/api/public/tenders/{id}{query}"));
+        return [.. json.RootElement.GetProperty("criteria").EnumerateArray()
+            .Select(c => $"{c.GetProperty("name").GetString()} {c.GetProperty("points").GetDecimal():0.##}")];
+    }
+}
+
+public sealed class PublicReadCostTests_Sqlite(SqliteCountedApp app, ITestOutputHelper output)
+    : PublicReadCostTests(app, output), IClassFixture<SqliteCountedApp>;
+
+public sealed class PublicReadCostTests_Postgres(PostgresCountedApp app, ITestOutputHelper output)
+    : PublicReadCostTests(app, output), IClassFixture<PostgresCountedApp>;
