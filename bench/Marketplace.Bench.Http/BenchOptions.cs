@@ -4,7 +4,8 @@ namespace Marketplace.Bench.Http;
 
 /// <summary>Command line of the HTTP bench; <c>--quick</c> is the CI smoke form (seconds, not minutes).</summary>
 internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir, bool Quick, TimeSpan WarmUp, TimeSpan Measure,
-    int ListingConnections, int RushConnections, int Organizations, int Notices, string? Postgres, string SubmissionsBenchDll)
+    int ListingConnections, int RushConnections, int Organizations, int Notices, string? Postgres, string SubmissionsBenchDll,
+    bool RushOnly = false, string? TraceDir = null)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -27,6 +28,8 @@ internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir
             (int)Seconds("--orgs", quick ? 20 : 2000),
             (int)Seconds("--tenders", quick ? 5 : 50),
             quick ? null : Value("--postgres"),
-            Value("--submissions-bench") ?? throw new ArgumentException("--submissions-bench <Marketplace.Bench.Submissions.dll> is required"));
+            Value("--submissions-bench") ?? throw new ArgumentException("--submissions-bench <Marketplace.Bench.Submissions.dll> is required"),
+            args.Contains("--rush-only"),
+            Value("--trace") is { } trace ? Path.GetFullPath(trace) : null);
     }
 }
