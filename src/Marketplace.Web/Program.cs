@@ -65,6 +65,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseStaticFiles();
 app.UseRouting();
+app.UseMarketplaceFormCleaning();
 app.UseAuthentication();
 app.UseMarketplaceAudit();
 app.UseAuthorization();

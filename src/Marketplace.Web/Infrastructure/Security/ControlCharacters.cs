@@ -48,3 +48,25 @@ public sealed class ControlCharactersMiddleware(RequestDelegate next)
 
     private static bool IsRemoved(char c) => char.IsControl(c) && c is not ('\t' or '\r' or '\n');
 }
+
+public static class FormCleaningExtensions
+{
+    /// <summary>
+    /// Right after <c>UseRouting</c>: routing applies the endpoint's own body limit (<c>[RequestSizeLimit]</c>) before
+    /// this reads the form. Read before routing, the limit could no longer be set and both routing and MVC's
+    /// RequestSizeLimitFilter logged a warning on every form post, whose console writes then held the request
+    /// threads on the logger's lock: the largest cost of the apply rush (issue 15, bench/README.md).
+    /// </summary>
+    public static WebApplication UseMarketplaceFormCleaning(this WebApplication app)
+    {
+        app.UseMiddleware<ControlCharactersMiddleware>();
+        return app;
+    }
+
+    /// <summary>
+    /// MVC's RequestSizeLimitFilter then finds the body already read and warns that it cannot set the limit
+    /// routing set already; that warning says nothing here and would still be one console write per form post.
+    /// </summary>
+    public static ILoggingBuilder QuietFormLimitWarnings(this ILoggingBuilder logging) =>
+        logging.AddFilter("Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", LogLevel.Error);
+}
