@@ -64,9 +64,12 @@ public static class FormCleaningExtensions
     }
 
     /// <summary>
-    /// MVC's RequestSizeLimitFilter then finds the body already read and warns that it cannot set the limit
-    /// routing set already; that warning says nothing here and would still be one console write per form post.
+    /// MVC's RequestSizeLimitFilter and RequestFormLimitsFilter then find a url-encoded form already read and warn
+    /// that they cannot apply their limits: the body limit routing has applied already, and multipart limits,
+    /// which do not concern a url-encoded form (a multipart one is not read early). Those warnings say nothing
+    /// here and would still be console writes on every form post.
     /// </summary>
-    public static ILoggingBuilder QuietFormLimitWarnings(this ILoggingBuilder logging) =>
-        logging.AddFilter("Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", LogLevel.Error);
+    public static ILoggingBuilder QuietFormLimitWarnings(this ILoggingBuilder logging) => logging
+        .AddFilter("Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", LogLevel.Error)
+        .AddFilter("Microsoft.AspNetCore.Mvc.Filters.RequestFormLimitsFilter", LogLevel.Error);
 }
