@@ -21,6 +21,7 @@ internal sealed class AppProcess : IAsyncDisposable
     }
 
     public int Port { get; }
+    public int ProcessId => process.Id;
     public Uri BaseAddress { get; }
     public TimeSpan StartUpToFirst200 { get; private set; }
     public IReadOnlyList<string> Output { get { lock (output) { return [.. output]; } } }

@@ -5,7 +5,7 @@ namespace Marketplace.Bench.Http;
 /// <summary>Command line of the HTTP bench; <c>--quick</c> is the CI smoke form (seconds, not minutes).</summary>
 internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir, bool Quick, TimeSpan WarmUp, TimeSpan Measure,
     int ListingConnections, int RushConnections, int Organizations, int Notices, string? Postgres, string SubmissionsBenchDll,
-    int Silos, string? Redis)
+    int Silos, string? Redis, bool RushOnly = false, string? TraceDir = null)
 {
     /// <summary><c>--listings-only</c>: B1 and the listings at scale (<see cref="ListingRun"/>), nothing else.</summary>
     public bool ListingsOnly { get; init; }
@@ -34,7 +34,9 @@ internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir
             Value("--submissions-bench") ?? throw new ArgumentException("--submissions-bench <Marketplace.Bench.Submissions.dll> is required"),
             // --silos N: only the PostgreSQL comparison of one silo with N (Redis clustering, one database).
             (int)Seconds("--silos", 1),
-            Value("--redis"))
+            Value("--redis"),
+            args.Contains("--rush-only"),
+            Value("--trace") is { } trace ? Path.GetFullPath(trace) : null)
         {
             ListingsOnly = args.Contains("--listings-only"),
         };

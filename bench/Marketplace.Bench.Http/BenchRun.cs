@@ -119,12 +119,18 @@ internal static class BenchRun
         // The rush on its own database: the generator's organizations, NGO logins and open notices.
         var rushDir = Path.Combine(work, "rush");
         await GenerateAsync(o, ["--data", rushDir]);
+        List<string> ngos;
+        await using (var generated = new SqliteConnection($"Data Source={Path.Combine(rushDir, "marketplace.db")};Mode=ReadOnly"))
+        {
+            ngos = [.. (await AppData.ReadAsync(generated)).Ngos];
+        }
+        var b4 = await RushProfile.B4Async(o, ngos, work, b1Rush, report);
         var rushEnv = Environment(new Dictionary<string, string> { ["Database__Provider"] = "Sqlite", ["Database__DataDirectory"] = rushDir });
         Console.WriteLine($"app on the generated SQLite database ({o.Organizations} organizations, {o.Notices} open notices)");
         await using (var app = await AppProcess.StartAsync(o.AppDll, [], rushEnv, "/"))
         {
             await using var db = new SqliteConnection($"Data Source={Path.Combine(rushDir, "marketplace.db")};Mode=ReadOnly");
-            await RushAndCountAsync(app, db, "apply-form POST rush, SQLite synchronous=FULL", b1Rush, o, report);
+            await RushAndCountAsync(app, db, "apply-form POST rush, SQLite synchronous=FULL", b4, o, report);
             var memory = app.Memory();
             report.Fact("app resident memory after the rush / peak (MB)", $"{memory.Rss:0} / {memory.Peak:0}");
         }
@@ -147,7 +153,7 @@ internal static class BenchRun
         }
     }
 
-    private static async Task PostgresRunAsync(BenchOptions o, string server, Report report)
+    internal static async Task PostgresRunAsync(BenchOptions o, string server, Report report)
     {
         var name = $"bench_http_{System.Environment.ProcessId}_{Random.Shared.Next(1_000_000)}";
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
@@ -158,7 +164,7 @@ internal static class BenchRun
             await GenerateAsync(o, ["--connection", connection, "--data", Path.GetTempPath()]);
             await using var app = await AppProcess.StartAsync(o.AppDll, [], env, "/");
             await using var db = new NpgsqlConnection(connection);
-            await RushAndCountAsync(app, db, "apply-form POST rush, PostgreSQL", b1Rush: null, o, report);
+            await RushAndCountAsync(app, db, "apply-form POST rush, PostgreSQL", b4: null, o, report);
         }
         finally
         {
@@ -190,21 +196,22 @@ internal static class BenchRun
         await process.WaitForExitAsync();
         foreach (var line in output.Split('\n').Where(l => l.StartsWith('|') && !l.StartsWith("|--", StringComparison.Ordinal) && !l.Contains("case", StringComparison.Ordinal)))
         {
-            report.Fact("B2/B3 " + line.Split('|', StringSplitOptions.TrimEntries)[1], line.Trim());
+            report.Add(Row.FromGrainBench(line));
         }
     }
 
     /// <summary>The rush on a generated database; fails the run when acknowledgements and stored rows differ.</summary>
-    private static async Task RushAndCountAsync(AppProcess app, System.Data.Common.DbConnection db, string scenario, LoadResult? b1Rush, BenchOptions o, Report report)
+    internal static async Task RushAndCountAsync(AppProcess app, System.Data.Common.DbConnection db, string scenario, LoadResult? b4, BenchOptions o, Report report)
     {
         var data = await AppData.ReadAsync(db);
         var before = await AppData.CountAsync(db, "TenderSubmissions");
         using var open = Scenarios.Anonymous(app.BaseAddress, 1);
         var tenders = await AppData.OpenTendersAsync(open);
-        var (rush, cores) = await Measured(app, () => Scenarios.RushAsync(app.BaseAddress, data.Ngos, tenders, Password, o));
+        var (rush, cores) = await Measured(app, () => Scenarios.RushAsync(app.BaseAddress, data.Ngos, tenders, Password, o, RushProfile.TraceStarter(o, app, scenario)));
+        await RushProfile.Pending;
         var rows = await AppData.CountAsync(db, "TenderSubmissions") - before;
-        report.Add(Row.From(rush.Result, scenario, b1Rush, "≥ 10,000 /s, ≥ 0.8 × B4, p99 ≤ 100 ms",
-            $"{rush.Sessions} sessions on {o.Notices} notices; acknowledged {rush.Acknowledged}, rows {rows}", cores));
+        report.Add(Row.From(rush.Result, scenario, b4, "≥ 10,000 /s, ≥ 0.8 × B4, p99 ≤ 100 ms",
+            $"{rush.Sessions} sessions on {o.Notices} notices; acknowledged {rush.Acknowledged}, rows {rows}{RushProfile.FailuresNote(app)}", cores));
         if (rows != rush.Acknowledged)
         {
             throw new InvalidOperationException($"{scenario}: {rush.Acknowledged} acknowledged but {rows} rows stored");

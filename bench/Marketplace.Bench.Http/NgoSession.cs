@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -62,8 +63,35 @@ internal sealed partial class NgoSession(Uri baseAddress, string userName)
             new("Experience", "近三年承接街道居家养老与青少年服务项目4个"),
         };
         fields.AddRange(form.Documents.Select(d => new KeyValuePair<string, string>("Documents", d)));
-        using var response = await client.PostAsync(form.PostPath, new FormUrlEncodedContent(fields));
-        return response.StatusCode == HttpStatusCode.Redirect;
+        try
+        {
+            using var response = await client.PostAsync(form.PostPath, new FormUrlEncodedContent(fields));
+            if (response.StatusCode == HttpStatusCode.Redirect)
+            {
+                return true;
+            }
+            // A refusal re-renders the form (200) with its reason at the top or beside a field.
+            var html = await response.Content.ReadAsStringAsync();
+            var reason = ReasonPattern().Match(html) is { Success: true } r ? WebUtility.HtmlDecode(r.Groups[1].Value).Trim() : "";
+            Failures.AddOrUpdate($"{(int)response.StatusCode} {reason}", 1, (_, n) => n + 1);
+            return false;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            Failures.AddOrUpdate(e.GetType().Name + " " + e.Message, 1, (_, n) => n + 1);
+            throw;
+        }
+    }
+
+    /// <summary>What the failed posts of the run answered (status and the page's reason, or the exception), counted.</summary>
+    public static ConcurrentDictionary<string, long> Failures { get; } = new();
+
+    /// <summary>The failures so far as one line, and a fresh count for the next case.</summary>
+    public static string TakeFailures()
+    {
+        var line = string.Join("; ", Failures.OrderByDescending(f => f.Value).Select(f => $"{f.Value} × {f.Key}"));
+        Failures.Clear();
+        return line;
     }
 
     private async Task<string?> TokenAsync(string path) => Token(await client.GetStringAsync(path));
@@ -75,6 +103,9 @@ internal sealed partial class NgoSession(Uri baseAddress, string userName)
 
     [GeneratedRegex("name=\"Documents\" value=\"([^\"]+)\"")]
     private static partial Regex DocumentPattern();
+
+    [GeneratedRegex("(?:alert-danger[^>]*>\\s*<ul>\\s*<li>|field-validation-error[^>]*>)([^<]+)<")]
+    private static partial Regex ReasonPattern();
 
     [GeneratedRegex("不超过 ([^）]+)）")]
     private static partial Regex CeilingPattern();

@@ -13,6 +13,14 @@ internal sealed record Row(string Scenario, double PerSecond, double P50Ms, doub
 
     public static Row From(LoadResult r, string scenario, LoadResult? baseline, string target, string note = "", double appCores = double.NaN) =>
         new(scenario, r.PerSecond, r.P50Ms, r.P99Ms, r.Failures, baseline?.Case, baseline?.PerSecond, target, note, appCores);
+
+    /// <summary>A row of the grain-level bench's table (<c>| case | per s | p50 | p99 | errors |</c>) in this table's columns.</summary>
+    public static Row FromGrainBench(string line)
+    {
+        var c = line.Split('|', StringSplitOptions.TrimEntries);
+        double N(string v) => double.Parse(v, NumberStyles.Number, CultureInfo.InvariantCulture);
+        return new(c[1], N(c[2]), N(c[3]), N(c[4]), (long)N(c[5]), null, null, "—", "B2/B3, bench/Marketplace.Bench.Submissions in the same run");
+    }
 }
 
 /// <summary>Writes the run as markdown (for bench/README.md) and JSON (for tools), and echoes it.</summary>

@@ -65,11 +65,12 @@ internal static class Scenarios
     /// apply to, each post with its own submit key. Returns the figures and the acknowledged count.
     /// </summary>
     public static Task<(LoadResult Result, long Acknowledged, int Sessions, int Pairs)> RushAsync(Uri baseAddress, IReadOnlyList<string> ngos,
-        IReadOnlyList<string> tenders, string password, BenchOptions o) => RushAsync([baseAddress], ngos, tenders, password, o);
+        IReadOnlyList<string> tenders, string password, BenchOptions o, Func<Task>? measuring = null) =>
+        RushAsync([baseAddress], ngos, tenders, password, o, measuring);
 
     /// <summary>The same over several app processes: session i talks to process i mod count for its whole life.</summary>
     public static async Task<(LoadResult Result, long Acknowledged, int Sessions, int Pairs)> RushAsync(IReadOnlyList<Uri> baseAddresses, IReadOnlyList<string> ngos,
-        IReadOnlyList<string> tenders, string password, BenchOptions o)
+        IReadOnlyList<string> tenders, string password, BenchOptions o, Func<Task>? measuring = null)
     {
         // Session i works on tender i mod M: every session logged in, every notice busy, one form read per session.
         var forms = new (NgoSession Session, ApplyForm? Form)[ngos.Count];
@@ -85,6 +86,10 @@ internal static class Scenarios
             throw new InvalidOperationException($"none of the {ngos.Count} NGOs could log in and open an apply form");
         }
         long acknowledged = 0;
+        if (measuring is not null)
+        {
+            await measuring(); // after the logins: a profile of the posts alone
+        }
         var result = await LoadRun.RunAsync("rush", o.RushConnections, o.WarmUp, o.Measure, async (worker, n) =>
         {
             var (session, form) = pairs[(int)(n % pairs.Count)];

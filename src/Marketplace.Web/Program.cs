@@ -67,6 +67,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseStaticFiles();
 app.UseRouting();
+app.UseMarketplaceFormCleaning();
 app.UseAuthentication();
 app.UseMarketplaceAudit();
 app.UseAuthorization();

@@ -80,3 +80,28 @@ public sealed class MultipartControlCharactersFilter : IAsyncResourceFilter
         await next();
     }
 }
+
+public static class FormCleaningExtensions
+{
+    /// <summary>
+    /// Right after <c>UseRouting</c>: routing applies the endpoint's own body limit (<c>[RequestSizeLimit]</c>) before
+    /// this reads the form. Read before routing, the limit could no longer be set and both routing and MVC's
+    /// RequestSizeLimitFilter logged a warning on every form post, whose console writes then held the request
+    /// threads on the logger's lock: the largest cost of the apply rush (issue 15, bench/README.md).
+    /// </summary>
+    public static WebApplication UseMarketplaceFormCleaning(this WebApplication app)
+    {
+        app.UseMiddleware<ControlCharactersMiddleware>();
+        return app;
+    }
+
+    /// <summary>
+    /// MVC's RequestSizeLimitFilter and RequestFormLimitsFilter then find a url-encoded form already read and warn
+    /// that they cannot apply their limits: the body limit routing has applied already, and multipart limits,
+    /// which do not concern a url-encoded form (a multipart one is not read early). Those warnings say nothing
+    /// here and would still be console writes on every form post.
+    /// </summary>
+    public static ILoggingBuilder QuietFormLimitWarnings(this ILoggingBuilder logging) => logging
+        .AddFilter("Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", LogLevel.Error)
+        .AddFilter("Microsoft.AspNetCore.Mvc.Filters.RequestFormLimitsFilter", LogLevel.Error);
+}

@@ -29,7 +29,6 @@ public static class InputGuardExtensions
     {
         app.UseMiddleware<RequestTooLargeMiddleware>();
         app.UseMiddleware<ApiProblemDetailsMiddleware>();
-        app.UseMiddleware<ControlCharactersMiddleware>();
         return app;
     }
 }

@@ -28,6 +28,7 @@ public static class SecurityHostingExtensions
         services.AddAbuseLimits(SharedCounters.From(builder.Configuration));
         services.AddSessionRevocation();
         services.AddChineseInputBinding();
+        builder.Logging.QuietFormLimitWarnings();
 
         var cookiePolicy = settings.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.Configure<AntiforgeryOptions>(o =>

@@ -102,8 +102,10 @@ public sealed class ApplyModel(IGrainFactory grains, AppDbContext db, CurrentTen
             {
                 var proposal = new ApplicationProposal(p, (ServicePlan ?? "").Trim(), (Team ?? "").Trim(), w, (Experience ?? "").Trim(),
                     [.. Documents.Distinct(StringComparer.Ordinal)]) { Attachments = files.Value!.Attachments };
-                // The applicant is the organization as the directory names it, not the person signed in.
-                var organization = await db.Organizations.Where(o => o.Uscc == Uscc).Select(o => o.Name).SingleOrDefaultAsync(ct) ?? tenant.DisplayName;
+                // The applicant is the organization as the directory names it, not the person signed in: asked of its
+                // grain, which holds it in memory (its state is immutable, so nothing is copied), instead of a query per
+                // apply whose pooled-connection lock held the rush's request threads (issue 15, bench/README.md).
+                var organization = (await tenant.Organization!.GetAsync())?.Profile?.Name ?? tenant.DisplayName;
                 var result = await Grain(id).SubmitAsync(Uscc, organization, proposal, SubmitKey ?? "", tenant.UserName);
                 if (result.Succeeded)
                 {
