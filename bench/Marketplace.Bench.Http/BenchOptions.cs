@@ -6,6 +6,9 @@ namespace Marketplace.Bench.Http;
 internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir, bool Quick, TimeSpan WarmUp, TimeSpan Measure,
     int ListingConnections, int RushConnections, int Organizations, int Notices, string? Postgres, string SubmissionsBenchDll)
 {
+    /// <summary>Panel size of the expert-scoring scenario; 0 leaves it out.</summary>
+    public int Experts { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name)
@@ -27,6 +30,9 @@ internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir
             (int)Seconds("--orgs", quick ? 20 : 2000),
             (int)Seconds("--tenders", quick ? 5 : 50),
             quick ? null : Value("--postgres"),
-            Value("--submissions-bench") ?? throw new ArgumentException("--submissions-bench <Marketplace.Bench.Submissions.dll> is required"));
+            Value("--submissions-bench") ?? throw new ArgumentException("--submissions-bench <Marketplace.Bench.Submissions.dll> is required"))
+        {
+            Experts = (int)Seconds("--experts", quick ? 21 : 301), // ScoringScenario: a panel is odd-sized
+        };
     }
 }

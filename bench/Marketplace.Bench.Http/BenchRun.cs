@@ -59,6 +59,7 @@ internal static class BenchRun
             ["Security__Limits__PublicForm__Permits"] = "1000000000",
             ["Security__Limits__Login__Permits"] = "1000000000",
         };
+        StartupProbe.Enable(env);
         return env;
     }
 
@@ -82,6 +83,7 @@ internal static class BenchRun
         await using (var app = await AppProcess.StartAsync(o.AppDll, [], env, "/"))
         {
             report.Fact("start-up to first 200, fresh SQLite database (migrations + seeding)", $"{app.StartUpToFirst200.TotalSeconds:0.00} s (target ≤ 5 s)");
+            report.Fact("fresh start-up, from the app's log", StartupProbe.Breakdown(app.Output));
             report.Fact("resident memory right after start-up (MB)", app.Memory().Rss.ToString("0", CultureInfo.InvariantCulture));
             await using var db = new SqliteConnection($"Data Source={Path.Combine(dataDir, "marketplace.db")};Mode=ReadOnly");
             var data = await AppData.ReadAsync(db);
@@ -117,19 +119,21 @@ internal static class BenchRun
         await using (var again = await AppProcess.StartAsync(o.AppDll, [], env, "/"))
         {
             report.Fact("start-up to first 200, seeded SQLite database", $"{again.StartUpToFirst200.TotalSeconds:0.00} s (target ≤ 3 s)");
+            report.Fact("seeded start-up, from the app's log", StartupProbe.Breakdown(again.Output));
             await Task.Delay(o.Quick ? 1000 : 5000); // an idle period, measured: not synchronisation
             report.Fact("resident memory at idle after start-up, seeded (MB)", again.Memory().Rss.ToString("0", CultureInfo.InvariantCulture));
         }
 
         // The rush on its own database: the generator's organizations, NGO logins and open notices.
         var rushDir = Path.Combine(work, "rush");
-        await GenerateAsync(o, ["--data", rushDir]);
+        await GenerateAsync(o, ["--data", rushDir, .. ScoringScenario.GeneratorArguments(o)]);
         var rushEnv = Environment(new Dictionary<string, string> { ["Database__Provider"] = "Sqlite", ["Database__DataDirectory"] = rushDir });
         Console.WriteLine($"app on the generated SQLite database ({o.Organizations} organizations, {o.Notices} open notices)");
         await using (var app = await AppProcess.StartAsync(o.AppDll, [], rushEnv, "/"))
         {
             await using var db = new SqliteConnection($"Data Source={Path.Combine(rushDir, "marketplace.db")};Mode=ReadOnly");
             await RushAndCountAsync(app, db, "apply-form POST rush, SQLite synchronous=FULL", b1Rush, o, report);
+            await ScoringScenario.ReportAsync(app, db, Password, b1Rush, o, report);
             var memory = app.Memory();
             report.Fact("app resident memory after the rush / peak (MB)", $"{memory.Rss:0} / {memory.Peak:0}");
         }
@@ -211,7 +215,7 @@ internal static class BenchRun
     }
 
     /// <summary>Runs a scenario and how many of the machine's cores the app process used meanwhile.</summary>
-    private static async Task<(T Result, double Cores)> Measured<T>(AppProcess app, Func<Task<T>> scenario)
+    internal static async Task<(T Result, double Cores)> Measured<T>(AppProcess app, Func<Task<T>> scenario)
     {
         var cpu = app.CpuSeconds();
         var wall = Stopwatch.StartNew();
