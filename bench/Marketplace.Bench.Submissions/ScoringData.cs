@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Marketplace.Budgets;
 using Marketplace.Domain;
 using Marketplace.Tendering;
 using Marketplace.Web.Data;
