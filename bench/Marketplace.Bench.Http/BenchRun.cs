@@ -12,7 +12,7 @@ namespace Marketplace.Bench.Http;
 /// </summary>
 internal static class BenchRun
 {
-    private const string Password = "Demo@2026"; // the seeded accounts' public password (SeedOptions.DemoPassword)
+    internal const string Password = "Demo@2026"; // the seeded accounts' public password (SeedOptions.DemoPassword)
 
     public static async Task<int> RunAsync(BenchOptions o)
     {
@@ -45,7 +45,7 @@ internal static class BenchRun
     }
 
     /// <summary>Configuration of the app for the bench: its own ports, quiet logs, the public limits out of the way.</summary>
-    private static Dictionary<string, string> Environment(IReadOnlyDictionary<string, string> database)
+    internal static Dictionary<string, string> Environment(IReadOnlyDictionary<string, string> database)
     {
         var silo = Random.Shared.Next(20_000, 29_000);
         var env = new Dictionary<string, string>(database)
@@ -140,7 +140,7 @@ internal static class BenchRun
     }
 
     /// <summary>The bench-only data generator (bench/Marketplace.Bench.Submissions --generate) on a fresh database.</summary>
-    private static async Task GenerateAsync(BenchOptions o, string[] target)
+    internal static async Task GenerateAsync(BenchOptions o, string[] target)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetTempPath() };
         foreach (var a in new[] { o.SubmissionsBenchDll, "--generate", Password, "--orgs", o.Organizations.ToString(CultureInfo.InvariantCulture),

@@ -7,4 +7,5 @@ if (args is ["--b1-server", var port])
     return 0;
 }
 var options = BenchOptions.Parse(args);
-return await BenchRun.RunAsync(options);
+// --scoring-only: just the expert-scoring scenario on its own generated database (a quick check of it).
+return args.Contains("--scoring-only") ? await ScoringScenario.OnlyAsync(options) : await BenchRun.RunAsync(options);

@@ -33,6 +33,28 @@ internal static partial class ScoringScenario
             $"{result.Applicants} applicants; acknowledged {result.Acknowledged}, {result.Checked} stored sheets checked", cores));
     }
 
+    /// <summary>The scenario alone: generated data, the app on it, the table (bench/run runs it after the rush instead).</summary>
+    public static async Task<int> OnlyAsync(BenchOptions o)
+    {
+        var work = Directory.CreateTempSubdirectory("marketplace-scoring-");
+        var report = new Report();
+        try
+        {
+            await BenchRun.GenerateAsync(o, ["--data", work.FullName, .. GeneratorArguments(o)]);
+            var env = BenchRun.Environment(new Dictionary<string, string> { ["Database__Provider"] = "Sqlite", ["Database__DataDirectory"] = work.FullName });
+            await using var app = await AppProcess.StartAsync(o.AppDll, [], env, "/");
+            await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(work.FullName, "marketplace.db")};Mode=ReadOnly");
+            await ReportAsync(app, db, BenchRun.Password, null, o, report);
+            report.Fact("app resident memory after scoring / peak (MB)", $"{app.Memory().Rss:0} / {app.Memory().Peak:0}");
+            return 0;
+        }
+        finally
+        {
+            await report.WriteAsync(o.OutDir);
+            work.Delete(recursive: true);
+        }
+    }
+
     public static async Task<Result> RunAsync(Uri baseAddress, DbConnection db, string password, BenchOptions o)
     {
         if (db.State != System.Data.ConnectionState.Open)
