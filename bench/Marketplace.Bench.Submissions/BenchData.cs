@@ -91,7 +91,7 @@ internal static class BenchData
         return await query(db);
     }
 
-    private static void Check(Outcome outcome)
+    internal static void Check(Outcome outcome)
     {
         if (!outcome.Succeeded)
         {
@@ -99,5 +99,5 @@ internal static class BenchData
         }
     }
 
-    private static T Check<T>(Outcome<T> outcome) => outcome.Succeeded ? outcome.Value! : throw new InvalidOperationException(outcome.Errors[0].Message);
+    internal static T Check<T>(Outcome<T> outcome) => outcome.Succeeded ? outcome.Value! : throw new InvalidOperationException(outcome.Errors[0].Message);
 }

@@ -5,7 +5,6 @@ using Marketplace.Tendering;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,12 +34,16 @@ internal static class ScoringData
         var item = await db.TransferItems.Where(t => t.StreetId == street.Id).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
 
         var names = Enumerable.Range(0, experts).Select(i => "expert" + (i + 1).ToString("D3", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        await CreateLoginsAsync(db, names, street.DistrictId, password);
+        // Evaluator accounts of the district (the review page checks the tenant), one shared password hash.
+        await BenchLogins.AddAsync(db, Roles.Evaluator, password, names.Select(n => new ApplicationUser
+        {
+            UserName = n, DisplayName = "评审专家" + n[^3..], DistrictId = street.DistrictId,
+        }));
         var pool = silo.Grains.GetGrain<IExpertPoolGrain>(street.DistrictId);
         for (var i = 0; i < experts; i++)
         {
             var name = Surnames[i % Surnames.Length] + GivenNames[i / Surnames.Length];
-            Check(await pool.AddAsync(new ExpertDraft(name, Field, "南京市社会工作协会", null, names[i], null, [])));
+            BenchData.Check(await pool.AddAsync(new ExpertDraft(name, Field, "南京市社会工作协会", null, names[i], null, [])));
         }
 
         // A notice whose deadline passes a few seconds from now, three applications, then the close.
@@ -55,60 +58,27 @@ internal static class ScoringData
             now.AddMinutes(-1), deadline, TenderRules.DefaultMinimumValidApplications, Field);
         var id = Guid.NewGuid();
         var tender = silo.Grains.GetGrain<ITenderGrain>(id);
-        var created = Check(await tender.CreateAsync(street.Id, street.DistrictId, notice, "bench"));
-        Check(await tender.PublishAsync(created.Version, "bench"));
+        var created = BenchData.Check(await tender.CreateAsync(street.Id, street.DistrictId, notice, "bench"));
+        BenchData.Check(await tender.PublishAsync(created.Version, "bench"));
         for (var i = 0; i < TenderRules.DefaultMinimumValidApplications; i++)
         {
-            Check(await tender.SubmitAsync(admitted[i], "江宁区社会工作服务中心" + admitted[i][^5..], BenchData.Proposal(i), $"scoring-{i}", "bench"));
+            BenchData.Check(await tender.SubmitAsync(admitted[i], "江宁区社会工作服务中心" + admitted[i][^5..], BenchData.Proposal(i), $"scoring-{i}", "bench"));
         }
         var wait = deadline - DateTimeOffset.UtcNow;
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait + TimeSpan.FromMilliseconds(100)); // the deadline is wall-clock time: nothing to poll
         }
-        var closed = Check(await tender.CloseAsync());
+        var closed = BenchData.Check(await tender.CloseAsync());
         if (closed.Status != TenderStatus.Closed)
         {
             throw new InvalidOperationException($"the scoring notice did not close: {closed.Status}");
         }
-        var panel = Check(await tender.RequestPanelAsync(experts, "bench"));
+        var panel = BenchData.Check(await tender.RequestPanelAsync(experts, "bench"));
         foreach (var member in panel.Members)
         {
-            Check(await tender.DeclareAsync(member.UserName!, false, null));
+            BenchData.Check(await tender.DeclareAsync(member.UserName!, false, null));
         }
         return (id, [.. panel.Members.Select(m => m.UserName!)]);
     }
-
-    /// <summary>Evaluator accounts of the district, one shared password hash (PBKDF2 per account is set-up, not what is measured).</summary>
-    private static async Task CreateLoginsAsync(AppDbContext db, IReadOnlyList<string> names, long districtId, string password)
-    {
-        var role = await db.Roles.SingleOrDefaultAsync(r => r.Name == Roles.Evaluator);
-        if (role is null)
-        {
-            role = new IdentityRole(Roles.Evaluator) { NormalizedName = Roles.Evaluator.ToUpperInvariant() };
-            db.Roles.Add(role);
-        }
-        var hash = new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), password);
-        foreach (var name in names)
-        {
-            var user = new ApplicationUser
-            {
-                UserName = name, NormalizedUserName = name.ToUpperInvariant(), DisplayName = "评审专家" + name[^3..], DistrictId = districtId,
-                PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
-            };
-            db.Users.Add(user);
-            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Id });
-        }
-        await db.SaveChangesAsync();
-    }
-
-    private static void Check(Outcome outcome)
-    {
-        if (!outcome.Succeeded)
-        {
-            throw new InvalidOperationException(outcome.Errors[0].Message);
-        }
-    }
-
-    private static T Check<T>(Outcome<T> outcome) => outcome.Succeeded ? outcome.Value! : throw new InvalidOperationException(outcome.Errors[0].Message);
 }
