@@ -17,7 +17,8 @@ public static class DatabaseMigrator
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         // Start-up time on a fresh database is mostly here and in seeding (issue 15); the log says which.
-        services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigrator))
+        // A bare service provider (the grain tests' fixture) has no logging: then nothing is written.
+        services.GetService<ILoggerFactory>()?.CreateLogger(typeof(DatabaseMigrator))
             .LogInformation("{Pending} migrations applied in {Elapsed:0} ms, {Since:0} ms after process start", pending,
                 System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds, (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds);
     }
