@@ -10,6 +10,9 @@ internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir
     /// <summary><c>--listings-only</c>: B1 and the listings at scale (<see cref="ListingRun"/>), nothing else.</summary>
     public bool ListingsOnly { get; init; }
 
+    /// <summary>Panel size of the expert-scoring scenario; 0 leaves it out.</summary>
+    public int Experts { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name)
@@ -39,6 +42,7 @@ internal sealed record BenchOptions(string AppDll, string SelfDll, string OutDir
             Value("--trace") is { } trace ? Path.GetFullPath(trace) : null)
         {
             ListingsOnly = args.Contains("--listings-only"),
+            Experts = (int)Seconds("--experts", quick ? 21 : 301), // ScoringScenario: a panel is odd-sized
         };
     }
 }

@@ -20,6 +20,9 @@ internal sealed partial class NgoSession(Uri baseAddress, string userName)
 
     public string UserName => userName;
 
+    /// <summary>The session's client (its cookies), for scenarios of other roles that log in the same way (ScoringScenario).</summary>
+    public HttpClient Client => client;
+
     public async Task<bool> LoginAsync(string password)
     {
         var token = await TokenAsync("/Account/Login");
@@ -96,7 +99,7 @@ internal sealed partial class NgoSession(Uri baseAddress, string userName)
 
     private async Task<string?> TokenAsync(string path) => Token(await client.GetStringAsync(path));
 
-    private static string? Token(string html) => TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : null;
+    internal static string? Token(string html) => TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : null;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();

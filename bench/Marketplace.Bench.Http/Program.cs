@@ -13,4 +13,7 @@ if (args is ["--b4-server", var b4Port, var siloPort, var b4Data])
     return 0;
 }
 var options = BenchOptions.Parse(args);
-return options.RushOnly ? await RushProfile.RunAsync(options) : await BenchRun.RunAsync(options);
+// --scoring-only: just the expert-scoring scenario on its own generated database (a quick check of it).
+return options.RushOnly ? await RushProfile.RunAsync(options)
+    : args.Contains("--scoring-only") ? await ScoringScenario.OnlyAsync(options)
+    : await BenchRun.RunAsync(options);

@@ -16,22 +16,28 @@ internal static class BenchLogins
     public static async Task CreateAsync(BenchSilo silo, IReadOnlyList<string> usccs, string password)
     {
         await using var db = await silo.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var role = await db.Roles.SingleOrDefaultAsync(r => r.Name == Roles.Ngo);
+        await AddAsync(db, Roles.Ngo, password, usccs.Select(uscc => new ApplicationUser
+        {
+            UserName = "ngo" + uscc[^8..].ToLowerInvariant(), DisplayName = "社工服务中心" + uscc[^5..], OrganizationUscc = uscc,
+        }));
+    }
+
+    /// <summary>Adds the accounts in one role with one shared hash of <paramref name="password"/>, in one save.</summary>
+    public static async Task AddAsync(AppDbContext db, string roleName, string password, IEnumerable<ApplicationUser> users)
+    {
+        var role = await db.Roles.SingleOrDefaultAsync(r => r.Name == roleName);
         if (role is null)
         {
-            role = new IdentityRole(Roles.Ngo) { NormalizedName = Roles.Ngo.ToUpperInvariant() };
+            role = new IdentityRole(roleName) { NormalizedName = roleName.ToUpperInvariant() };
             db.Roles.Add(role);
         }
         var hash = new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), password);
-        foreach (var uscc in usccs)
+        foreach (var user in users)
         {
-            var name = "ngo" + uscc[^8..].ToLowerInvariant();
-            var user = new ApplicationUser
-            {
-                UserName = name, NormalizedUserName = name.ToUpperInvariant(), DisplayName = "社工服务中心" + uscc[^5..],
-                OrganizationUscc = uscc, PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"),
-                ConcurrencyStamp = Guid.NewGuid().ToString(),
-            };
+            user.NormalizedUserName = user.UserName!.ToUpperInvariant();
+            user.PasswordHash = hash;
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Id });
         }

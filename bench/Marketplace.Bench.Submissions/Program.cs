@@ -22,7 +22,8 @@ var data = Path.GetFullPath(options.GetValueOrDefault("data") ?? Path.Combine("b
 Directory.CreateDirectory(data);
 
 // --generate: only create a rush's data (organizations with NGO logins, open notices) in a fresh database
-// for the HTTP bench (bench/run), which then starts the real app on it.
+// for the HTTP bench (bench/run), which then starts the real app on it; --experts N (odd) adds the closed
+// notice of the expert-scoring scenario with a panel of N declared experts and their evaluator logins.
 if (options.TryGetValue("generate", out var password))
 {
     var target = options.GetValueOrDefault("connection");
@@ -36,6 +37,11 @@ if (options.TryGetValue("generate", out var password))
         await ListingData.CreateAsync(generator, int.Parse(streets, CultureInfo.InvariantCulture), int.Parse(items, CultureInfo.InvariantCulture));
     }
     Console.WriteLine($"generated {orgCount} organizations with NGO logins and {tenderCount} open notices");
+    if (Option("experts", 0) is > 0 and var experts)
+    {
+        var (scoring, panel) = await ScoringData.ClosedTenderWithPanelAsync(generator, admitted, experts, password);
+        Console.WriteLine($"generated the closed notice {scoring} with a panel of {panel.Length} declared experts");
+    }
     return;
 }
 

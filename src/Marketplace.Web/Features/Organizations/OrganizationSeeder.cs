@@ -31,7 +31,7 @@ internal static class OrganizationSeeder
         int Assistant, int Regular, int Senior, string? IncubationBase, IncubationSeed? Incubation, string Projects,
         string Status, string? StatusReason, NegativeSeed? Negative, LoginSeed? Login);
 
-    public static async Task SeedAsync(IServiceProvider services, AppDbContext db, string demoPassword, CancellationToken ct)
+    public static async Task SeedAsync(IServiceProvider services, AppDbContext db, DemoPassword demoPassword, CancellationToken ct)
     {
         var districts = await db.Districts.Include(d => d.Streets).ToDictionaryAsync(d => d.Name, ct);
         foreach (var b in SeedFiles.Read<BaseSeed>("incubation-bases.json"))
@@ -80,7 +80,7 @@ internal static class OrganizationSeeder
             if (o.Login is { } login)
             {
                 var user = new ApplicationUser { UserName = login.UserName, DisplayName = login.DisplayName, OrganizationUscc = o.Uscc };
-                Check(await users.CreateAsync(user, demoPassword), login.UserName);
+                Check(await demoPassword.CreateUserAsync(users, user), login.UserName);
                 Check(await users.AddToRoleAsync(user, Roles.Ngo), login.UserName);
             }
         }

@@ -38,17 +38,21 @@ public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions option
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (!await db.Districts.AnyAsync(cancellationToken))
         {
-            await SeedReferenceDataAsync(db, cancellationToken);
-            await SeedUsersAsync(scope.ServiceProvider, db);
-            await SeedCatalogAsync(scope.ServiceProvider.GetRequiredService<IGrainFactory>(), db, cancellationToken);
-            await BudgetSeeder.SeedAsync(scope.ServiceProvider.GetRequiredService<IGrainFactory>(), db,
-                scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
-            await OrganizationSeeder.SeedAsync(scope.ServiceProvider, db, options.DemoPassword, cancellationToken);
-            await TenderingSeed.SeedAsync(scope.ServiceProvider, db);
-            await Features.Contracts.ContractsSeed.SeedAsync(scope.ServiceProvider, db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
-            await Features.Rounds.RoundsSeed.SeedAsync(scope.ServiceProvider, db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
-            await Features.Grid.GridSeed.SeedAsync(scope.ServiceProvider, db);
-            log.LogInformation("Demo data loaded from seed/");
+            var sp = scope.ServiceProvider;
+            var grains = sp.GetRequiredService<IGrainFactory>();
+            var clock = sp.GetRequiredService<TimeProvider>();
+            var password = new DemoPassword(sp.GetRequiredService<IPasswordHasher<ApplicationUser>>(), options.DemoPassword);
+            var t = new SeedTimings(log);
+            await t.StepAsync("reference data", () => SeedReferenceDataAsync(db, cancellationToken));
+            await t.StepAsync("users", () => SeedUsersAsync(sp, db, password));
+            await t.StepAsync("catalog", () => SeedCatalogAsync(grains, db, cancellationToken));
+            await t.StepAsync("budgets", () => BudgetSeeder.SeedAsync(grains, db, clock, cancellationToken));
+            await t.StepAsync("organizations", () => OrganizationSeeder.SeedAsync(sp, db, password, cancellationToken));
+            await t.StepAsync("experts", () => TenderingSeed.SeedAsync(sp, db));
+            await t.StepAsync("contracts", () => Features.Contracts.ContractsSeed.SeedAsync(sp, db, clock));
+            await t.StepAsync("rounds", () => Features.Rounds.RoundsSeed.SeedAsync(sp, db, clock));
+            await t.StepAsync("grid", () => Features.Grid.GridSeed.SeedAsync(sp, db));
+            t.Done();
         }
         await PrintLoginsAsync(db, cancellationToken);
     }
@@ -76,7 +80,7 @@ public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions option
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task SeedUsersAsync(IServiceProvider sp, AppDbContext db)
+    private static async Task SeedUsersAsync(IServiceProvider sp, AppDbContext db, DemoPassword password)
     {
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -96,19 +100,21 @@ public sealed class DemoDataSeeder(IServiceProvider services, SeedOptions option
             {
                 UserName = u.UserName, DisplayName = u.DisplayName, DistrictId = district?.Id, StreetId = street?.Id,
             };
-            Check(await users.CreateAsync(user, options.DemoPassword), u.UserName);
+            Check(await password.CreateUserAsync(users, user), u.UserName);
             Check(await users.AddToRoleAsync(user, u.Role), u.UserName);
         }
     }
 
     private static async Task SeedCatalogAsync(IGrainFactory grains, AppDbContext db, CancellationToken ct)
     {
+        // Streets and guiding entries read once, not twice per item (359 items): street names are unique.
+        var streets = await db.Streets.Include(s => s.District).AsNoTracking().ToDictionaryAsync(s => s.Name, ct);
+        var areas = await db.GuidingCatalogEntries.AsNoTracking().ToDictionaryAsync(g => (g.DistrictId, g.Code), g => g.ServiceAreaCode, ct);
         foreach (var item in SeedFiles.Read<TransferItemSeed>("transfer-items.json"))
         {
-            var street = await db.Streets.Include(s => s.District).SingleAsync(s => s.Name == item.Street, ct);
+            var street = streets[item.Street];
             var by = DemoPeople.StreetOfficial(street.District!.Name, street.Name);
-            var area = await db.GuidingCatalogEntries
-                .Where(g => g.DistrictId == street.DistrictId && g.Code == item.Guiding).Select(g => g.ServiceAreaCode).SingleAsync(ct);
+            var area = areas[(street.DistrictId, item.Guiding)];
             var draft = new TransferItemDraft(item.Title, item.Content,
                 [.. item.Providers.Select(Enum.Parse<ProviderType>)], item.Requirements, item.Materials, area,
                 Money.FromYuan(decimal.Parse(item.Budget, System.Globalization.CultureInfo.InvariantCulture)),
