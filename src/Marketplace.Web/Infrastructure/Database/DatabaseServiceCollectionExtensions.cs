@@ -37,6 +37,7 @@ public static class DatabaseServiceCollectionExtensions
             {
                 throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
             }
+            options.ConnectionString = PostgresPool.WithDefaultCap(options.ConnectionString); // the grain storage and Hangfire read it from here too
             services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, o) => WithEviction(sp, o.UseNpgsql(options.ConnectionString).AddInterceptors(sp.GetRequiredService<AuditSaveChangesInterceptor>())));
             services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                 new UpcastFactory<PostgresAppDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
