@@ -24,7 +24,6 @@ public sealed class PostgresPoolTests(PostgresApp app) : IClassFixture<PostgresA
 
     [Theory]
     [InlineData("Host=db;Database=m;Maximum Pool Size=7")]
-    [InlineData("Host=db;Database=m;Max Pool Size=7")]
     [InlineData("Host=db;Database=m;maxpoolsize=7")]
     public void A_pool_size_named_by_the_deployment_is_kept(string connectionString) =>
         Assert.Equal(7, new NpgsqlConnectionStringBuilder(PostgresPool.WithDefaultCap(connectionString)).MaxPoolSize);

@@ -44,8 +44,15 @@ public sealed class DueWork(IDbContextFactory<AppDbContext> dbFactory, IBackgrou
         using var turn = TakeTurn(connection);
         var open = await db.ScheduledWork.AsNoTracking().Where(w => w.CompletedAt == null).ToListAsync(ct);
         var held = HeldDueWork.WorkIds(storage);
-        var missing = open.Where(w => !held.Contains(w.Id)).ToList();
+        var missing = open.Where(w => !held.ContainsKey(w.Id)).ToList();
         missing.ForEach(Enqueue);
+        // A schedule Hangfire kept through the restart runs by Hangfire's clock; the product's clock is the truth of
+        // when work is due (a deadline passed while the app was down is acted on at start, as on Hangfire.InMemory).
+        // Only a job still scheduled is moved, so a second silo starting finds it enqueued and leaves it.
+        foreach (var row in open.Where(w => w.DueAt <= clock.GetUtcNow() && held.GetValueOrDefault(w.Id) is not null))
+        {
+            jobs.ChangeState(held[row.Id]!, new Hangfire.States.EnqueuedState(), Hangfire.States.ScheduledState.StateName);
+        }
         return (missing.Count, open.Count - missing.Count);
     }
 

@@ -17,30 +17,38 @@ public static class HeldDueWork
     /// <summary>Serializes the start-up re-hand across silos; the lock lives in the shared storage.</summary>
     public const string RehandLock = "marketplace:due-work:rehand";
 
-    public static HashSet<long> WorkIds(JobStorage storage)
+    /// <summary>
+    /// Each held work id with the Hangfire job id that holds it while that job is still only scheduled
+    /// (null once it is enqueued, fetched or processing).
+    /// </summary>
+    public static Dictionary<long, string?> WorkIds(JobStorage storage)
     {
         var monitor = storage.GetMonitoringApi();
-        var held = new HashSet<long>();
-        Collect(held, (from, count) => monitor.ScheduledJobs(from, count).Select(j => j.Value.Job));
-        Collect(held, (from, count) => monitor.ProcessingJobs(from, count).Select(j => j.Value.Job));
+        var held = new Dictionary<long, string?>();
+        Collect(held, (from, count) => monitor.ProcessingJobs(from, count).Select(j => (j.Key, (Hangfire.Common.Job?)j.Value.Job)), scheduled: false);
         foreach (var queue in monitor.Queues())
         {
-            Collect(held, (from, count) => monitor.EnqueuedJobs(queue.Name, from, count).Select(j => j.Value.Job));
-            Collect(held, (from, count) => monitor.FetchedJobs(queue.Name, from, count).Select(j => j.Value.Job));
+            Collect(held, (from, count) => monitor.EnqueuedJobs(queue.Name, from, count).Select(j => (j.Key, (Hangfire.Common.Job?)j.Value.Job)), scheduled: false);
+            Collect(held, (from, count) => monitor.FetchedJobs(queue.Name, from, count).Select(j => (j.Key, (Hangfire.Common.Job?)j.Value.Job)), scheduled: false);
         }
+        Collect(held, (from, count) => monitor.ScheduledJobs(from, count).Select(j => (j.Key, (Hangfire.Common.Job?)j.Value.Job)), scheduled: true);
         return held;
     }
 
-    private static void Collect(HashSet<long> held, Func<int, int, IEnumerable<Hangfire.Common.Job?>> page)
+    private static void Collect(Dictionary<long, string?> held, Func<int, int, IEnumerable<(string JobId, Hangfire.Common.Job? Job)>> page, bool scheduled)
     {
         for (var from = 0; ; from += Page)
         {
             var jobs = page(from, Page).ToList();
-            foreach (var job in jobs)
+            foreach (var (jobId, job) in jobs)
             {
                 if (job is { Type.Name: nameof(DueWorkRunner), Args: [long id, ..] })
                 {
-                    held.Add(id);
+                    // A row also queued already needs nothing more: only a row held by a schedule alone keeps its job id.
+                    if (!held.TryAdd(id, scheduled ? jobId : null) && !scheduled)
+                    {
+                        held[id] = null;
+                    }
                 }
             }
             if (jobs.Count < Page)
