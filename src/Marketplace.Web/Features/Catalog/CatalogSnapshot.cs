@@ -15,7 +15,9 @@ namespace Marketplace.Web.Features.Catalog;
 /// version: readers of an expired version keep it while the next loads; only a reader after a change saved
 /// on this silo waits for a version loaded after that change, so the official who publishes sees the item.
 /// </summary>
-public sealed class CatalogSnapshot(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+// The context comes from a scope per load: the context factory's options resolve PublicReadEviction, which
+// holds this snapshot, so taking the factory here would make the singletons depend on each other.
+public sealed class CatalogSnapshot(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public static readonly TimeSpan MaxAge = PublicReadCache.Expiry;
 
@@ -99,7 +101,8 @@ public sealed class CatalogSnapshot(IDbContextFactory<AppDbContext> contexts, Ti
         // Read before the query: a change saved during it leaves this version stale.
         var loadedGeneration = Interlocked.Read(ref generation);
         var loadedAt = clock.GetTimestamp();
-        await using var db = await contexts.CreateDbContextAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var rows = await (from i in db.TransferItems.AsNoTracking()
                           where i.Status == TransferItemStatus.Published
                           join st in db.Streets on i.StreetId equals st.Id
