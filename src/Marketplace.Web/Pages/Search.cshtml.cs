@@ -14,7 +14,7 @@ namespace Marketplace.Web.Pages;
 
 /// <summary>One search across everything public: streets, services, purchases, rounds, contracts and organizations, each through its own public query.</summary>
 [AllowAnonymous]
-public sealed class SearchModel(AppDbContext db, IGrainFactory grains) : PageModel
+public sealed class SearchModel(AppDbContext db, CatalogSnapshot catalog, IGrainFactory grains) : PageModel
 {
     public const int MaxLength = 50;
 
@@ -44,7 +44,7 @@ public sealed class SearchModel(AppDbContext db, IGrainFactory grains) : PageMod
         }
         Streets = [.. (await db.Streets.AsNoTracking().Where(s => s.Name.Contains(q) || s.District!.Name.Contains(q))
             .Select(s => new { s.Id, s.Name, District = s.District!.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name, s.District))];
-        Services = await CatalogQueries.SearchPublishedAsync(db, null, null, q, 1, ct);
+        Services = await CatalogQueries.SearchPublishedAsync(catalog, null, null, q, 1, ct);
         Tenders = await PublicTenderQueries.SearchAsync(db, new PublicTenderQueries.Filter(q, null, null, null, null, 1), ct);
         Rounds = [.. (await PublicRoundsApi.QueryAsync(db, grains, null, null, ct))
             .Where(r => r.Title.Contains(q, StringComparison.Ordinal) || r.Funded.Any(f => f.Project.Contains(q, StringComparison.Ordinal) || f.Organization.Contains(q, StringComparison.Ordinal)))];

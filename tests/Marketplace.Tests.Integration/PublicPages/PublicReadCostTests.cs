@@ -5,6 +5,7 @@ using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Tests.Integration.Tendering;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
+using Marketplace.Web.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -64,18 +65,41 @@ public abstract class PublicReadCostTests(CountedApp app, ITestOutputHelper outp
     }
 
     [SkippableFact]
-    public async Task A_catalog_cache_miss_is_a_fixed_number_of_statements_and_no_grain_call()
+    public async Task A_catalog_cache_miss_reads_the_snapshot_and_its_load_is_one_statement()
     {
         using var anonymous = new AppSession(Factory);
-        // A keyword no other request asked, so neither answer comes from the output cache.
-        var q = Uri.EscapeDataString(CatalogForms.Unique("计数"));
+        var snapshot = Factory.Services.GetRequiredService<CatalogSnapshot>();
 
-        var json = await _cost.MeasureAsync("GET /api/public/catalog (cache miss)", () => anonymous.GetAsync($"/api/public/catalog?q={q}&page=2"), HttpStatusCode.OK);
-        var page = await _cost.MeasureAsync("GET /Catalog (cache miss)", () => anonymous.GetAsync($"/Catalog?q={q}&page=2"), HttpStatusCode.OK);
+        // A change saved to the catalog's tables marks the snapshot stale: the next read loads it, once.
+        snapshot.Invalidate();
+        var load = await _cost.MeasureAsync("GET /api/public/catalog (snapshot load)",
+            () => anonymous.GetAsync($"/api/public/catalog?q={Unique()}"), HttpStatusCode.OK);
+        Assert.Single(load.Commands);
+        Assert.Empty(load.GrainCalls);
 
-        RequestCost.AtMost(json, grainCalls: 0, commands: 2); // the count, the page
-        RequestCost.AtMost(page, grainCalls: 0, commands: 4); // the count, the page, the service areas, the streets of the filter list
+        // Keywords no other request asked, so neither answer comes from the output cache: both are searched
+        // in the warm snapshot. A measurement the one-second background reload ran into is taken again (a
+        // request costs milliseconds, so five in a row meeting a reload means the miss itself reads the database).
+        var json = await WarmAsync(snapshot, "GET /api/public/catalog (cache miss, warm snapshot)", q => anonymous.GetAsync($"/api/public/catalog?q={q}&page=2"));
+        var page = await WarmAsync(snapshot, "GET /Catalog (cache miss, warm snapshot)", q => anonymous.GetAsync($"/Catalog?q={q}&page=2"));
+        RequestCost.AtMost(json, grainCalls: 0, commands: 0);
+        RequestCost.AtMost(page, grainCalls: 0, commands: 0);
     }
+
+    private async Task<CallCounter.Calls> WarmAsync(CatalogSnapshot snapshot, string what, Func<string, Task<HttpResponseMessage>> request)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await snapshot.GetAsync(CancellationToken.None);
+            var calls = await _cost.MeasureAsync(what, () => request(Unique()), HttpStatusCode.OK, mayCostNothing: true);
+            if (calls.Commands.Count == 0 || attempt == 5)
+            {
+                return calls;
+            }
+        }
+    }
+
+    private static string Unique() => Uri.EscapeDataString(CatalogForms.Unique("计数"));
 
     private static async Task<string[]> CriteriaAsync(AppSession session, Guid id, string query = "")
     {

@@ -21,35 +21,40 @@ public static class CatalogQueries
         public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     }
 
-    public static async Task<Page> SearchPublishedAsync(
-        AppDbContext db, long? streetId, string? area, string? q, int page, CancellationToken ct)
+    /// <summary>
+    /// One page of the published items matching the filters, and their total, in one pass over the
+    /// snapshot. The keyword matches as the SQL did (EF's Contains: instr on SQLite, strpos on PostgreSQL):
+    /// ordinal, so ASCII letters are case-sensitive, in the title or the content.
+    /// </summary>
+    public static Page SearchPublished(CatalogSnapshot.Version catalog, long? streetId, string? area, string? q, int page)
     {
         page = Math.Clamp(page, 1, 10_000);
-        var items = db.TransferItems.AsNoTracking().Where(i => i.Status == TransferItemStatus.Published);
-        if (streetId is { } s)
+        area = string.IsNullOrWhiteSpace(area) ? null : area;
+        var term = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        var skip = (page - 1) * PageSize;
+        var rows = new List<PublicItem>(PageSize);
+        var total = 0;
+        foreach (var i in catalog.Items)
         {
-            items = items.Where(i => i.StreetId == s);
+            if ((streetId is { } s && i.StreetId != s)
+                || (area is not null && !string.Equals(i.ServiceAreaCode, area, StringComparison.Ordinal))
+                || (term is not null && !i.Title.Contains(term, StringComparison.Ordinal) && !i.Content.Contains(term, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            if (total >= skip && rows.Count < PageSize)
+            {
+                rows.Add(i);
+            }
+            total++;
         }
-        if (!string.IsNullOrWhiteSpace(area))
-        {
-            items = items.Where(i => i.ServiceAreaCode == area);
-        }
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var term = q.Trim();
-            items = items.Where(i => i.Title.Contains(term) || i.Content.Contains(term));
-        }
-        var total = await items.CountAsync(ct);
-        var rows = await (from i in items
-                          join st in db.Streets on i.StreetId equals st.Id
-                          join d in db.Districts on st.DistrictId equals d.Id
-                          join a in db.ServiceAreas on i.ServiceAreaCode equals a.Code
-                          // The item's own district and street columns, so the order follows the index on TransferItems.
-                          orderby i.DistrictId, i.StreetId, i.Title
-                          select new { i, Street = st.Name, District = d.City + d.Name, Area = a.Name })
-            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        return new Page([.. rows.Select(r => ToPublic(r.i, r.Street, r.District, r.Area))], total, page, PageSize);
+        return new Page(rows, total, page, PageSize);
     }
+
+    /// <inheritdoc cref="SearchPublished"/>
+    public static async Task<Page> SearchPublishedAsync(
+        CatalogSnapshot catalog, long? streetId, string? area, string? q, int page, CancellationToken ct) =>
+        SearchPublished(await catalog.GetAsync(ct), streetId, area, q, page);
 
     public static async Task<PublicItem?> FindPublishedAsync(AppDbContext db, Guid id, CancellationToken ct)
     {
@@ -62,7 +67,7 @@ public static class CatalogQueries
         return row is null ? null : ToPublic(row.i, row.Street, row.District, row.Area);
     }
 
-    private static PublicItem ToPublic(TransferItemRow i, string street, string district, string area) => new(
+    internal static PublicItem ToPublic(TransferItemRow i, string street, string district, string area) => new(
         i.Id, i.StreetId, street, i.DistrictId, district, i.Title, i.Content, i.ServiceAreaCode, area,
         i.ProviderTypes, i.Requirements, i.Materials, i.ReferenceBudget, i.PublishedAt);
 }

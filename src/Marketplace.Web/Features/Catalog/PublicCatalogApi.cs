@@ -1,5 +1,4 @@
 using Marketplace.Domain;
-using Marketplace.Web.Data;
 using Marketplace.Web.Pages.Shared;
 using Marketplace.Web.Infrastructure.Caching;
 
@@ -17,9 +16,9 @@ public static class PublicCatalogApi
 
     /// <summary>GET /api/public/catalog?street=&amp;area=&amp;q=&amp;page= — published items, no login.</summary>
     public static void MapPublicCatalogApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/public/catalog", async (AppDbContext db, long? street, string? area, string? q, int? page, CancellationToken ct) =>
+        app.MapGet("/api/public/catalog", async (CatalogSnapshot catalog, long? street, string? area, string? q, int? page, CancellationToken ct) =>
             {
-                var result = await CatalogQueries.SearchPublishedAsync(db, street, area, q, page ?? 1, ct);
+                var result = await CatalogQueries.SearchPublishedAsync(catalog, street, area, q, page ?? 1, ct);
                 return new CatalogPageDto(
                     [.. result.Items.Select(i => new CatalogItemDto(i.Id, i.StreetId, i.Street, i.DistrictId, i.District,
                         i.Title, i.Content, i.ServiceAreaCode, i.ServiceArea, [.. ProviderTypeText.Names(i.ProviderTypes)],

@@ -22,6 +22,7 @@ public static class PublicReadCache
                 o.AddPolicy(read.Tag, b => b.Expire(Expiry).Tag(read.Tag));
             }
         });
+        services.AddSingleton<Features.Catalog.CatalogSnapshot>();
         services.AddSingleton<PublicReadEviction>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Marketplace.Web.Features.Catalog;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -8,9 +9,11 @@ namespace Marketplace.Web.Infrastructure.Caching;
 /// <summary>
 /// After a successful SaveChanges, evicts the cached public reads whose tables the save touched. The
 /// tables are noted before the save (afterwards the entries are Unchanged or detached); a failed save
-/// evicts nothing because nothing changed.
+/// evicts nothing because nothing changed. A change to the catalog's tables also marks the in-memory
+/// catalog stale (<see cref="CatalogSnapshot"/>), before the cached answers go, so no answer rebuilt
+/// after the eviction reads the old version.
 /// </summary>
-public sealed class PublicReadEviction(IOutputCacheStore store) : SaveChangesInterceptor
+public sealed class PublicReadEviction(IOutputCacheStore store, CatalogSnapshot catalog) : SaveChangesInterceptor
 {
     // One pending set per context instance; the interceptor is shared by every (pooled) context.
     private readonly ConditionalWeakTable<DbContext, HashSet<string>> pending = new();
@@ -76,9 +79,14 @@ public sealed class PublicReadEviction(IOutputCacheStore store) : SaveChangesInt
             return [];
         }
         pending.Remove(context);
-        return tables.Count == 0
+        List<string> tags = tables.Count == 0
             ? []
             : [.. PublicReads.All.Where(read => read.Tables.Any(t => context.Model.FindEntityType(t)?.GetTableName() is { } name && tables.Contains(name))).Select(read => read.Tag)];
+        if (tags.Contains(PublicReads.Catalog.Tag))
+        {
+            catalog.Invalidate();
+        }
+        return tags;
     }
 
     private void Forget(DbContext? context)

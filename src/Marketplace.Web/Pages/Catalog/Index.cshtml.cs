@@ -1,12 +1,11 @@
-using Marketplace.Web.Data;
 using Marketplace.Web.Features.Catalog;
 using Marketplace.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Catalog;
 
@@ -14,7 +13,7 @@ namespace Marketplace.Web.Pages.Catalog;
 [AllowAnonymous]
 // Anonymous GETs only (the output cache's default policy); a saved change to the read's tables evicts the page (PublicReads).
 [OutputCache(PolicyName = PublicReads.CatalogPolicy)]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(CatalogSnapshot catalog) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
@@ -24,7 +23,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public CatalogQueries.Page Result { get; private set; } = new([], 0, 1, CatalogQueries.PageSize);
     public List<SelectListItem> Areas { get; private set; } = [];
-    public List<SelectListItem> Streets { get; private set; } = [];
+
+    /// <summary>The street filter's options, rendered once per catalog version (CatalogFilterHtml).</summary>
+    public IHtmlContent StreetOptions { get; private set; } = HtmlString.Empty;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,10 +34,10 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         {
             Q = Q[..50];
         }
-        Result = await CatalogQueries.SearchPublishedAsync(db, Street, Area, Q, PageNumber, ct);
-        Areas = await db.ServiceAreas.OrderBy(a => a.SortOrder)
-            .Select(a => new SelectListItem(a.Name, a.Code, a.Code == Area)).ToListAsync(ct);
-        Streets = await db.Streets.OrderBy(s => s.DistrictId).ThenBy(s => s.Id)
-            .Select(s => new SelectListItem(s.District!.Name + " · " + s.Name, s.Id.ToString(), s.Id == Street)).ToListAsync(ct);
+        // Items and both filter lists from one snapshot version: no statement on a warm cache miss.
+        var version = await catalog.GetAsync(ct);
+        Result = CatalogQueries.SearchPublished(version, Street, Area, Q, PageNumber);
+        Areas = [.. version.Areas.Select(a => new SelectListItem(a.Text, a.Value, a.Value == Area))];
+        StreetOptions = CatalogFilterHtml.WithSelected(version.StreetOptionsHtml, Street);
     }
 }

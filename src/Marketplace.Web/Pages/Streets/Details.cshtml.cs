@@ -18,7 +18,7 @@ namespace Marketplace.Web.Pages.Streets;
 /// 公示 running, contracts with tranches paid and grades, budget execution with its PDF, the district's directory.
 /// </summary>
 [AllowAnonymous]
-public sealed class DetailsModel(AppDbContext db, IGrainFactory grains, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDbContext db, CatalogSnapshot catalog, IGrainFactory grains, TimeProvider clock) : PageModel
 {
     public long StreetId { get; private set; }
     public string Street { get; private set; } = "";
@@ -44,7 +44,7 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains, TimeProv
         (StreetId, Street, DistrictId, District) = (street.Id, street.Name, street.DistrictId, street.District);
         BudgetYear = BudgetQueries.CurrentYear(clock);
         Open = await PortalQueries.OpenAsync(db, grains, new PortalQueries.Scope(DistrictId, StreetId), clock.GetUtcNow(), ct);
-        Services = await CatalogQueries.SearchPublishedAsync(db, StreetId, null, null, 1, ct);
+        Services = await CatalogQueries.SearchPublishedAsync(catalog, StreetId, null, null, 1, ct);
         Tenders = await PublicTenderQueries.SearchAsync(db, new PublicTenderQueries.Filter(null, StreetId, null, null, null, 1), ct);
         Rounds = [.. (await PublicRoundsApi.QueryAsync(db, grains, null, DistrictId, ct)).Where(r => r.StreetId == StreetId || r.StreetId == null)];
         Contracts = await PublicContractsApi.QueryAsync(db, null, null, StreetId, ct);
