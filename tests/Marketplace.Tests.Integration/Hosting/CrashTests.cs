@@ -151,18 +151,15 @@ public abstract class CrashTests(DatabaseTarget target, ITestOutputHelper output
     private static async Task<Guid> ItemAsync(TestDatabase database)
     {
         await using var db = CrashChecks.Open(database);
-        return await db.TransferItems.Where(i => i.Status == TransferItemStatus.Published && db.Streets.Any(s => s.Id == i.StreetId && s.Name == "东山街道"))
-            .Select(i => i.Id).FirstAsync();
+        return await TenderForms.PublishedItemAsync(db, "东山街道");
     }
 
     /// <summary>Creates a draft and publishes it; the id when the publish was acknowledged, null when it was not.</summary>
     private static async Task<Guid?> CreateAndPublishAsync(AppSession official, Guid item, Dictionary<string, string> form, ConcurrentBag<Guid>? drafts = null)
     {
-        var response = await official.PostFormAsync($"/Street/Tenders/Create/{item}", form);
-        await TenderForms.AssertRedirectAsync(response);
-        var id = Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
+        var id = await TenderForms.CreateDraftAsync(official, item, form);
         drafts?.Add(id);
-        var publish = await official.PostFormAsync($"/Street/Tenders/Details/{id}", [], $"/Street/Tenders/Details/{id}?handler=Publish");
+        var publish = await TenderForms.PublishDraftAsync(official, id);
         return publish.StatusCode == HttpStatusCode.Redirect ? id : null;
     }
 

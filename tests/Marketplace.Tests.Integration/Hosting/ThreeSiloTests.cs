@@ -175,15 +175,12 @@ public sealed class ThreeSiloTests(ITestOutputHelper output)
         Guid item;
         await using (var db = Open(database))
         {
-            item = await db.TransferItems.Where(i => i.Status == TransferItemStatus.Published && db.Streets.Any(s => s.Id == i.StreetId && s.Name == "东山街道"))
-                .Select(i => i.Id).FirstAsync();
+            item = await TenderForms.PublishedItemAsync(db, "东山街道");
         }
         var notice = TenderForms.Notice(DateTimeOffset.UtcNow, title);
         notice["Input.Deadline"] = deadline.ToOffset(Marketplace.Domain.ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-        var created = await official.PostFormAsync($"/Street/Tenders/Create/{item}", notice);
-        await TenderForms.AssertRedirectAsync(created);
-        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
-        await TenderForms.AssertRedirectAsync(await official.PostFormAsync($"/Street/Tenders/Details/{id}", [], $"/Street/Tenders/Details/{id}?handler=Publish"));
+        var id = await TenderForms.CreateDraftAsync(official, item, notice);
+        await TenderForms.AssertRedirectAsync(await TenderForms.PublishDraftAsync(official, id));
         return id;
     }
 }

@@ -59,22 +59,33 @@ internal static class TenderForms
     public static async Task<Guid> PublishedItemAsync(MarketplaceAppFactory factory, string street)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await db.TransferItems.Where(i => i.Status == TransferItemStatus.Published && db.Streets.Any(s => s.Id == i.StreetId && s.Name == street))
-            .Select(i => i.Id).FirstAsync();
+        return await PublishedItemAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), street);
     }
+
+    /// <summary>A published transfer item of the street, read from any context (a test host's or a process's database).</summary>
+    public static Task<Guid> PublishedItemAsync(AppDbContext db, string street) =>
+        db.TransferItems.Where(i => i.Status == TransferItemStatus.Published && db.Streets.Any(s => s.Id == i.StreetId && s.Name == street))
+            .Select(i => i.Id).FirstAsync();
 
     /// <summary>Creates and publishes a notice as 东山街道; returns its id.</summary>
     public static async Task<Guid> PublishAsync(AppSession official, DateTimeOffset now, string title, string expertField = "养老服务")
     {
-        var item = await PublishedItemAsync(official.Factory, "东山街道");
-        var created = await official.PostFormAsync($"/Street/Tenders/Create/{item}", Notice(now, title, expertField: expertField));
-        await AssertRedirectAsync(created);
-        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
-        var published = await official.PostFormAsync($"/Street/Tenders/Details/{id}", [], $"/Street/Tenders/Details/{id}?handler=Publish");
-        await AssertRedirectAsync(published);
+        var id = await CreateDraftAsync(official, await PublishedItemAsync(official.Factory, "东山街道"), Notice(now, title, expertField: expertField));
+        await AssertRedirectAsync(await PublishDraftAsync(official, id));
         return id;
     }
+
+    /// <summary>Creates a draft notice from the item (the create form must succeed); returns its id.</summary>
+    public static async Task<Guid> CreateDraftAsync(AppSession official, Guid item, Dictionary<string, string> form)
+    {
+        var created = await official.PostFormAsync($"/Street/Tenders/Create/{item}", form);
+        await AssertRedirectAsync(created);
+        return Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+    }
+
+    /// <summary>发布 of a draft; the answer as the official's browser gets it (a redirect when acknowledged).</summary>
+    public static Task<HttpResponseMessage> PublishDraftAsync(AppSession official, Guid id) =>
+        official.PostFormAsync($"/Street/Tenders/Details/{id}", [], $"/Street/Tenders/Details/{id}?handler=Publish");
 
     /// <summary>A form post that succeeded redirects; otherwise the page's messages say why.</summary>
     public static async Task AssertRedirectAsync(HttpResponseMessage response)
