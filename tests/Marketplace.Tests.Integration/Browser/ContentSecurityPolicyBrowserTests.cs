@@ -1,5 +1,11 @@
 using System.Collections.Concurrent;
 using Marketplace.Tests.Integration.Infrastructure;
+using Hangfire;
+using Marketplace.Web.Data;
+using Marketplace.Web.Features.Reports;
+using Marketplace.Web.Infrastructure.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Marketplace.Tests.Integration.Browser;
@@ -44,10 +50,34 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser) : 
         await Assertions.Expect(page.GetByLabel("只看生效中的记录")).ToBeCheckedAsync();
 
         // wwwroot/js/report-runs.js: a run still being produced when the page loaded turns to 下载 without a reload.
+        // The job's end is awaited on the server first, so a slow machine (CI's two cores under a full run) and a
+        // script that stops moving the bar fail apart, each with its own message.
+        var produced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        browser.Factory.Services.GetRequiredService<DueWorkEvents>().Completed += _ => produced.TrySetResult();
         await page.GotoAsync("/District/Reports");
         await page.GetByRole(AriaRole.Button, new() { Name = "生成全部区县预算执行报告（PDF）" }).ClickAsync();
-        await Assertions.Expect(page.Locator("tr[data-run] [data-download]").First).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        try
+        {
+            await produced.Task.WaitAsync(TimeSpan.FromMinutes(4));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("the report was not produced within 4 minutes: " + await RunStateAsync());
+        }
+        await Assertions.Expect(page.Locator("tr[data-run] [data-download]").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
         Assert.True(refused.IsEmpty, string.Join(Environment.NewLine, refused));
+    }
+
+    /// <summary>What the database and Hangfire hold of the run, for a failure's message.</summary>
+    private async Task<string> RunStateAsync()
+    {
+        await using var db = await browser.Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var runs = await db.ReportRuns.AsNoTracking().Select(r => $"run {r.Status} {r.Progress}% {r.Error}").ToListAsync();
+        var work = await db.ScheduledWork.AsNoTracking().Where(w => w.Kind == ReportRuns.WorkKind)
+            .Select(w => $"work attempts {w.Attempts} completed {w.CompletedAt} error {w.LastError}").ToListAsync();
+        var jobs = browser.Factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi().GetStatistics();
+        return string.Join("; ", [.. runs, .. work,
+            $"hangfire enqueued {jobs.Enqueued} processing {jobs.Processing} scheduled {jobs.Scheduled} failed {jobs.Failed} retries {jobs.Retries} servers {jobs.Servers}"]);
     }
 }

@@ -4,6 +4,7 @@ using Marketplace.Web.Data.Entities;
 using Marketplace.Web.Infrastructure.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Marketplace.Tests.Integration.Hosting;
 
@@ -29,6 +30,23 @@ public abstract class DueWorkTests(DatabaseTarget target)
             Started.TrySetResult(subjectId);
             await Release.Task;
         }
+    }
+
+    /// <summary>
+    /// Made before every other hosted service of its host (the host makes them all, then starts them): configures
+    /// this host's Hangfire, then starts another host, so the Hangfire server made next finds the other's defaults.
+    /// </summary>
+    private sealed class StartsAnotherHostFirst : IHostedService
+    {
+        public StartsAnotherHostFirst(IServiceProvider services, Action startOther)
+        {
+            _ = services.GetRequiredService<Hangfire.IGlobalConfiguration>();
+            startOther();
+        }
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     [SkippableFact]
@@ -66,6 +84,51 @@ public abstract class DueWorkTests(DatabaseTarget target)
         var row = await check.ServiceProvider.GetRequiredService<AppDbContext>().ScheduledWork.AsNoTracking().SingleAsync(w => w.Id == workId);
         Assert.NotNull(row.CompletedAt);
         Assert.Equal(1, row.Attempts);
+    }
+
+    /// <summary>
+    /// Two hosts alive in one process (the test suite, a side-by-side tool): each host's jobs are carried out with
+    /// that host's own services. Hangfire's default activator is process-wide, so host A's job ran with host B's
+    /// database, found no such row and did nothing: a district report stayed at 0% (CI, stop 22).
+    /// </summary>
+    [SkippableFact]
+    public async Task Two_hosts_in_one_process_each_carry_out_their_own_work()
+    {
+        var skip = TestDatabase.SkipReason(target);
+        Skip.If(skip is not null, skip);
+        using var databaseA = TestDatabase.Create(target);
+        using var databaseB = TestDatabase.Create(target);
+        var handlerA = new RecordingHandler();
+        var handlerB = new RecordingHandler();
+        handlerA.Release.SetResult();
+        handlerB.Release.SetResult();
+        await using var b = new MarketplaceAppFactory(databaseB, services: s => s.AddSingleton<IDueWorkHandler>(handlerB));
+        // Host B starts while host A is starting, after A configured Hangfire and before A's Hangfire server is made
+        // (as two test classes' hosts start side by side): the process-wide defaults are then B's.
+        await using var a = new MarketplaceAppFactory(databaseA, services: s =>
+        {
+            s.AddSingleton<IDueWorkHandler>(handlerA);
+            s.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => new StartsAnotherHostFirst(sp, () => _ = b.Server)));
+        });
+        _ = a.Server;
+
+        await a.Services.GetRequiredService<DueWork>().ScheduleAsync("test.record", "report-of-a", DateTimeOffset.UtcNow);
+        Assert.Equal("report-of-a", await handlerA.Started.Task.WaitAsync(TimeSpan.FromSeconds(60)));
+        await b.Services.GetRequiredService<DueWork>().ScheduleAsync("test.record", "report-of-b", DateTimeOffset.UtcNow);
+        Assert.Equal("report-of-b", await handlerB.Started.Task.WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(["report-of-a"], handlerA.Runs);
+        Assert.Equal(["report-of-b"], handlerB.Runs);
+
+        // Host B, the last to configure Hangfire, stops; host A still makes and runs jobs (Hangfire's log provider
+        // is process-wide too, and B's logger factory is disposed).
+        await b.DisposeAsync();
+        Assert.True(Hangfire.Logging.LogProvider.GetLogger(typeof(DueWorkTests)).Log(Hangfire.Logging.LogLevel.Error, () => "after host B stopped"));
+        var again = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        a.Services.GetRequiredService<DueWorkEvents>().Completed += id => again.TrySetResult(id);
+        await a.Services.GetRequiredService<DueWork>().ScheduleAsync("test.record", "second-report-of-a", DateTimeOffset.UtcNow);
+        await again.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(["report-of-a", "second-report-of-a"], handlerA.Runs);
     }
 }
 

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Marketplace.Web.Infrastructure.Database;
@@ -26,9 +27,15 @@ public static class JobsServiceCollectionExtensions
             _ = sp.GetRequiredService<IGlobalConfiguration>(); // runs the configuration below
             return storage!;
         });
-        services.AddHangfire(c =>
+        // The same holds for the job activator: Hangfire's default is the process-wide JobActivator.Current, which
+        // the last host configured replaces, so a job fetched by this host's server would be built from another
+        // host's services (its database, its grains) and find nothing to do.
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, c) =>
         {
-            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            LiveHostsHangfireLogs.Instance.Add(sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<IHostApplicationLifetime>());
+            c.UseLogProvider(LiveHostsHangfireLogs.Instance)
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
             if (db.Provider == DatabaseProvider.Postgres)

@@ -2,11 +2,20 @@
 (function () {
     const rows = () => Array.from(document.querySelectorAll('tr[data-run]'))
         .filter(r => r.dataset.status === 'Queued' || r.dataset.status === 'Running');
+    // One answer that fails (a dropped connection, a sign-in page instead of JSON) must not stop the polling:
+    // the bar would freeze while the report is still being produced.
+    async function status(row) {
+        try {
+            const res = await fetch('?handler=Status&id=' + row.dataset.run, { headers: { 'Accept': 'application/json' } });
+            return res.ok ? await res.json() : null;
+        } catch {
+            return null;
+        }
+    }
     async function tick() {
         for (const row of rows()) {
-            const res = await fetch('?handler=Status&id=' + row.dataset.run, { headers: { 'Accept': 'application/json' } });
-            if (!res.ok) continue;
-            const s = await res.json();
+            const s = await status(row);
+            if (!s) continue;
             row.dataset.status = s.status;
             const bar = row.querySelector('.progress-bar');
             if (bar) { bar.style.width = s.progress + '%'; bar.textContent = s.progress + '%'; bar.parentElement.setAttribute('aria-valuenow', s.progress); }
