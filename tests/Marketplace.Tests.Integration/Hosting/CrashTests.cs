@@ -240,12 +240,13 @@ public abstract class CrashTests(DatabaseTarget target, ITestOutputHelper output
     private async Task<string> DueWorkAsync(TestDatabase database, Guid due, DateTimeOffset deadline)
     {
         var wait = deadline - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
-        var status = await CrashChecks.PollAsync(database, db => db.Tenders.Where(t => t.Id == due).Select(t => t.Status).SingleAsync(),
-            s => s != TenderStatus.Published, wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(60));
-        Assert.Equal(TenderStatus.Failed, status);
-        await using var db = CrashChecks.Open(database);
-        var work = await db.ScheduledWork.AsNoTracking().SingleAsync(w => w.Kind == ITenderTimers.CloseKind && w.SubjectId == due.ToString());
+        // The work row is marked done after the handler's own commit (the notice closed), so the row is what is awaited.
+        var work = await CrashChecks.PollAsync(database,
+            db => db.ScheduledWork.AsNoTracking().SingleAsync(w => w.Kind == ITenderTimers.CloseKind && w.SubjectId == due.ToString()),
+            w => w.CompletedAt is not null, wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(60));
         Assert.NotNull(work.CompletedAt);
+        await using var db = CrashChecks.Open(database);
+        Assert.Equal(TenderStatus.Failed, await db.Tenders.Where(t => t.Id == due).Select(t => t.Status).SingleAsync());
         Assert.Equal(1, work.Attempts);
         var key = $"tender:{due:N}:failed";
         Assert.Equal(1, await db.PostingGroups.CountAsync(g => g.IdempotencyKey == key));
