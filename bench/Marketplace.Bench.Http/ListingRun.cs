@@ -14,6 +14,7 @@ internal static class ListingRun
 {
     public const int Streets = 1000;
     public const int Items = 10_000;
+    public const int Contracts = 20_000;
 
     /// <summary><c>--listings-only</c>: B1, then the listings at scale.</summary>
     public static async Task OnlyAsync(BenchOptions o, string work, Report report)
@@ -32,8 +33,8 @@ internal static class ListingRun
     public static async Task AtScaleAsync(BenchOptions o, string work, Report report, LoadResult b1)
     {
         var dataDir = Path.Combine(work, "listings");
-        Console.WriteLine($"generating the listings database ({Streets} streets, {Items} catalog items)");
-        await BenchRun.GenerateAsync(o, ["--data", dataDir, "--listings", $"{Streets}:{Items}"], organizations: 500, notices: 50);
+        Console.WriteLine($"generating the listings database ({Streets} streets, {Items} catalog items, {Contracts} contracts)");
+        await BenchRun.GenerateAsync(o, ["--data", dataDir, "--listings", $"{Streets}:{Items}:{Contracts}"], organizations: 500, notices: 50);
         var env = BenchRun.Environment(new Dictionary<string, string> { ["Database__Provider"] = "Sqlite", ["Database__DataDirectory"] = dataDir });
         await using var app = await AppProcess.StartAsync(o.AppDll, [], env, "/");
         await using var db = new SqliteConnection($"Data Source={Path.Combine(dataDir, "marketplace.db")};Mode=ReadOnly");
@@ -46,7 +47,8 @@ internal static class ListingRun
         var data = await AppData.ReadAsync(db);
         var items = await AppData.CountAsync(db, "TransferItems");
         report.Fact($"listing data ({district})", $"{data.Streets.Count} streets, {items} catalog items, " +
-            $"{await AppData.CountAsync(db, "Organizations")} organizations, {await AppData.CountAsync(db, "Tenders")} tenders");
+            $"{await AppData.CountAsync(db, "Organizations")} organizations, {await AppData.CountAsync(db, "Tenders")} tenders, " +
+            $"{await AppData.CountAsync(db, "Contracts")} contracts");
         var scale = $" [{items:N0} items]";
         using var client = Scenarios.Anonymous(app.BaseAddress, o.ListingConnections);
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 
 namespace Marketplace.Bench.Submissions;
 
@@ -26,7 +27,9 @@ internal sealed class BenchSilo : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<BenchSilo> StartAsync(string provider, string? connectionString, string dataDirectory)
+    /// <param name="responseTimeout">Longer than Orleans' 30 s for the data generator only: on a shared 2-core machine one
+    /// of its thousands of writes queued behind the others can take longer, and a generator has no reply to keep short.</param>
+    public static async Task<BenchSilo> StartAsync(string provider, string? connectionString, string dataDirectory, TimeSpan? responseTimeout = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -42,6 +45,10 @@ internal sealed class BenchSilo : IAsyncDisposable
         {
             silo.UseLocalhostClustering(21111, 31111);
             silo.Services.AddMarketplaceGrainServices();
+            if (responseTimeout is { } timeout)
+            {
+                silo.Configure<SiloMessagingOptions>(m => m.ResponseTimeout = timeout);
+            }
         });
         var host = builder.Build();
         await DatabaseMigrator.MigrateAsync(host.Services);

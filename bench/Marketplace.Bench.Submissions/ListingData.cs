@@ -27,8 +27,12 @@ internal static class ListingData
     private sealed record SeedItem(string Street, string Guiding, string Title, string Content, string[] Providers,
         string Requirements, string Materials, string Budget, bool Publish);
 
-    /// <summary>Adds streets to 江宁区 until it has <paramref name="streets"/>, then <paramref name="items"/> published items spread over them.</summary>
-    public static async Task CreateAsync(BenchSilo silo, int streets, int items)
+    /// <summary>
+    /// Adds streets to 江宁区 until it has <paramref name="streets"/>, then <paramref name="items"/> published items
+    /// spread over them and <paramref name="contracts"/> signed contracts of <paramref name="usccs"/> over the streets
+    /// that have no budget this year yet (<see cref="ContractData"/>: the district PDF's committed and disbursed).
+    /// </summary>
+    public static async Task CreateAsync(BenchSilo silo, int streets, int items, int contracts, IReadOnlyList<string> usccs)
     {
         var ids = await StreetsAsync(silo, streets);
         var district = await BenchData.QueryAsync(silo, db => db.Districts.Where(d => d.Name == District).Select(d => d.Id).SingleAsync());
@@ -55,6 +59,15 @@ internal static class ListingData
             }
         });
         Console.WriteLine($"generated {District} with {ids.Count} streets and {Math.Min(created, items)} published catalog items");
+        if (contracts > 0)
+        {
+            var year = ChinaTime.Year(DateTimeOffset.UtcNow);
+            var budgeted = await BenchData.QueryAsync(silo, db => db.StreetBudgets.Where(b => b.Year == year).Select(b => b.StreetId).ToListAsync());
+            var open = ids.Except(budgeted).Select(id => new ContractData.Street(id, district, streetNames[id])).ToList();
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var made = await ContractData.CreateAsync(silo.Grains, open, usccs, contracts, year);
+            Console.WriteLine($"generated {made.Sum(m => m.Contracts)} contracts over {open.Count} streets of {District} in {started.Elapsed.TotalSeconds:0.0} s");
+        }
     }
 
     private static string TitleWithoutStreet(SeedItem item) =>

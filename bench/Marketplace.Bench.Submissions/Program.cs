@@ -27,14 +27,16 @@ Directory.CreateDirectory(data);
 if (options.TryGetValue("generate", out var password))
 {
     var target = options.GetValueOrDefault("connection");
-    await using var generator = await BenchSilo.StartAsync(string.IsNullOrEmpty(target) ? "Sqlite" : "Postgres", string.IsNullOrEmpty(target) ? null : target, data);
+    await using var generator = await BenchSilo.StartAsync(string.IsNullOrEmpty(target) ? "Sqlite" : "Postgres", string.IsNullOrEmpty(target) ? null : target, data,
+        TimeSpan.FromMinutes(5));
     var admitted = await BenchData.OrganizationsAsync(generator, orgCount);
     await BenchData.TendersAsync(generator, tenderCount);
     await BenchLogins.CreateAsync(generator, admitted, password);
-    // --listings STREETS:ITEMS: the public listings at scale (issue 15), e.g. 1000:10000.
-    if (options.GetValueOrDefault("listings") is { Length: > 0 } listings && listings.Split(':') is [var streets, var items])
+    // --listings STREETS:ITEMS[:CONTRACTS]: the public listings and the district PDF at scale (issue 15), e.g. 1000:10000:20000.
+    if (options.GetValueOrDefault("listings") is { Length: > 0 } listings && listings.Split(':') is [var streets, var items, .. var rest])
     {
-        await ListingData.CreateAsync(generator, int.Parse(streets, CultureInfo.InvariantCulture), int.Parse(items, CultureInfo.InvariantCulture));
+        await ListingData.CreateAsync(generator, int.Parse(streets, CultureInfo.InvariantCulture), int.Parse(items, CultureInfo.InvariantCulture),
+            rest is [var contracts] ? int.Parse(contracts, CultureInfo.InvariantCulture) : 0, admitted);
     }
     Console.WriteLine($"generated {orgCount} organizations with NGO logins and {tenderCount} open notices");
     if (Option("experts", 0) is > 0 and var experts)

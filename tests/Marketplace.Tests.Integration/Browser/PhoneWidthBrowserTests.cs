@@ -20,6 +20,8 @@ public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IClassFixtu
         await using var scope = browser.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var item = await db.TransferItems.Where(i => i.Status == TransferItemStatus.Published).Select(i => i.Id).FirstAsync();
+        // The catalog with a district chosen: its street list beside the other filters.
+        var jiangning = await db.Districts.Where(d => d.Name == "江宁区").Select(d => d.Id).SingleAsync();
         // The longest name of the directory: the one most likely to push the page wider.
         var names = await db.Organizations.Select(o => new { o.Uscc, o.Name }).ToListAsync();
         var organization = names.MaxBy(o => o.Name.Length)!.Uscc;
@@ -35,7 +37,7 @@ public sealed class PhoneWidthBrowserTests(BrowserFixture browser) : IClassFixtu
         var contract = await db.Contracts.Where(c => c.Title == "秣陵街道社区睦邻互助点运营服务").Select(c => c.Id).SingleAsync();
         // 菜单式服务 of 庄市街道's 勤勇村: the services of the seeded contract and the order form.
         var zhuangshi = await db.Streets.Where(s => s.Name == "庄市街道").Select(s => s.Id).SingleAsync();
-        var urls = new[] { "/", $"/Streets/{street}", "/Search?q=秣陵", "/Catalog", $"/Catalog/Details/{item}", "/Budgets", "/Organizations", $"/organizations/{organization}", "/Tenders", $"/Tenders/Details/{tender}", "/Contracts", $"/Contracts/{contract}",
+        var urls = new[] { "/", $"/Streets/{street}", "/Search?q=秣陵", "/Catalog", $"/Catalog?district={jiangning}", $"/Catalog/Details/{item}", "/Budgets", "/Organizations", $"/organizations/{organization}", "/Tenders", $"/Tenders/Details/{tender}", "/Contracts", $"/Contracts/{contract}",
             $"/Matters/Menu?street={zhuangshi}&community=勤勇村" };
         var failures = new List<string>();
         foreach (var url in urls)

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using System.Xml.Linq;
+using Marketplace.Tendering;
 using Marketplace.Tests.Integration.Catalog;
+using Marketplace.Tests.Integration.Disclosure;
 using Marketplace.Tests.Integration.Infrastructure;
 using Marketplace.Tests.Integration.Tendering;
 using Marketplace.Web.Data;
@@ -62,6 +65,45 @@ public abstract class PublicReadCostTests(CountedApp app, ITestOutputHelper outp
 
         Assert.Equal(["ITenderGrain.GetInfoAsync"], detail.GrainCalls);
         Assert.Equal(Criteria, await CriteriaAsync(anonymous, id, "?before-migration=2"));
+    }
+
+    [SkippableFact]
+    public async Task The_district_feed_takes_award_times_from_the_tender_rows_and_asks_a_grain_only_for_a_row_from_before_the_column()
+    {
+        var (id, _) = await PublicityFlow.InPublicityAsync(Factory, app.Clock, "调用计数 订阅 居家养老服务");
+        var awardedAt = (await Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ITenderGrain>(id).GetInfoAsync())!.Award!.AwardedAt;
+        long district;
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            district = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Tenders.Where(t => t.Id == id).Select(t => t.DistrictId).SingleAsync();
+        }
+        using var anonymous = new AppSession(Factory);
+
+        var feed = await _cost.MeasureAsync("GET /feeds/{district}.atom", () => anonymous.GetAsync($"/feeds/{district}.atom"), HttpStatusCode.OK);
+        // Before the AwardedAt column: one ITenderGrain.GetInfoAsync per awarded tender (rounds still ask their grains).
+        Assert.DoesNotContain("ITenderGrain.GetInfoAsync", feed.GrainCalls);
+        Assert.Equal(Seconds(awardedAt), await PublicityEntryTimeAsync(anonymous, $"/feeds/{district}.atom?after=1", id));
+
+        // The row as the migration leaves a tender awarded before it: its grain answers, for that row alone.
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Tenders.Where(t => t.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.AwardedAt, (DateTimeOffset?)null)));
+        }
+        var before = await _cost.MeasureAsync("GET /feeds/{district}.atom with a row without AwardedAt",
+            () => anonymous.GetAsync($"/feeds/{district}.atom?before-migration=1"), HttpStatusCode.OK);
+        Assert.Single(before.GrainCalls, c => c == "ITenderGrain.GetInfoAsync");
+        Assert.Equal(Seconds(awardedAt), await PublicityEntryTimeAsync(anonymous, $"/feeds/{district}.atom?before-migration=2", id));
+    }
+
+    private static DateTimeOffset Seconds(DateTimeOffset at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, at.Offset);
+
+    private static async Task<DateTimeOffset> PublicityEntryTimeAsync(AppSession session, string url, Guid tender)
+    {
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var feed = XDocument.Parse(await session.Http.GetStringAsync(url)).Root!;
+        var entry = feed.Elements(atom + "entry").Single(e => e.Element(atom + "id")!.Value.EndsWith($"/Tenders/Details/{tender}#publicity", StringComparison.Ordinal));
+        return DateTimeOffset.Parse(entry.Element(atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [SkippableFact]

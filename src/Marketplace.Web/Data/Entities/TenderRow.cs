@@ -28,6 +28,11 @@ public sealed class TenderRow
     public string? AwardedName { get; set; }
     public Money? AwardedPrice { get; set; }
     public DateTimeOffset? PublicityEndsAt { get; set; }
+    /// <summary>
+    /// When the award was confirmed (the 公示 entry's time in the Atom feed), so the feed needs no grain call (issue 15).
+    /// Null before the award, and on a row projected before the column existed until its next projection write.
+    /// </summary>
+    public DateTimeOffset? AwardedAt { get; set; }
     public int Version { get; set; }
     /// <summary>Set when a failed purchase was switched to single-source (单一来源): the reason publicised with it.</summary>
     public string? SingleSourceReason { get; set; }

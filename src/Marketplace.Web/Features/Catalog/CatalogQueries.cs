@@ -26,7 +26,7 @@ public static class CatalogQueries
     /// snapshot. The keyword matches as the SQL did (EF's Contains: instr on SQLite, strpos on PostgreSQL):
     /// ordinal, so ASCII letters are case-sensitive, in the title or the content.
     /// </summary>
-    public static Page SearchPublished(CatalogSnapshot.Version catalog, long? streetId, string? area, string? q, int page)
+    public static Page SearchPublished(CatalogSnapshot.Version catalog, long? streetId, string? area, string? q, int page, long? districtId = null)
     {
         page = Math.Clamp(page, 1, 10_000);
         area = string.IsNullOrWhiteSpace(area) ? null : area;
@@ -37,6 +37,7 @@ public static class CatalogQueries
         foreach (var i in catalog.Items)
         {
             if ((streetId is { } s && i.StreetId != s)
+                || (districtId is { } d && i.DistrictId != d)
                 || (area is not null && !string.Equals(i.ServiceAreaCode, area, StringComparison.Ordinal))
                 || (term is not null && !i.Title.Contains(term, StringComparison.Ordinal) && !i.Content.Contains(term, StringComparison.Ordinal)))
             {

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using Marketplace.Catalog;
 using Marketplace.Web.Data;
 using Marketplace.Web.Infrastructure.Caching;
@@ -23,7 +26,7 @@ public sealed class CatalogSnapshot(IServiceScopeFactory scopes, TimeProvider cl
 
     /// <summary>One loaded version: the items in list order and the filter lists drawn from them.</summary>
     public sealed class Version(long generation, long loadedAt, ImmutableArray<CatalogQueries.PublicItem> items,
-        ImmutableArray<FilterOption> streets, ImmutableArray<FilterOption> areas)
+        ImmutableArray<FilterOption> streets, ImmutableArray<FilterOption> areas, ImmutableArray<FilterOption> districts)
     {
         public long Generation { get; } = generation;
         public long LoadedAt { get; } = loadedAt;
@@ -35,14 +38,24 @@ public sealed class CatalogSnapshot(IServiceScopeFactory scopes, TimeProvider cl
         /// <summary>Service areas with a published item, in their sort order.</summary>
         public ImmutableArray<FilterOption> Areas { get; } = areas;
 
-        private string? streetOptions;
+        /// <summary>Districts with a published item, by id: /Catalog lists a district's streets once it is chosen.</summary>
+        public ImmutableArray<FilterOption> Districts { get; } = districts;
 
-        /// <summary>The street filter's &lt;option&gt;s grouped by district, rendered once per version.</summary>
-        public string StreetOptionsHtml => streetOptions ??= CatalogFilterHtml.StreetOptions(Streets);
+        private FrozenDictionary<long, FilterOption>? streetsById;
+        private readonly ConcurrentDictionary<long, string> streetOptions = new();
+
+        /// <summary>The street's option (with its district), or null when it has no published item.</summary>
+        public FilterOption? StreetOf(long id) =>
+            (streetsById ??= Streets.ToFrozenDictionary(s => long.Parse(s.Value, CultureInfo.InvariantCulture))).GetValueOrDefault(id);
+
+        /// <summary>One district's street &lt;option&gt;s, rendered once per version (issue 15: all 1,026 were ≈ 60 KB per page).</summary>
+        public string StreetOptionsHtml(long district) =>
+            streetOptions.GetOrAdd(district, d => CatalogFilterHtml.StreetOptions(Streets.Where(s => s.DistrictId == d)));
     }
 
-    /// <param name="Group">The district a street option is listed under; null for a service area.</param>
-    public sealed record FilterOption(string Value, string Text, string? Group);
+    /// <param name="Group">The district a street option is listed under; null for a service area or a district.</param>
+    /// <param name="DistrictId">A street option's district; 0 for the other lists.</param>
+    public sealed record FilterOption(string Value, string Text, string? Group, long DistrictId = 0);
 
     private readonly Lock gate = new();
     private Version? current;
@@ -113,11 +126,13 @@ public sealed class CatalogSnapshot(IServiceScopeFactory scopes, TimeProvider cl
             .ToListAsync();
         var items = rows.Select(r => CatalogQueries.ToPublic(r.i, r.Street, r.DistrictFull, r.Area)).ToImmutableArray();
         var streets = rows.DistinctBy(r => r.i.StreetId).OrderBy(r => r.i.DistrictId).ThenBy(r => r.i.StreetId)
-            .Select(r => new FilterOption(r.i.StreetId.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Street, r.DistrictName))
+            .Select(r => new FilterOption(r.i.StreetId.ToString(CultureInfo.InvariantCulture), r.Street, r.DistrictName, r.i.DistrictId))
             .ToImmutableArray();
+        var districts = rows.DistinctBy(r => r.i.DistrictId).OrderBy(r => r.i.DistrictId)
+            .Select(r => new FilterOption(r.i.DistrictId.ToString(CultureInfo.InvariantCulture), r.DistrictFull, null)).ToImmutableArray();
         var areas = rows.DistinctBy(r => r.i.ServiceAreaCode).OrderBy(r => r.AreaOrder)
             .Select(r => new FilterOption(r.i.ServiceAreaCode, r.Area, null)).ToImmutableArray();
-        var version = new Version(loadedGeneration, loadedAt, items, streets, areas);
+        var version = new Version(loadedGeneration, loadedAt, items, streets, areas, districts);
         Volatile.Write(ref current, version);
         return version;
     }

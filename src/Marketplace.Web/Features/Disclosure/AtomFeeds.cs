@@ -41,18 +41,20 @@ public static class AtomFeeds
         var tenders = await (from t in db.Tenders.AsNoTracking()
                              join s in db.Streets on t.StreetId equals s.Id
                              where t.DistrictId == district && t.Status != TenderStatus.Draft && t.PublishedAt != null
-                             select new { t.Id, t.Title, t.PublishedAt, t.Deadline, t.Ceiling, t.AwardedName, t.AwardedPrice, t.SingleSourceReason, t.PublicityEndsAt, Street = s.Name })
+                             select new { t.Id, t.Title, t.PublishedAt, t.Deadline, t.Ceiling, t.AwardedName, t.AwardedPrice, t.SingleSourceReason, t.PublicityEndsAt, t.AwardedAt, Street = s.Name })
             .ToListAsync(ct);
         foreach (var t in tenders)
         {
             var url = $"/Tenders/Details/{t.Id}";
             entries.Add(new Entry(url + "#notice", $"采购公告：{t.Title}", url, t.PublishedAt!.Value,
                 $"{t.Street}发布采购公告，最高限价 {MoneyFormat.Yuan(t.Ceiling)}，报名截止 {ChinaTime.Minutes(t.Deadline)}。"));
-            if (t.AwardedName is not null && await grains.GetGrain<ITenderGrain>(t.Id).GetInfoAsync() is { Award: { } award })
+            // The award's time from the read row; only a row projected before that column asks its grain (issue 15).
+            if (t is { AwardedName: not null, PublicityEndsAt: { } ends }
+                && (t.AwardedAt ?? (await grains.GetGrain<ITenderGrain>(t.Id).GetInfoAsync())?.Award?.AwardedAt) is { } awardedAt)
             {
                 var kind = t.SingleSourceReason is null ? "中标结果公示" : "单一来源公示";
-                entries.Add(new Entry(url + "#publicity", $"{kind}：{t.Title}", url, award.AwardedAt,
-                    $"{t.Street} · {t.AwardedName} · {MoneyFormat.Yuan(t.AwardedPrice ?? Money.Zero)}，公示至 {award.PublicityLastDay():yyyy-MM-dd} 24:00。"));
+                entries.Add(new Entry(url + "#publicity", $"{kind}：{t.Title}", url, awardedAt,
+                    $"{t.Street} · {t.AwardedName} · {MoneyFormat.Yuan(t.AwardedPrice ?? Money.Zero)}，公示至 {WorkingDayPeriod.LastDayOf(ends):yyyy-MM-dd} 24:00。"));
             }
         }
         foreach (var summary in (await grains.GetGrain<IVentureRoundListGrain>(district).ListAsync()).Where(s => s.Status != RoundStatus.Draft))

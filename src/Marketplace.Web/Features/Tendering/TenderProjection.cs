@@ -42,6 +42,7 @@ public sealed class TenderProjection : GrainStateProjection<TenderState>
         row.AwardedName = state.Award?.OrganizationName;
         row.AwardedPrice = state.Award?.Price;
         row.PublicityEndsAt = state.Award?.PublicityEndsAt.ToUniversalTime();
+        row.AwardedAt = state.Award?.AwardedAt.ToUniversalTime();
         row.Version = state.Version;
         row.SingleSourceReason = state.SingleSource?.Reason;
         row.Criteria = PublishedCriterion.Of(n.Criteria);

@@ -1259,6 +1259,9 @@ namespace Marketplace.Web.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AwardedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("AwardedName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1454,11 +1457,11 @@ namespace Marketplace.Web.Migrations.Postgres
 
                     b.HasIndex("StreetId");
 
-                    b.HasIndex("Status", "DistrictId", "StreetId", "Title");
-
                     b.HasIndex("Status", "ServiceAreaCode");
 
                     b.HasIndex("Status", "StreetId");
+
+                    b.HasIndex("Status", "DistrictId", "StreetId", "Title");
 
                     b.ToTable("TransferItems", (string)null);
                 });

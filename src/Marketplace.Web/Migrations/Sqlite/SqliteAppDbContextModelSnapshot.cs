@@ -1238,6 +1238,9 @@ namespace Marketplace.Web.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AwardedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AwardedName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1433,11 +1436,11 @@ namespace Marketplace.Web.Migrations.Sqlite
 
                     b.HasIndex("StreetId");
 
-                    b.HasIndex("Status", "DistrictId", "StreetId", "Title");
-
                     b.HasIndex("Status", "ServiceAreaCode");
 
                     b.HasIndex("Status", "StreetId");
+
+                    b.HasIndex("Status", "DistrictId", "StreetId", "Title");
 
                     b.ToTable("TransferItems", (string)null);
                 });
