@@ -36,7 +36,7 @@ public abstract class ExpertScoreCostTests(CountedApp app, ITestOutputHelper out
         // The save and the session stamp (before: GetInfo, GetPanel, GetApplicants, GetApplicationsForExpert and
         // GetExpertScores first, 7 calls); the one state write carrying it.
         Assert.Equal(["ITenderGrain.ScoreAsync"], save.GrainCalls.Where(c => c.StartsWith("ITenderGrain.", StringComparison.Ordinal)));
-        RequestCost.AtMost(save, grainCalls: 2, commands: app.Target == DatabaseTarget.Sqlite ? 8 : 5, transactions: 1);
+        RequestCost.AtMost(save, grainCalls: 2, commands: app.Target == DatabaseTarget.Sqlite ? 6 : 4, transactions: 1);
         Assert.Equal(36m, (await grain.GetExpertScoresAsync(member.UserName!))[uscc]["plan"].Points);
 
         // Over the criterion's maximum: the grain refuses, and only then the page reads its view to show why beside the field.
