@@ -143,6 +143,11 @@ public interface ITenderGrain : IGrainWithGuidKey
 
     [Alias("GetOwnScores")] Task<ImmutableDictionary<string, ImmutableDictionary<string, CriterionScore>>> GetExpertScoresAsync(string expertUser);
 
+    /// <summary>
+    /// A member's sheet for one applicant. Interleaves with other saves: each is checked on the grain's thread,
+    /// then waits for the group commit that makes it durable (TenderGrain.Scoring.cs, ADR 0007).
+    /// </summary>
+    [AlwaysInterleave]
     [Alias("Score")] Task<Outcome> ScoreAsync(string expertUser, string uscc, ImmutableDictionary<string, CriterionScore> sheet);
 
     [Alias("DecideLowPrice")] Task<Outcome> DecideLowPriceAsync(string expertUser, string uscc, bool accept, string explanation);

@@ -10,7 +10,7 @@ public sealed partial class TenderGrain(
     [PersistentState("tender", StorageNames.Marketplace)] IPersistentState<TenderState> state,
     ITenderTimers timers,
     ITenderSubmissionLog submissions,
-    TimeProvider clock) : Grain, ITenderGrain
+    TimeProvider clock) : Grain, ITenderGrain, IIncomingGrainCallFilter
 {
     private const string Missing = "采购项目不存在";
     private const string Stale = "该公告已被他人修改，请刷新页面后重新编辑";
@@ -269,30 +269,7 @@ public sealed partial class TenderGrain(
         Task.FromResult(Member(expertUser) is { } m ? S.Scores.GetValueOrDefault(m.ExpertId) ?? ImmutableDictionary<string, ImmutableDictionary<string, CriterionScore>>.Empty
             : ImmutableDictionary<string, ImmutableDictionary<string, CriterionScore>>.Empty);
 
-    public async Task<Outcome> ScoreAsync(string expertUser, string uscc, ImmutableDictionary<string, CriterionScore> sheet)
-    {
-        if (S.Status != TenderStatus.UnderReview)
-        {
-            return Outcome.Fail("", S.Award is not null || S.Status is TenderStatus.Failed or TenderStatus.Cancelled
-                ? "评审已结束，不能再修改评分" : "尚未开始评审");
-        }
-        if (Member(expertUser) is not { Status: PanelMemberStatus.Confirmed } member)
-        {
-            return Outcome.Fail("", "声明无利害关系后才能评分");
-        }
-        if (!S.Active.Any(a => a.Uscc == uscc) || S.InvalidReasons.ContainsKey(uscc))
-        {
-            return Outcome.Fail("", "该申请无效或不存在，不参与评分");
-        }
-        var errors = Scoring.ValidateSheet(S.Notice!.Criteria, sheet);
-        if (!errors.IsEmpty)
-        {
-            return Outcome.Fail(errors);
-        }
-        var mine = (S.Scores.GetValueOrDefault(member.ExpertId) ?? ImmutableDictionary<string, ImmutableDictionary<string, CriterionScore>>.Empty).SetItem(uscc, sheet);
-        await state.CommitAsync(S with { Scores = S.Scores.SetItem(member.ExpertId, mine) });
-        return Outcome.Ok;
-    }
+    // ScoreAsync: TenderGrain.Scoring.cs (group-committed, interleaving).
 
     public async Task<Outcome> DecideLowPriceAsync(string expertUser, string uscc, bool accept, string explanation)
     {

@@ -30,18 +30,7 @@ public sealed class TenderPanelReplacementTests(ClusterFixture cluster) : IClass
         {
             Assert.True((await pool.AddAsync(new ExpertDraft(name, field, "南京某高校", null, account ? $"{name}-{field}" : null, null, []))).Succeeded);
         }
-        var now = cluster.Clock.GetUtcNow();
-        var notice = TenderRulesTests.Notice(now.AddMinutes(-1)) with { TransferItemId = itemId, Deadline = now.AddHours(1), ExpertField = field };
-        await cluster.FundedAsync(streetId, notice.ServiceStart.Year);
-        var tender = cluster.Grains.GetGrain<ITenderGrain>(Guid.NewGuid());
-        var created = (await tender.CreateAsync(streetId, districtId, notice, "dongshan")).Value!;
-        Assert.True((await tender.PublishAsync(created.Version, "dongshan")).Succeeded);
-        for (var i = 0; i < usccs.Length; i++)
-        {
-            Assert.True((await tender.SubmitAsync(usccs[i], $"组织{i}", TenderTestData.Proposal(250_000m + i * 10_000m), $"k{i}", "ngo")).Succeeded);
-        }
-        cluster.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
-        Assert.Equal(TenderStatus.Closed, (await tender.CloseAsync()).Value!.Status);
+        var tender = await cluster.ClosedTenderAsync(field, streetId, districtId, itemId, usccs);
         return new Setup(tender, pool, field, districtId);
     }
 

@@ -96,4 +96,26 @@ internal static class TenderTestData
         Assert.True(published.Succeeded, published.Errors.IsDefaultOrEmpty ? "" : published.Errors[0].Message);
         return (grain, published.Value!);
     }
+
+    /// <summary>
+    /// A notice of 东山街道 drawing its panel from <paramref name="field"/>, applied to by three new organizations
+    /// and closed one second after its deadline.
+    /// </summary>
+    public static async Task<ITenderGrain> ClosedTenderAsync(this ClusterFixture cluster, string field, long streetId, long districtId, Guid itemId,
+        IReadOnlyList<string> usccs)
+    {
+        var now = cluster.Clock.GetUtcNow();
+        var notice = TenderRulesTests.Notice(now.AddMinutes(-1)) with { TransferItemId = itemId, Deadline = now.AddHours(1), ExpertField = field };
+        await cluster.FundedAsync(streetId, notice.ServiceStart.Year);
+        var tender = cluster.Grains.GetGrain<ITenderGrain>(Guid.NewGuid());
+        var created = (await tender.CreateAsync(streetId, districtId, notice, "dongshan")).Value!;
+        Assert.True((await tender.PublishAsync(created.Version, "dongshan")).Succeeded);
+        for (var i = 0; i < usccs.Count; i++)
+        {
+            Assert.True((await tender.SubmitAsync(usccs[i], $"组织{i}", Proposal(250_000m + i * 10_000m), $"k{i}", "ngo")).Succeeded);
+        }
+        cluster.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        Assert.Equal(TenderStatus.Closed, (await tender.CloseAsync()).Value!.Status);
+        return tender;
+    }
 }

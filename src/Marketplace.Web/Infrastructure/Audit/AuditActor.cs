@@ -40,9 +40,14 @@ public sealed record AuditActor(string UserName, string Role, long? DistrictId, 
     }
 
     /// <summary>The actor the current grain call carries, if a person or timed work started it.</summary>
-    public static AuditActor? Current => RequestContext.Get(UserKey) is string user
-        ? new AuditActor(user, RequestContext.Get(RoleKey) as string ?? "", RequestContext.Get(DistrictKey) as long?,
-            RequestContext.Get(StreetKey) as long?, RequestContext.Get(AddressKey) as string)
+    public static AuditActor? Current => Of(RequestContext.Get);
+
+    /// <summary>The actor and the method of one caller of a group-committed write (<see cref="Persistence.GroupWriters"/>).</summary>
+    public static (AuditActor? Actor, string? Action) Of(IReadOnlyDictionary<string, object?> context) =>
+        (Of(k => context.GetValueOrDefault(k)), context.GetValueOrDefault(ActionKey) as string);
+
+    private static AuditActor? Of(Func<string, object?> get) => get(UserKey) is string user
+        ? new AuditActor(user, get(RoleKey) as string ?? "", get(DistrictKey) as long?, get(StreetKey) as long?, get(AddressKey) as string)
         : null;
 
     /// <summary>The grain method being run ("ITenderGrain.PublishAsync"), set by <see cref="AuditCallFilter"/>.</summary>

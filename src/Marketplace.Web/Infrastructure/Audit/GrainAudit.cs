@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marketplace.Persistence;
 using Marketplace.Web.Data.Configurations;
 using Marketplace.Web.Data.Entities;
 
@@ -12,22 +13,31 @@ namespace Marketplace.Web.Infrastructure.Audit;
 /// </summary>
 public static class GrainAudit
 {
-    public static AuditEntry? Entry(GrainId grainId, string? beforeDocument, string afterDocument, DateTimeOffset at)
+    /// <summary>
+    /// One entry for the current caller; for a group-committed write (score sheets saved together) one entry per
+    /// caller it carries, each with that caller's name, role, address and method.
+    /// </summary>
+    public static IEnumerable<AuditEntry> Entries(GrainId grainId, string? beforeDocument, string afterDocument, DateTimeOffset at)
     {
-        if (AuditActor.Current is not { } actor)
+        var callers = GroupWriters.Current;
+        IEnumerable<(AuditActor? Actor, string? Action)> actors = callers.IsEmpty
+            ? [(AuditActor.Current, AuditActor.CurrentAction)]
+            : callers.Select(AuditActor.Of);
+        var present = actors.Where(a => a.Actor is not null).ToList();
+        if (present.Count == 0)
         {
-            return null; // start-up and imports: no person and no timed work acted
+            return []; // start-up and imports: no person and no timed work acted
         }
         var before = Facts.Of(beforeDocument);
         var after = Facts.Of(afterDocument);
-        return new AuditEntry
+        return present.Select(a => new AuditEntry
         {
-            At = at, UserName = actor.UserName, Role = actor.Role, ClientAddress = actor.ClientAddress,
-            DistrictId = after.DistrictId ?? before.DistrictId ?? actor.DistrictId,
-            StreetId = after.StreetId ?? before.StreetId ?? actor.StreetId,
-            Action = AuditActor.CurrentAction ?? "", Subject = grainId.ToString(),
+            At = at, UserName = a.Actor!.UserName, Role = a.Actor.Role, ClientAddress = a.Actor.ClientAddress,
+            DistrictId = after.DistrictId ?? before.DistrictId ?? a.Actor.DistrictId,
+            StreetId = after.StreetId ?? before.StreetId ?? a.Actor.StreetId,
+            Action = a.Action ?? "", Subject = grainId.ToString(),
             Before = AuditText.Clip(before.Status), After = AuditText.Clip(after.Status),
-        };
+        });
     }
 
     private sealed record Facts(string? Status, long? DistrictId, long? StreetId)

@@ -58,10 +58,7 @@ public sealed class EfGrainStorage(
         var etag = Guid.NewGuid().ToString("N");
         var document = JsonSerializer.Serialize(grainState.State, Json);
         // Who changed what, recorded in this transaction (issue 16 item 5).
-        if (GrainAudit.Entry(grainId, row?.Document, document, clock.GetUtcNow()) is { } audit)
-        {
-            db.AuditEntries.Add(audit);
-        }
+        db.AuditEntries.AddRange(GrainAudit.Entries(grainId, row?.Document, document, clock.GetUtcNow()));
         if (row is null)
         {
             db.GrainStates.Add(new GrainStateRecord

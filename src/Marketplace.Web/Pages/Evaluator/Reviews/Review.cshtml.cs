@@ -40,42 +40,54 @@ public sealed class ReviewModel(IGrainFactory grains, CurrentTenant tenant) : Pa
 
     public Task<IActionResult> OnPostDeclineAsync(Guid id) => ActAsync(id, g => g.DeclineAsync(Me, DeclineReason), "已拒绝参加本项目评审，系统已按抽取顺序补抽专家");
 
-    public Task<IActionResult> OnPostScoreAsync(Guid id, string uscc) => ActAsync(id, async g =>
+    public async Task<IActionResult> OnPostScoreAsync(Guid id, string uscc)
     {
-        var sheet = ImmutableDictionary.CreateBuilder<string, CriterionScore>();
-        var errors = new List<FieldError>();
-        foreach (var c in Tender.Notice.Criteria.NonPrice())
+        // Parsed here, checked by the grain (criteria and maxima, the panel, scoring open): a save is one call,
+        // with no read of the tender before it (issue 15: 301 experts saving at once).
+        var points = Points.ToDictionary(p => p.Key, p => ParsePoints(p.Value));
+        if (points.Any(p => p.Value is null))
         {
-            var text = Points.GetValueOrDefault(c.Code);
-            if (!decimal.TryParse((text ?? "").Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var p) || p > 1000m || p < -1000m)
-            {
-                errors.Add(new(c.Code, $"“{c.Name}”请输入数字分值"));
-                continue;
-            }
-            sheet[c.Code] = new CriterionScore(p, Comments.GetValueOrDefault(c.Code)?.Trim());
+            return await RefusedAsync(id, () => Tender.Notice.Criteria.NonPrice().Where(c => points.TryGetValue(c.Code, out var p) && p is null)
+                .Select(c => new FieldError(c.Code, $"“{c.Name}”请输入数字分值")).DefaultIfEmpty(new FieldError("", "请输入数字分值")), uscc);
         }
-        return errors.Count > 0 ? Outcome.Fail(errors) : await g.ScoreAsync(Me, uscc, sheet.ToImmutable());
-    }, "评分已保存", uscc);
+        var sheet = points.ToImmutableDictionary(p => p.Key, p => new CriterionScore(p.Value!.Value, Comments.GetValueOrDefault(p.Key)?.Trim()));
+        return await ActAsync(id, g => g.ScoreAsync(Me, uscc, sheet), "评分已保存", uscc);
+    }
 
     public Task<IActionResult> OnPostLowPriceAsync(Guid id, string uscc, bool accept) =>
         ActAsync(id, g => g.DecideLowPriceAsync(Me, uscc, accept, Explanation ?? ""), "异常低价认定已记录", uscc);
 
+    private static decimal? ParsePoints(string? text) =>
+        decimal.TryParse((text ?? "").Trim(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var p)
+            && p is <= 1000m and >= -1000m ? p : null;
+
+    /// <summary>
+    /// One command (CONVENTIONS "Requests"): the grain decides who may act and when (a member of this panel, in
+    /// the tender's own district's pool); the page reads its view only to show a refusal, or answers 404 to anyone
+    /// who is not on the panel.
+    /// </summary>
     private async Task<IActionResult> ActAsync(Guid id, Func<ITenderGrain, Task<Outcome>> act, string done, string? form = null)
     {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-        ModelState.Clear();
         var result = await act(Grain(id));
         if (result.Succeeded)
         {
             TempData["Notice"] = done;
             return RedirectToPage(new { id });
         }
-        // Score errors are keyed by criterion and shown next to the form of that applicant.
-        ModelState.AddOutcome(result.Errors, form);
-        await LoadAsync(id);
+        return await RefusedAsync(id, () => result.Errors, form);
+    }
+
+    private async Task<IActionResult> RefusedAsync(Guid id, Func<IEnumerable<FieldError>> errors, string? form)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        ModelState.Clear();
+        // Score errors are keyed by criterion and shown next to the form of that applicant; a field the form does
+        // not render (a criterion code that is not on the notice) shows at the top.
+        var rendered = Tender.Notice.Criteria.NonPrice().Select(c => c.Code).Append("Explanation").ToHashSet();
+        ModelState.AddOutcome(errors().Select(e => form is null || rendered.Contains(e.Field) ? e : e with { Field = "" }), form);
         return Page();
     }
 
