@@ -16,7 +16,8 @@ namespace Marketplace.Tendering;
 /// <see cref="ITenderGrain.ScoreAsync"/> interleaves (<c>[AlwaysInterleave]</c>), so it could start while
 /// another call is suspended mid-way (an award waiting on the budget grain) and write a sheet after that call
 /// read the sheets, or write beside it. The grain's own call filter (<see cref="Invoke"/>) holds every save
-/// until any other call in progress has finished; Orleans in turn starts no other call while a save runs.
+/// until any other call in progress has finished, and holds every other call until the saves already being
+/// written have settled (Orleans does start it while they are suspended in their write).
 /// </remarks>
 public sealed partial class TenderGrain
 {
@@ -86,6 +87,13 @@ public sealed partial class TenderGrain
         }
         try
         {
+            // Orleans starts this call even while saves are suspended in their write (they interleave, so they do
+            // not block it): it waits here for those writes to settle, or it would decide on sheets not yet
+            // durable, and a failed write's fallback would drop what this call committed from memory.
+            if (_sheets is { Outstanding: > 0 } sheets)
+            {
+                await sheets.SettleAsync();
+            }
             await context.Invoke();
         }
         finally

@@ -18,6 +18,32 @@ public sealed class FailingWrites
 
     public void FailNextWrite() => Interlocked.Exchange(ref _pending, 1);
 
+    private WriteHold? _hold;
+
+    /// <summary>The next grain-state write waits, once it has begun, until the hold is released.</summary>
+    public WriteHold HoldNextWrite() => _hold = new WriteHold();
+
+    /// <summary>
+    /// A held write: <see cref="Started"/> when the write reached storage; <see cref="Release"/> lets it go on, and
+    /// its result says whether it then fails.
+    /// </summary>
+    public sealed class WriteHold
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<bool> Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Waits if this write is the held one; true if it is to fail when released.</summary>
+    public async Task<bool> PassAsync()
+    {
+        if (Interlocked.Exchange(ref _hold, null) is not { } hold)
+        {
+            return false;
+        }
+        hold.Started.SetResult();
+        return await hold.Release.Task;
+    }
+
     /// <summary>From now on each write fails with probability <paramref name="share"/>, drawn from a seeded generator (a run can be repeated).</summary>
     public void FailShare(double share, int seed)
     {
@@ -58,10 +84,14 @@ public sealed class FailOnDemandStorage(IGrainStorage inner, FailingWrites failu
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        failures.TakeFailure()
-            ? throw new IOException("Simulated storage failure (disk full).")
-            : inner.WriteStateAsync(stateName, grainId, grainState);
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (await failures.PassAsync() | failures.TakeFailure())
+        {
+            throw new IOException("Simulated storage failure (disk full).");
+        }
+        await inner.WriteStateAsync(stateName, grainId, grainState);
+    }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ClearStateAsync(stateName, grainId, grainState);

@@ -131,4 +131,35 @@ public sealed class TenderScoreGroupCommitTests(ClusterFixture cluster, ITestOut
             Assert.Equal(30m, (await r.Tender.GetExpertScoresAsync(m.UserName!))[r.Applicants[0]]["plan"].Points);
         }
     }
+
+    /// <summary>
+    /// An award asked for while a save is being written (saves interleave) waits for that write and decides on what
+    /// it left. Here the write fails: had the award gone ahead, its own write would have stored the failed sheet, and
+    /// the failed write's fallback would have dropped the award from memory while storage kept it.
+    /// </summary>
+    [Fact]
+    public async Task An_award_asked_for_while_a_save_is_written_waits_for_it_and_a_failed_save_stays_unsaved()
+    {
+        var r = await UnderReviewAsync();
+        await Task.WhenAll(SaveAllAtOnce(r, (_, _) => 30m));
+        var top = (await r.Tender.GetEvaluationAsync()).Value.Single(a => a.Rank == 1).ApplicantId;
+        var expert = r.Members[0].UserName!;
+
+        var hold = cluster.Failures.HoldNextWrite();
+        var save = r.Tender.ScoreAsync(expert, top, Sheet(33m));
+        await hold.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var award = r.Tender.ConfirmAwardAsync(top, null, "dongshan");
+        // Room for an award that does not wait to finish first; one that waits is released below either way.
+        await Task.WhenAny(award, Task.Delay(TimeSpan.FromMilliseconds(500)));
+        hold.Release.SetResult(true);
+        await Assert.ThrowsAnyAsync<Exception>(() => save);
+        var awarded = await award;
+        Assert.True(awarded.Succeeded, string.Join("; ", awarded.Errors.Select(e => e.Message)));
+
+        Assert.Equal(TenderStatus.Publicity, (await r.Tender.GetInfoAsync())!.Status);
+        Assert.Equal(30m, (await r.Tender.GetExpertScoresAsync(expert))[top]["plan"].Points);
+        await cluster.RestartPrimaryAsync();
+        Assert.Equal(TenderStatus.Publicity, (await r.Tender.GetInfoAsync())!.Status);
+        Assert.Equal(30m, (await r.Tender.GetExpertScoresAsync(expert))[top]["plan"].Points);
+    }
 }
