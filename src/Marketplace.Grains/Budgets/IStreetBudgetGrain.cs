@@ -22,6 +22,13 @@ public interface IStreetBudgetGrain : IGrainWithStringKey
     /// <summary>The district admin confirms the entered budget: the change per source is allocated (posted).</summary>
     [Alias("Confirm")] Task<Outcome<AnnualBudget>> ConfirmBudgetAsync(int expectedVersion, string user);
 
+    /// <summary>
+    /// A budget already agreed between street and district (an import): entered by <paramref name="enteredBy"/> and
+    /// confirmed by <paramref name="confirmedBy"/> in one write, ending as <see cref="EnterBudgetAsync"/> then
+    /// <see cref="ConfirmBudgetAsync"/> would leave it; refused on the rules of either.
+    /// </summary>
+    [Alias("EnterConfirmed")] Task<Outcome<AnnualBudget>> EnterConfirmedBudgetAsync(BudgetEntry entry, int expectedVersion, string enteredBy, string confirmedBy);
+
     /// <summary>Contract signed: available → committed, per funding source of the split.</summary>
     [Alias("Commit")] Task<Outcome<PostingGroup>> CommitAsync(CommitRequest request);
 

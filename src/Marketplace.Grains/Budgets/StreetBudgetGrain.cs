@@ -51,6 +51,34 @@ public sealed partial class StreetBudgetGrain(
 
     public async Task<Outcome<AnnualBudget>> EnterBudgetAsync(BudgetEntry entry, int expectedVersion, string user)
     {
+        var entered = await EnteredAsync(entry, expectedVersion, user);
+        if (entered.Succeeded)
+        {
+            await state.CommitAsync(state.State with { Budget = entered.Value });
+        }
+        return entered;
+    }
+
+    public async Task<Outcome<AnnualBudget>> EnterConfirmedBudgetAsync(BudgetEntry entry, int expectedVersion, string enteredBy, string confirmedBy)
+    {
+        var entered = await EnteredAsync(entry, expectedVersion, enteredBy);
+        if (!entered.Succeeded)
+        {
+            return entered;
+        }
+        // The entry changes no posting, so the confirmation is checked against the same books.
+        var (confirmed, next) = Confirmation(entered.Value!, confirmedBy);
+        if (!confirmed.Succeeded)
+        {
+            return confirmed;
+        }
+        await state.CommitAsync(next!);
+        return confirmed;
+    }
+
+    /// <summary>The street's entry (pending the district's confirmation), validated; nothing is written.</summary>
+    private async Task<Outcome<AnnualBudget>> EnteredAsync(BudgetEntry entry, int expectedVersion, string user)
+    {
         if (await PolicyAsync() is not { } policy)
         {
             return Outcome<AnnualBudget>.Fail("", "街道或年度不存在");
@@ -85,16 +113,14 @@ public sealed partial class StreetBudgetGrain(
         {
             return Outcome<AnnualBudget>.Fail(errors);
         }
-        var next = new AnnualBudget(entry with { Lines = lines, Note = entry.Note?.Trim() ?? "" },
-            BudgetStatus.PendingConfirmation, expectedVersion + 1, user, clock.GetUtcNow(), null, null);
-        await state.CommitAsync(state.State with { Budget = next });
-        return Outcome<AnnualBudget>.Ok(next);
+        return Outcome<AnnualBudget>.Ok(new AnnualBudget(entry with { Lines = lines, Note = entry.Note?.Trim() ?? "" },
+            BudgetStatus.PendingConfirmation, expectedVersion + 1, user, clock.GetUtcNow(), null, null));
     }
 
     public async Task<Outcome<AnnualBudget>> ConfirmBudgetAsync(int expectedVersion, string user)
     {
         var budget = state.State.Budget;
-        if (budget is null || Key is not var (street, year))
+        if (budget is null || Key is null)
         {
             return Outcome<AnnualBudget>.Fail("", "街道尚未填报该年度预算");
         }
@@ -106,6 +132,18 @@ public sealed partial class StreetBudgetGrain(
         {
             return Outcome<AnnualBudget>.Fail("", "该版本预算已确认");
         }
+        var (confirmed, next) = Confirmation(budget, user);
+        if (confirmed.Succeeded)
+        {
+            await state.CommitAsync(next!);
+        }
+        return confirmed;
+    }
+
+    /// <summary>The district's confirmation of an entered budget: the change per source allocated (posted); nothing is written.</summary>
+    private (Outcome<AnnualBudget> Outcome, StreetBudgetState? Next) Confirmation(AnnualBudget budget, string user)
+    {
+        var (street, year) = Key!.Value;
         var postings = ImmutableArray.CreateBuilder<Posting>();
         foreach (var line in budget.Entry.Lines)
         {
@@ -118,7 +156,7 @@ public sealed partial class StreetBudgetGrain(
         }
         if (Overdrawn(postings) is { IsEmpty: false } overdrawn)
         {
-            return Outcome<AnnualBudget>.Fail(overdrawn);
+            return (Outcome<AnnualBudget>.Fail(overdrawn), null);
         }
         var now = clock.GetUtcNow();
         var confirmed = budget with { Status = BudgetStatus.Confirmed, ConfirmedBy = user, ConfirmedAt = now };
@@ -129,8 +167,7 @@ public sealed partial class StreetBudgetGrain(
             groups = groups.Add(NewGroup(PostingKind.Allocation, $"budget:{street}:{year}:v{budget.Version}",
                 $"{year}年度预算确认下达（第{budget.Version}版）", user, document, null, null, null, postings.ToImmutable()));
         }
-        await state.CommitAsync(state.State with { Budget = confirmed, Groups = groups });
-        return Outcome<AnnualBudget>.Ok(confirmed);
+        return (Outcome<AnnualBudget>.Ok(confirmed), state.State with { Budget = confirmed, Groups = groups });
     }
 
     public async Task<Outcome<PostingGroup>> CommitAsync(CommitRequest r)

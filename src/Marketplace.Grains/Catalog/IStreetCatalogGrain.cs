@@ -21,5 +21,12 @@ public interface IStreetCatalogGrain : IGrainWithIntegerKey
 
     [Alias("Publish")] Task<Outcome<TransferItem>> PublishAsync(Guid itemId, int expectedVersion, string user);
 
+    /// <summary>
+    /// Creates the items, and publishes those marked so, in one state write: each item ends as
+    /// <see cref="CreateAsync"/> then <see cref="PublishAsync"/> would leave it. All or nothing: one
+    /// invalid item refuses the import, its errors' fields prefixed "[index].".
+    /// </summary>
+    [Alias("Import")] Task<Outcome<ImmutableArray<TransferItem>>> ImportAsync(ImmutableArray<TransferItemImport> items, string user);
+
     [Alias("Withdraw")] Task<Outcome<TransferItem>> WithdrawAsync(Guid itemId, int expectedVersion, string user);
 }

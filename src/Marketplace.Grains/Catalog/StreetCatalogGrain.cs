@@ -15,7 +15,7 @@ public sealed class StreetCatalogGrain(
     private long StreetId => this.GetPrimaryKeyLong();
 
     public Task<ImmutableArray<TransferItem>> GetItemsAsync() =>
-        Task.FromResult(state.State.Items.Values.OrderByDescending(i => i.UpdatedAt).ToImmutableArray());
+        Task.FromResult(state.State.Items.Values.OrderByDescending(i => i.UpdatedAt).ThenBy(i => i.Fields.Title, StringComparer.Ordinal).ToImmutableArray());
 
     public Task<TransferItem?> GetItemAsync(Guid itemId) =>
         Task.FromResult(state.State.Items.GetValueOrDefault(itemId));
@@ -28,10 +28,32 @@ public sealed class StreetCatalogGrain(
         {
             return Outcome<TransferItem>.Fail(errors);
         }
-        var now = clock.GetUtcNow();
-        var item = new TransferItem(Guid.NewGuid(), StreetId, draft, TransferItemStatus.Draft, 1, now, now, null, user);
+        var item = Created(draft, user);
         await SaveAsync(item);
         return Outcome<TransferItem>.Ok(item);
+    }
+
+    public async Task<Outcome<ImmutableArray<TransferItem>>> ImportAsync(ImmutableArray<TransferItemImport> items, string user)
+    {
+        var made = ImmutableArray.CreateBuilder<TransferItem>(items.Length);
+        var errors = ImmutableArray.CreateBuilder<FieldError>();
+        var areas = await reference.ServiceAreaCodesAsync(); // read once for the whole import
+        foreach (var (import, index) in items.Select((x, i) => (x, i)))
+        {
+            var draft = CatalogRules.Normalise(import.Draft);
+            var refused = await ValidateAsync(draft, areas);
+            errors.AddRange(refused.Select(e => e with { Field = $"[{index}].{e.Field}" }));
+            var item = Created(draft, user);
+            // The same two steps as create then publish (version 2, published by the same user), one write.
+            made.Add(import.Publish ? Next(Published(item), user) : item);
+        }
+        if (errors.Count > 0)
+        {
+            return Outcome<ImmutableArray<TransferItem>>.Fail(errors.ToImmutable());
+        }
+        var imported = made.MoveToImmutable();
+        await state.CommitAsync(state.State with { Items = state.State.Items.SetItems(imported.Select(i => KeyValuePair.Create(i.Id, i))) });
+        return Outcome<ImmutableArray<TransferItem>>.Ok(imported);
     }
 
     public async Task<Outcome<TransferItem>> UpdateAsync(Guid itemId, int expectedVersion, TransferItemDraft draft, string user)
@@ -67,7 +89,7 @@ public sealed class StreetCatalogGrain(
         {
             return Outcome<TransferItem>.Fail(errors);
         }
-        return await ChangeAsync(item with { Status = TransferItemStatus.Published, PublishedAt = clock.GetUtcNow() }, user);
+        return await ChangeAsync(Published(item), user);
     }
 
     public async Task<Outcome<TransferItem>> WithdrawAsync(Guid itemId, int expectedVersion, string user)
@@ -95,17 +117,29 @@ public sealed class StreetCatalogGrain(
 
     private async Task<Outcome<TransferItem>> ChangeAsync(TransferItem changed, string user)
     {
-        var next = changed with { Version = changed.Version + 1, UpdatedAt = clock.GetUtcNow(), UpdatedBy = user };
+        var next = Next(changed, user);
         await SaveAsync(next);
         return Outcome<TransferItem>.Ok(next);
     }
 
+    private TransferItem Created(TransferItemDraft draft, string user)
+    {
+        var now = clock.GetUtcNow();
+        return new TransferItem(Guid.NewGuid(), StreetId, draft, TransferItemStatus.Draft, 1, now, now, null, user);
+    }
+
+    private TransferItem Published(TransferItem item) =>
+        item with { Status = TransferItemStatus.Published, PublishedAt = clock.GetUtcNow() };
+
+    private TransferItem Next(TransferItem changed, string user) =>
+        changed with { Version = changed.Version + 1, UpdatedAt = clock.GetUtcNow(), UpdatedBy = user };
+
     private Task SaveAsync(TransferItem item) =>
         state.CommitAsync(state.State with { Items = state.State.Items.SetItem(item.Id, item) });
 
-    private async Task<ImmutableArray<FieldError>> ValidateAsync(TransferItemDraft draft)
+    private async Task<ImmutableArray<FieldError>> ValidateAsync(TransferItemDraft draft, IReadOnlySet<string>? areas = null)
     {
-        var areas = await reference.ServiceAreaCodesAsync();
+        areas ??= await reference.ServiceAreaCodesAsync();
         var errors = CatalogRules.Validate(draft, areas.ToHashSet());
         // 102号令 / 指导性目录: only what the district's guiding catalogue lists may be bought.
         if (string.IsNullOrWhiteSpace(draft.GuidingEntryCode))

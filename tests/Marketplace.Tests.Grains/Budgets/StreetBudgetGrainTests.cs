@@ -46,6 +46,42 @@ public sealed class StreetBudgetGrainTests(ClusterFixture fx) : IClassFixture<Cl
             [new(FundingSource.Fiscal, Y(fiscal)), new(FundingSource.WelfareLottery, Y(lottery))], "合同签订", "street.official");
 
     [Fact]
+    public async Task A_budget_entered_and_confirmed_in_one_write_ends_as_entry_then_confirmation()
+    {
+        var byHand = await ConfirmedBudgetAsync(await NewStreetAsync(), Entry(600_000m, 150_000m, 50_000m));
+        var street = await NewStreetAsync();
+        var grain = fx.Grains.GetStreetBudget(street, Year);
+        var imported = await grain.EnterConfirmedBudgetAsync(Entry(600_000m, 150_000m, 50_000m), 0, "street.official", "district.admin");
+        Assert.True(imported.Succeeded, string.Join("; ", imported.Errors.Select(e => e.Message)));
+
+        var (expected, actual) = (await byHand.GetAsync(), await grain.GetAsync());
+        Assert.Equal(BudgetStatus.Confirmed, actual.Budget!.Status);
+        Assert.Equal(expected.Budget!.Version, actual.Budget.Version);
+        Assert.Equal((expected.Budget.EnteredBy, expected.Budget.ConfirmedBy), (actual.Budget.EnteredBy, actual.Budget.ConfirmedBy));
+        Assert.Equal(expected.Sources.ToArray(), actual.Sources.ToArray());
+        var (allocation, imports) = (Assert.Single(await byHand.GetGroupsAsync()), Assert.Single(await grain.GetGroupsAsync()));
+        Assert.Equal((allocation.Kind, allocation.Reason, allocation.User, allocation.Document), (imports.Kind, imports.Reason, imports.User, imports.Document));
+        Assert.Equal(allocation.Postings.ToArray(), imports.Postings.ToArray());
+        Assert.Empty(await grain.CheckAsync());
+        // The ledger's read model (posting rows) holds the same allocation.
+        await using var db = await DbAsync();
+        await LedgerAssertions.AssertWholeAsync(db, street, Year, actual, 1);
+    }
+
+    [Fact]
+    public async Task A_budget_import_that_breaks_a_rule_writes_nothing()
+    {
+        var grain = fx.Grains.GetStreetBudget(await NewStreetAsync(), Year);
+        var empty = await grain.EnterConfirmedBudgetAsync(Entry(0m), 0, "street.official", "district.admin");
+        Assert.False(empty.Succeeded);
+        var stale = await grain.EnterConfirmedBudgetAsync(Entry(100_000m), 3, "street.official", "district.admin");
+        Assert.Contains(stale.Errors, e => e.Message.Contains("已被他人修改", StringComparison.Ordinal));
+        var snapshot = await grain.GetAsync();
+        Assert.Null(snapshot.Budget);
+        Assert.Equal(0, snapshot.GroupCount);
+    }
+
+    [Fact]
     public async Task Two_hundred_concurrent_commitments_never_exceed_the_budget()
     {
         var street = await NewStreetAsync();
