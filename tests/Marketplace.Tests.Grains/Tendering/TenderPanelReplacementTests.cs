@@ -38,7 +38,7 @@ public sealed class TenderPanelReplacementTests(ClusterFixture cluster) : IClass
         Assert.True((await tender.PublishAsync(created.Version, "dongshan")).Succeeded);
         for (var i = 0; i < usccs.Length; i++)
         {
-            Assert.True((await tender.SubmitAsync(usccs[i], $"组织{i}", TenderTestData.Proposal(250_000m + i * 10_000m), $"k{i}", "ngo")).Succeeded);
+            Assert.True((await tender.SubmitAsync(usccs[i], TenderTestData.Proposal(250_000m + i * 10_000m), $"k{i}", "ngo")).Succeeded);
         }
         cluster.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
         Assert.Equal(TenderStatus.Closed, (await tender.CloseAsync()).Value!.Status);
