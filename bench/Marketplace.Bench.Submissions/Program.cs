@@ -75,7 +75,7 @@ await using (var silo = await BenchSilo.StartAsync(connection is null ? "Sqlite"
     async Task<bool> Submit(Guid tender, int worker, long n)
     {
         var uscc = orgs[worker % orgs.Length];
-        var r = await silo.Grains.GetGrain<ITenderGrain>(tender).SubmitAsync(uscc, "江宁区社会工作服务中心", proposals[n % proposals.Length], $"{worker}-{n}", "bench");
+        var r = await silo.Grains.GetGrain<ITenderGrain>(tender).SubmitAsync(uscc, proposals[n % proposals.Length], $"{worker}-{n}", "bench");
         return r.Succeeded;
     }
     // The product's log writer alone (no grains, no rules): what the storage side can take.

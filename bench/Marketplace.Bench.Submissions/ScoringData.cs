@@ -62,7 +62,7 @@ internal static class ScoringData
         BenchData.Check(await tender.PublishAsync(created.Version, "bench"));
         for (var i = 0; i < TenderRules.DefaultMinimumValidApplications; i++)
         {
-            BenchData.Check(await tender.SubmitAsync(admitted[i], "江宁区社会工作服务中心" + admitted[i][^5..], BenchData.Proposal(i), $"scoring-{i}", "bench"));
+            BenchData.Check(await tender.SubmitAsync(admitted[i], BenchData.Proposal(i), $"scoring-{i}", "bench"));
         }
         var wait = deadline - DateTimeOffset.UtcNow;
         if (wait > TimeSpan.Zero)

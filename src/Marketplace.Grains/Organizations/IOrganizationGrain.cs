@@ -65,4 +65,14 @@ public interface IOrganizationGrain : IGrainWithStringKey
 
     /// <summary>Null when the organization may apply to a purchase of the district, otherwise why not (SPEC §3.2).</summary>
     [Alias("ApplicantIneligibleReason")] Task<string?> ApplicantIneligibleReasonAsync(long districtId, EligibilityRequirements requirements, DateTimeOffset at);
+
+    /// <summary>
+    /// The same answer with the name the directory records, in one call: what a tender needs of an applicant
+    /// (a deadline rush asked twice before, the name for the page and the reason for the grain; issue 15).
+    /// </summary>
+    [Alias("Applicant")] Task<ApplicantCheck> ApplicantAsync(long districtId, EligibilityRequirements requirements, DateTimeOffset at);
 }
+
+/// <summary>An applicant as a tender sees it: its directory name (empty when unregistered) and null when eligible, otherwise why not.</summary>
+[GenerateSerializer, Immutable, Alias("marketplace.ApplicantCheck")]
+public sealed record ApplicantCheck([property: Id(0)] string Name, [property: Id(1)] string? IneligibleReason);

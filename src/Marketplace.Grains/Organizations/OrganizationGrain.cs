@@ -200,6 +200,9 @@ public sealed partial class OrganizationGrain(
     public Task<string?> ApplicantIneligibleReasonAsync(long districtId, EligibilityRequirements requirements, DateTimeOffset at) =>
         Task.FromResult(OrganizationRules.ApplicantIneligibleReason(Current, districtId, requirements, at));
 
+    public Task<ApplicantCheck> ApplicantAsync(long districtId, EligibilityRequirements requirements, DateTimeOffset at) =>
+        Task.FromResult(new ApplicantCheck(Current.Profile?.Name ?? "", OrganizationRules.ApplicantIneligibleReason(Current, districtId, requirements, at)));
+
     public Task<Outcome> CheckEligibilityAsync(ImmutableArray<ProviderType> providerTypes, int minCertifiedSocialWorkers, DateTimeOffset at) =>
         Task.FromResult(OrganizationRules.Eligibility(Current, providerTypes.IsDefault ? [] : providerTypes, minCertifiedSocialWorkers, at));
 

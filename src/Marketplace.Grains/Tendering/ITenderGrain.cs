@@ -90,10 +90,11 @@ public interface ITenderGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Interleaves with other calls: it is checked on the grain's thread, then waits for the group commit
-    /// that makes it durable, while the next submissions are checked (ADR 0007).
+    /// that makes it durable, while the next submissions are checked (ADR 0007). The applicant's name is the
+    /// directory's, asked of the organization with its eligibility in one call.
     /// </summary>
     [AlwaysInterleave]
-    [Alias("Submit")] Task<Outcome<ApplicationReceipt>> SubmitAsync(string uscc, string organizationName, ApplicationProposal proposal, string idempotencyKey, string user);
+    [Alias("SubmitApplication")] Task<Outcome<ApplicationReceipt>> SubmitAsync(string uscc, ApplicationProposal proposal, string idempotencyKey, string user);
 
     [AlwaysInterleave]
     [Alias("Withdraw")] Task<Outcome> WithdrawAsync(string uscc, string user);

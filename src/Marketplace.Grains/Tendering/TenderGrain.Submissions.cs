@@ -16,7 +16,7 @@ public sealed partial class TenderGrain
     private GroupCommitter<SubmissionEntry>? _committer;
 
     public async Task<Outcome<ApplicationReceipt>> SubmitAsync(
-        string uscc, string organizationName, ApplicationProposal proposal, string idempotencyKey, string user)
+        string uscc, ApplicationProposal proposal, string idempotencyKey, string user)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey))
         {
@@ -44,7 +44,9 @@ public sealed partial class TenderGrain
         {
             return Outcome<ApplicationReceipt>.Fail(errors);
         }
-        if (await RecentIneligibleReasonAsync(uscc, notice.Eligibility) is { } ineligible)
+        // One call answers both: the applicant as the directory names it, and whether it may apply.
+        var applicant = await RecentApplicantAsync(uscc, notice.Eligibility);
+        if (applicant.IneligibleReason is { } ineligible)
         {
             return Outcome<ApplicationReceipt>.Fail("", ineligible);
         }
@@ -60,7 +62,7 @@ public sealed partial class TenderGrain
         {
             return raced;
         }
-        var entry = window!.Submit(uscc, organizationName, proposal, idempotencyKey, acceptedAt, user,
+        var entry = window!.Submit(uscc, applicant.Name, proposal, idempotencyKey, acceptedAt, user,
             a => new TenderNotification(Guid.CreateVersion7(acceptedAt), Recipient.Organization(uscc), $"已收到您对“{notice.Title}”的申请（第{a.Revision}版），截止前可修改或撤回", acceptedAt));
         await Committer.EnqueueAsync(entry);
         return Outcome<ApplicationReceipt>.Ok(new ApplicationReceipt(uscc, entry.Application.Revision, acceptedAt));

@@ -124,7 +124,7 @@ public sealed class ContractGrainTests(ClusterFixture cluster) : IClassFixture<C
         Assert.Equal(DateOnly.FromDateTime(cluster.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime).AddYears(1).AddDays(-1), entry.Fields.EndsOn);
         Assert.Contains(c.Notifications, n => n.Recipient == "org:" + winner && n.Text.Contains("负面信息清单"));
         var (next, _) = await cluster.PublishedTenderAsync("东山街道");
-        var refusedApply = await next.SubmitAsync(winner, "承接单位", TenderTestData.Proposal(250_000m), "again", "ngo");
+        var refusedApply = await next.SubmitAsync(winner, TenderTestData.Proposal(250_000m), "again", "ngo");
         Assert.Contains("负面信息", Errors(refusedApply));
 
         // One appeal, decided by the district admin with a reason.

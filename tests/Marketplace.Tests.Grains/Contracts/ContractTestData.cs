@@ -21,7 +21,7 @@ internal static class ContractTestData
         var (grain, info) = await cluster.PublishedTenderAsync("东山街道", minimum: 3);
         string winner = TenderTestData.NewUscc(), competitor = TenderTestData.NewUscc();
         await cluster.AddNgoAccountsAsync(winner, competitor);
-        Assert.True((await grain.SubmitAsync(competitor, "竞争单位", TenderTestData.Proposal(280_000m), "k", "ngo")).Succeeded);
+        Assert.True((await grain.SubmitAsync(competitor, TenderTestData.Proposal(280_000m), "k", "ngo")).Succeeded);
         cluster.Clock.Advance(info.Notice.Deadline - cluster.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
         Assert.Equal(TenderStatus.Failed, (await grain.CloseAsync()).Value!.Status);
         var switched = await grain.SwitchToSingleSourceAsync(winner, Money.FromYuan(Price), "该服务需与辖区既有居家养老信息平台衔接，只能从唯一供应商处采购", "dongshan");

@@ -40,8 +40,8 @@ public sealed class OldShapeCriteriaTests(ClusterFixture cluster) : IClassFixtur
         var tender = cluster.Grains.GetGrain<ITenderGrain>(Guid.NewGuid());
         var info = (await tender.CreateAsync(streetId, districtId, notice, "dongshan")).Value!;
         Assert.True((await tender.PublishAsync(info.Version, "dongshan")).Succeeded);
-        await tender.SubmitAsync(lejia, "乐家社会工作服务中心", TenderTestData.Proposal(280_000m), "l", "ngo");
-        await tender.SubmitAsync(renai, "仁爱社工服务社", TenderTestData.Proposal(250_000m), "r", "ngo");
+        await tender.SubmitAsync(lejia, TenderTestData.Proposal(280_000m), "l", "ngo");
+        await tender.SubmitAsync(renai, TenderTestData.Proposal(250_000m), "r", "ngo");
         cluster.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
         await tender.CloseAsync();
         var panel = (await tender.RequestPanelAsync(3, "dongshan")).Value!;

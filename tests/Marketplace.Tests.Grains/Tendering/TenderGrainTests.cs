@@ -18,11 +18,11 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
         var (grain, info) = await cluster.PublishedTenderAsync("东山街道");
         var uscc = Uscc();
         await cluster.AddNgoAccountsAsync(uscc);
-        Assert.True((await grain.SubmitAsync(uscc, "乐家社会工作服务中心", Proposal(280_000m), "k1", "ngo")).Succeeded);
+        Assert.True((await grain.SubmitAsync(uscc, Proposal(280_000m), "k1", "ngo")).Succeeded);
 
         cluster.Clock.Advance(info.Notice.Deadline - cluster.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
 
-        var late = await grain.SubmitAsync(uscc, "乐家社会工作服务中心", Proposal(270_000m), "k2", "ngo");
+        var late = await grain.SubmitAsync(uscc, Proposal(270_000m), "k2", "ngo");
         Assert.False(late.Succeeded);
         Assert.Equal("报名已截止", late.Errors[0].Message);
         Assert.False((await grain.WithdrawAsync(uscc, "ngo")).Succeeded);
@@ -31,14 +31,14 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
     }
 
     [Fact]
-    public async Task Closing_before_the_deadline_does_nothing_and_closing_twice_changes_nothing()
+    public async Task Closing_before_the_deadline_does_nothing_and_closing_twice_changes_nothing_and_applicants_keep_their_directory_names()
     {
         var (grain, info) = await cluster.PublishedTenderAsync("秣陵街道");
         var usccs = new[] { Uscc(), Uscc(), Uscc() };
         await cluster.AddNgoAccountsAsync(usccs);
         foreach (var (u, i) in usccs.Select((u, i) => (u, i)))
         {
-            Assert.True((await grain.SubmitAsync(u, $"组织{i}", Proposal(200_000m + i), $"k{i}", "ngo")).Succeeded);
+            Assert.True((await grain.SubmitAsync(u, Proposal(200_000m + i), $"k{i}", "ngo")).Succeeded);
         }
         Assert.Equal(TenderStatus.Published, (await grain.CloseAsync()).Value!.Status);
 
@@ -52,7 +52,9 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
         Assert.Equal((first.Status, first.Version, first.ClosedAt), (second.Status, second.Version, second.ClosedAt));
         Assert.Equal(row1.Version, row2.Version);
         Assert.Equal(row1.ClosedAt, row2.ClosedAt);
-        Assert.Equal(3, (await grain.GetApplicantsAsync()).Value.Length);
+        // The caller passes no name: the tender takes it from the organization's answer to its eligibility question.
+        var names = (await grain.GetApplicantsAsync()).Value.Select(a => (a.Uscc, a.OrganizationName)).OrderBy(a => a.Uscc);
+        Assert.Equal(usccs.Order().Select(u => (u, "江宁区社会工作服务中心" + u[^4..])), names);
         // The deadline was recorded as scheduled work when the notice was published.
         var work = await cluster.QueryAsync(db => db.ScheduledWork.AsNoTracking().SingleAsync(w => w.Kind == ITenderTimers.CloseKind && w.SubjectId == info.Id.ToString()));
         Assert.Equal(info.Notice.Deadline, work.DueAt, TimeSpan.FromMilliseconds(1)); // SQLite keeps milliseconds
@@ -65,8 +67,8 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
         var uscc = Uscc();
         await cluster.AddNgoAccountsAsync(uscc);
         var results = await Task.WhenAll(
-            grain.SubmitAsync(uscc, "乐家", Proposal(250_000m), "same-key", "ngo"),
-            grain.SubmitAsync(uscc, "乐家", Proposal(250_000m), "same-key", "ngo"));
+            grain.SubmitAsync(uscc, Proposal(250_000m), "same-key", "ngo"),
+            grain.SubmitAsync(uscc, Proposal(250_000m), "same-key", "ngo"));
         Assert.All(results, r => Assert.True(r.Succeeded));
         Assert.Equal(results[0].Value, results[1].Value);
         Assert.Equal(1, (await grain.GetOwnApplicationAsync(uscc))!.Revision);
@@ -78,13 +80,13 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
         var (grain, _) = await cluster.PublishedTenderAsync("汤山街道");
         var uscc = Uscc();
         await cluster.AddNgoAccountsAsync(uscc);
-        await grain.SubmitAsync(uscc, "乐家", Proposal(250_000m), "a", "ngo");
-        await grain.SubmitAsync(uscc, "乐家", Proposal(240_000m), "b", "ngo");
+        await grain.SubmitAsync(uscc, Proposal(250_000m), "a", "ngo");
+        await grain.SubmitAsync(uscc, Proposal(240_000m), "b", "ngo");
         var own = (await grain.GetOwnApplicationAsync(uscc))!;
         Assert.Equal((2, 240_000m, false), (own.Revision, own.Proposal.Price.Yuan, own.Withdrawn));
         Assert.True((await grain.WithdrawAsync(uscc, "ngo")).Succeeded);
         Assert.True((await grain.GetOwnApplicationAsync(uscc))!.Withdrawn);
-        Assert.True((await grain.SubmitAsync(uscc, "乐家", Proposal(230_000m), "c", "ngo")).Succeeded);
+        Assert.True((await grain.SubmitAsync(uscc, Proposal(230_000m), "c", "ngo")).Succeeded);
         own = (await grain.GetOwnApplicationAsync(uscc))!;
         Assert.Equal((3, 230_000m, false), (own.Revision, own.Proposal.Price.Yuan, own.Withdrawn));
     }
@@ -97,7 +99,7 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
         var (grain, _) = await cluster.PublishedTenderAsync("湖熟街道");
         var uscc = Uscc();
         await cluster.AddNgoAccountsAsync(uscc);
-        var result = await grain.SubmitAsync(uscc, "乐家", Proposal(price), "x", "ngo");
+        var result = await grain.SubmitAsync(uscc, Proposal(price), "x", "ngo");
         Assert.Equal(message, Assert.Single(result.Errors).Message);
         Assert.Null(await grain.GetOwnApplicationAsync(uscc));
     }
@@ -106,7 +108,7 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
     public async Task An_organization_outside_the_directory_is_not_eligible()
     {
         var (grain, _) = await cluster.PublishedTenderAsync("横溪街道");
-        var result = await grain.SubmitAsync(Uscc(), "未入库组织", Proposal(100_000m), "x", "ngo");
+        var result = await grain.SubmitAsync(Uscc(), Proposal(100_000m), "x", "ngo");
         Assert.Equal("该组织尚未登记进入社会组织目录，不能申请", Assert.Single(result.Errors).Message);
     }
 
@@ -118,7 +120,7 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
         await cluster.AddNgoAccountsAsync(uscc);
         Assert.True((await cluster.Grains.GetGrain<Marketplace.Organizations.IOrganizationGrain>(uscc)
             .ChangeStatusAsync(Marketplace.Organizations.DirectoryStatus.Suspended, "年检未通过", "admin")).Succeeded);
-        var result = await grain.SubmitAsync(uscc, "暂停组织", Proposal(100_000m), "x", "ngo");
+        var result = await grain.SubmitAsync(uscc, Proposal(100_000m), "x", "ngo");
         Assert.False(result.Succeeded);
         Assert.Null(await grain.GetOwnApplicationAsync(uscc));
     }
@@ -142,8 +144,8 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
         var (grain, info) = await cluster.PublishedTenderAsync("谷里街道");
         var usccs = new[] { Uscc(), Uscc() };
         await cluster.AddNgoAccountsAsync(usccs);
-        await grain.SubmitAsync(usccs[0], "乐家社会工作服务中心", Proposal(250_000m), "a", "ngo");
-        await grain.SubmitAsync(usccs[1], "仁爱社工", Proposal(260_000m), "b", "ngo");
+        await grain.SubmitAsync(usccs[0], Proposal(250_000m), "a", "ngo");
+        await grain.SubmitAsync(usccs[1], Proposal(260_000m), "b", "ngo");
 
         var applicants = await grain.GetApplicantsAsync();
         Assert.False(applicants.Succeeded);
@@ -167,7 +169,7 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
         var (grain, info) = await cluster.PublishedTenderAsync("江宁街道", TimeSpan.FromDays(2));
         var uscc = Uscc();
         await cluster.AddNgoAccountsAsync(uscc);
-        await grain.SubmitAsync(uscc, "乐家", Proposal(250_000m), "a", "ngo");
+        await grain.SubmitAsync(uscc, Proposal(250_000m), "a", "ngo");
 
         var changed = await grain.UpdateNoticeAsync(info.Version, info.Notice with { Requirements = "每周两次上门探访" }, "dongshan");
 
@@ -185,9 +187,9 @@ public sealed class TenderGrainTests(ClusterFixture cluster) : IClassFixture<Clu
         var (grain, info) = await cluster.PublishedTenderAsync("禄口街道");
         var usccs = new[] { Uscc(), Uscc(), Uscc() };
         await cluster.AddNgoAccountsAsync(usccs);
-        await grain.SubmitAsync(usccs[0], "甲", Proposal(250_000m), "a", "ngo");
-        await grain.SubmitAsync(usccs[1], "乙", Proposal(260_000m), "b", "ngo");
-        await grain.SubmitAsync(usccs[2], "丙", Proposal(260_000m) with { Documents = ["服务方案"] }, "c", "ngo"); // a document missing
+        await grain.SubmitAsync(usccs[0], Proposal(250_000m), "a", "ngo");
+        await grain.SubmitAsync(usccs[1], Proposal(260_000m), "b", "ngo");
+        await grain.SubmitAsync(usccs[2], Proposal(260_000m) with { Documents = ["服务方案"] }, "c", "ngo"); // a document missing
 
         cluster.Clock.Advance(info.Notice.Deadline - cluster.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
         var closed = (await grain.CloseAsync()).Value!;

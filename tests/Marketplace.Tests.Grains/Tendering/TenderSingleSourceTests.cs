@@ -30,7 +30,7 @@ public sealed class TenderSingleSourceTests(ClusterFixture cluster) : IClassFixt
         var applicant = TenderTestData.NewUscc();
         await cluster.AddNgoAccountsAsync(applicant);
         var proposal = new ApplicationProposal(Yuan(280_000m), "每周一次上门探访", "持证社工3名", 3, "三年居家养老项目", ["服务方案", "持证社工名单"]);
-        Assert.True((await grain.SubmitAsync(applicant, "申请单位", proposal, "k", "ngo")).Succeeded);
+        Assert.True((await grain.SubmitAsync(applicant, proposal, "k", "ngo")).Succeeded);
         cluster.Clock.Advance(notice.Deadline - cluster.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
         var failed = (await grain.CloseAsync()).Value!;
         Assert.Equal(TenderStatus.Failed, failed.Status);

@@ -80,9 +80,9 @@ public sealed class TenderSubmissionWriterTests(ClusterFixture cluster) : IClass
         });
 
         Assert.Equal(250_000m, (await grain.GetOwnApplicationAsync(old))!.Proposal.Price.Yuan);
-        Assert.Equal(1, (await grain.SubmitAsync(old, "老申请单位", Proposal(240_000m), "old-key", "ngo")).Value!.Revision); // a retry
-        Assert.Equal(2, (await grain.SubmitAsync(old, "老申请单位", Proposal(240_000m), "new-key", "ngo")).Value!.Revision);
-        Assert.True((await grain.SubmitAsync(newer, "新申请单位", Proposal(230_000m), "n", "ngo")).Succeeded);
+        Assert.Equal(1, (await grain.SubmitAsync(old, Proposal(240_000m), "old-key", "ngo")).Value!.Revision); // a retry
+        Assert.Equal(2, (await grain.SubmitAsync(old, Proposal(240_000m), "new-key", "ngo")).Value!.Revision);
+        Assert.True((await grain.SubmitAsync(newer, Proposal(230_000m), "n", "ngo")).Succeeded);
 
         cluster.Clock.Advance(info.Notice.Deadline - cluster.Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
         Assert.Equal(TenderStatus.Closed, (await grain.CloseAsync()).Value!.Status);

@@ -112,7 +112,7 @@ internal static class TenderTestData
         Assert.True((await tender.PublishAsync(created.Version, "dongshan")).Succeeded);
         for (var i = 0; i < usccs.Count; i++)
         {
-            Assert.True((await tender.SubmitAsync(usccs[i], $"组织{i}", Proposal(250_000m + i * 10_000m), $"k{i}", "ngo")).Succeeded);
+            Assert.True((await tender.SubmitAsync(usccs[i], Proposal(250_000m + i * 10_000m), $"k{i}", "ngo")).Succeeded);
         }
         cluster.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
         Assert.Equal(TenderStatus.Closed, (await tender.CloseAsync()).Value!.Status);

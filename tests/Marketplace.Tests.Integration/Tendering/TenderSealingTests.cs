@@ -18,6 +18,31 @@ public abstract class TenderSealingTests(TenderApp app)
     private const string Price = "234567.89";
 
     [SkippableFact]
+    public async Task The_receipt_after_the_redirect_shows_to_its_owner_only()
+    {
+        using var official = await AppSession.LoginAsync(Factory, "dongshan");
+        var id = await TenderForms.PublishAsync(official, app.Clock.GetUtcNow(), "密封测试 申请回执");
+        using var lejia = await AppSession.LoginAsync(Factory, "ngo.lejia");
+        static string Location(HttpResponseMessage r) => r.Headers.Location!.OriginalString;
+
+        var first = await TenderForms.ApplyAsync(lejia, id, Price, Marker);
+        await TenderForms.AssertRedirectAsync(first);
+        Assert.Contains("申请已提交（第1版）", await lejia.GetHtmlAsync(Location(first)));
+        // A revision shows its own receipt; the first one's link no longer does (that revision is not the current one).
+        var revised = await TenderForms.ApplyAsync(lejia, id, "250000", Marker);
+        await TenderForms.AssertRedirectAsync(revised);
+        Assert.Contains("申请已提交（第2版）", await lejia.GetHtmlAsync(Location(revised)));
+        Assert.DoesNotContain("申请已提交", await lejia.GetHtmlAsync(Location(first)));
+
+        // Another organization opening the same link sees its own empty form: the query is answered by the viewer's application only.
+        using var qiming = await AppSession.LoginAsync(Factory, "ngo.qiming");
+        var other = await qiming.GetHtmlAsync(Location(revised));
+        Assert.Contains("提交申请", other);
+        Assert.DoesNotContain("申请已提交", other);
+        Assert.DoesNotContain(Marker, other);
+    }
+
+    [SkippableFact]
     public async Task Before_the_deadline_no_other_role_sees_an_application_or_its_count()
     {
         using var official = await AppSession.LoginAsync(Factory, "dongshan");
