@@ -14,7 +14,12 @@ internal sealed record LoadResult(string Case, long Operations, double Seconds, 
 /// </summary>
 internal static class LoadRun
 {
-    public static async Task<LoadResult> RunAsync(string name, int concurrency, TimeSpan warmUp, TimeSpan measure, Func<int, long, Task<bool>> operation)
+    /// <param name="pause">
+    /// Each caller's pause after an answer before its next request (a person's time between two saves); not part
+    /// of the measured latency. Zero is the closed loop: the next request the moment the answer arrives.
+    /// </param>
+    public static async Task<LoadResult> RunAsync(string name, int concurrency, TimeSpan warmUp, TimeSpan measure, Func<int, long, Task<bool>> operation,
+        TimeSpan pause = default)
     {
         var measuring = false;
         var stop = false;
@@ -44,6 +49,10 @@ internal static class LoadRun
                 else
                 {
                     failures[worker]++;
+                }
+                if (pause > TimeSpan.Zero)
+                {
+                    await Task.Delay(pause);
                 }
             }
         }
