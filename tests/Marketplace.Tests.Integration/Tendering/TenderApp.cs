@@ -62,10 +62,20 @@ internal static class TenderForms
         return await PublishedItemAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), street);
     }
 
-    /// <summary>A published transfer item of the street, read from any context (a test host's or a process's database).</summary>
-    public static Task<Guid> PublishedItemAsync(AppDbContext db, string street) =>
-        db.TransferItems.Where(i => i.Status == TransferItemStatus.Published && db.Streets.Any(s => s.Id == i.StreetId && s.Name == street))
-            .Select(i => i.Id).FirstAsync();
+    /// <summary>
+    /// A published transfer item of the street that the demo organizations may take on (社会服务机构 and 社工机构 among
+    /// its provider types: 乐家 and 仁爱 are 社工机构), read from any context (a test host's or a process's database).
+    /// Chosen the same way every run: the first such item by title. The database's own order is not stable (an item
+    /// open only to 社会团体、社会服务机构、基金会 came first now and then, and the demo organizations' applications were refused).
+    /// </summary>
+    public static async Task<Guid> PublishedItemAsync(AppDbContext db, string street)
+    {
+        var items = await db.TransferItems
+            .Where(i => i.Status == TransferItemStatus.Published && db.Streets.Any(s => s.Id == i.StreetId && s.Name == street))
+            .Select(i => new { i.Id, i.Title, i.ProviderTypes }).ToListAsync();
+        return items.Where(i => i.ProviderTypes.Split(',').ToHashSet().IsSupersetOf([nameof(ProviderType.SocialServiceAgency), nameof(ProviderType.SocialWorkAgency)]))
+            .OrderBy(i => i.Title, StringComparer.Ordinal).First().Id;
+    }
 
     /// <summary>Creates and publishes a notice as 东山街道; returns its id.</summary>
     public static async Task<Guid> PublishAsync(AppSession official, DateTimeOffset now, string title, string expertField = "养老服务")
@@ -93,7 +103,11 @@ internal static class TenderForms
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             var body = await response.Content.ReadAsStringAsync();
-            var errors = System.Text.RegularExpressions.Regex.Matches(body, "(?:text-danger|alert-danger)[^>]*>([^<]+)<").Select(m => m.Groups[1].Value);
+            // The summary's messages sit in its list items, a field's in its span: the text inside, tags removed.
+            var errors = System.Text.RegularExpressions.Regex.Matches(body, "(?:text-danger|alert-danger)[^>]*>(.*?)</(?:div|span|p)>",
+                    System.Text.RegularExpressions.RegexOptions.Singleline)
+                .Select(m => System.Text.RegularExpressions.Regex.Replace(m.Groups[1].Value, "<[^>]+>", " ").Trim())
+                .Where(text => text.Length > 0);
             Assert.Fail($"{(int)response.StatusCode}: {string.Join(" | ", errors)}");
         }
     }
