@@ -20,23 +20,31 @@ public sealed class FailingWrites
 
     private WriteHold? _hold;
 
-    /// <summary>The next grain-state write waits, once it has begun, until the hold is released.</summary>
-    public WriteHold HoldNextWrite() => _hold = new WriteHold();
+    /// <summary>The next state write of <paramref name="grain"/> waits, once it has begun, until the hold is released.</summary>
+    public WriteHold HoldNextWrite(GrainId grain) => _hold = new WriteHold(grain);
 
     /// <summary>
     /// A held write: <see cref="Started"/> when the write reached storage; <see cref="Release"/> lets it go on, and
     /// its result says whether it then fails.
     /// </summary>
-    public sealed class WriteHold
+    public sealed class WriteHold(GrainId grain)
     {
+        public GrainId Grain => grain;
+
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource<bool> Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
+    private int _writes;
+
+    /// <summary>Grain-state writes begun so far (each passes here once).</summary>
+    public int Writes => Volatile.Read(ref _writes);
+
     /// <summary>Waits if this write is the held one; true if it is to fail when released.</summary>
-    public async Task<bool> PassAsync()
+    public async Task<bool> PassAsync(GrainId grain)
     {
-        if (Interlocked.Exchange(ref _hold, null) is not { } hold)
+        Interlocked.Increment(ref _writes);
+        if (Volatile.Read(ref _hold) is not { } hold || hold.Grain != grain || Interlocked.CompareExchange(ref _hold, null, hold) != hold)
         {
             return false;
         }
@@ -86,7 +94,7 @@ public sealed class FailOnDemandStorage(IGrainStorage inner, FailingWrites failu
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (await failures.PassAsync() | failures.TakeFailure())
+        if (await failures.PassAsync(grainId) | failures.TakeFailure())
         {
             throw new IOException("Simulated storage failure (disk full).");
         }
