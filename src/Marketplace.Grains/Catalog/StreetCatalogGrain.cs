@@ -37,7 +37,7 @@ public sealed class StreetCatalogGrain(
     {
         var made = ImmutableArray.CreateBuilder<TransferItem>(items.Length);
         var errors = ImmutableArray.CreateBuilder<FieldError>();
-        var areas = await reference.ServiceAreaCodesAsync(); // read once for the whole import
+        var areas = (await reference.ServiceAreaCodesAsync()).ToHashSet(); // read and copied once for the whole import
         foreach (var (import, index) in items.Select((x, i) => (x, i)))
         {
             var draft = CatalogRules.Normalise(import.Draft);
@@ -137,10 +137,10 @@ public sealed class StreetCatalogGrain(
     private Task SaveAsync(TransferItem item) =>
         state.CommitAsync(state.State with { Items = state.State.Items.SetItem(item.Id, item) });
 
-    private async Task<ImmutableArray<FieldError>> ValidateAsync(TransferItemDraft draft, IReadOnlySet<string>? areas = null)
+    private async Task<ImmutableArray<FieldError>> ValidateAsync(TransferItemDraft draft, ISet<string>? areas = null)
     {
-        areas ??= await reference.ServiceAreaCodesAsync();
-        var errors = CatalogRules.Validate(draft, areas.ToHashSet());
+        areas ??= (await reference.ServiceAreaCodesAsync()).ToHashSet();
+        var errors = CatalogRules.Validate(draft, areas);
         // 102号令 / 指导性目录: only what the district's guiding catalogue lists may be bought.
         if (string.IsNullOrWhiteSpace(draft.GuidingEntryCode))
         {

@@ -48,9 +48,16 @@ public sealed class LiveHostsHangfireLogs : ILogProvider
         }
     }
 
-    /// <summary>Finds the live host at each call: Hangfire keeps the loggers it gets for the life of its components.</summary>
+    /// <summary>
+    /// Finds the live host at each call (Hangfire keeps the loggers it gets for the life of its components), and
+    /// keeps that host's logger until the newest host changes.
+    /// </summary>
     private sealed class Forwarding(LiveHostsHangfireLogs hosts, string name) : ILog
     {
+        private sealed record HostLog(ILogProvider Host, ILog Log);
+
+        private HostLog? _last;
+
         public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string> messageFunc, Exception? exception = null)
         {
             var host = hosts.Newest();
@@ -60,7 +67,13 @@ public sealed class LiveHostsHangfireLogs : ILogProvider
             }
             try
             {
-                return host.GetLogger(name).Log(logLevel, messageFunc, exception!);
+                var last = Volatile.Read(ref _last);
+                if (last?.Host != host)
+                {
+                    last = new HostLog(host, host.GetLogger(name));
+                    Volatile.Write(ref _last, last);
+                }
+                return last.Log.Log(logLevel, messageFunc, exception!);
             }
             catch (ObjectDisposedException)
             {
