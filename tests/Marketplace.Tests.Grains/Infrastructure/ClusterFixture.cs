@@ -20,6 +20,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private const string DataDirectoryKey = "MarketplaceTest:DataDirectory";
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MovableClock> Clocks = new();
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, FailingWrites> Faults = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, EnteredCalls> Entries = new();
 
     /// <summary>The silo's server time: the real clock until a test moves it forward (e.g. past a deadline).</summary>
     public MovableClock Clock { get; } = new();
@@ -33,6 +34,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Switch of the silos' grain storage (one for the cluster, kept across a silo restart): the next write fails once, or a share of all.</summary>
     public FailingWrites Failures { get; } = new();
 
+    /// <summary>The calls that have reached a grain of the cluster, by grain and method.</summary>
+    public EnteredCalls Entered { get; } = new();
+
     /// <summary>Stops the primary silo (its grains deactivate) and starts it again, as a host restart does.</summary>
     public async Task RestartPrimaryAsync() => await Cluster.RestartSiloAsync(Cluster.Primary!);
 
@@ -41,6 +45,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         Directory.CreateDirectory(DataDirectory);
         Clocks[DataDirectory] = Clock;
         Faults[DataDirectory] = Failures;
+        Entries[DataDirectory] = Entered;
         Services = BuildDatabaseServices(DataDirectory);
         await DatabaseMigrator.MigrateAsync(Services);
         await using (var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
@@ -60,6 +65,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
         Clocks.TryRemove(DataDirectory, out _);
         Faults.TryRemove(DataDirectory, out _);
+        Entries.TryRemove(DataDirectory, out _);
         SqliteConnectionPools.Clear();
         try
         {
@@ -104,6 +110,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddMarketplaceJobs(database); // grains schedule timed work (tender deadlines)
             siloBuilder.Services.AddMarketplaceGrainServices();
             FailOnDemandStorage.Register(siloBuilder.Services, Faults[dataDirectory]);
+            siloBuilder.AddIncomingGrainCallFilter(Entries[dataDirectory]);
         }
     }
 }

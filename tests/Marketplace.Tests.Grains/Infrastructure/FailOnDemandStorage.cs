@@ -35,15 +35,15 @@ public sealed class FailingWrites
         public TaskCompletionSource<bool> Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private int _writes;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<GrainId, int> _writes = new();
 
-    /// <summary>Grain-state writes begun so far (each passes here once).</summary>
-    public int Writes => Volatile.Read(ref _writes);
+    /// <summary>State writes of <paramref name="grain"/> begun so far (each passes here once).</summary>
+    public int WritesOf(GrainId grain) => _writes.GetValueOrDefault(grain);
 
     /// <summary>Waits if this write is the held one; true if it is to fail when released.</summary>
     public async Task<bool> PassAsync(GrainId grain)
     {
-        Interlocked.Increment(ref _writes);
+        _writes.AddOrUpdate(grain, 1, (_, n) => n + 1);
         if (Volatile.Read(ref _hold) is not { } hold || hold.Grain != grain || Interlocked.CompareExchange(ref _hold, null, hold) != hold)
         {
             return false;

@@ -22,6 +22,7 @@ public static class MarketplaceGrainServices
     public static IServiceCollection AddMarketplaceGrainServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        KeepOrleansOnRealTime(services);
         services.AddKeyedSingleton<IGrainStorage>(StorageNames.Marketplace,
             (sp, _) => ActivatorUtilities.CreateInstance<EfGrainStorage>(sp));
         services.AddSingleton<IIncomingGrainCallFilter, AuditCallFilter>();
@@ -33,5 +34,26 @@ public static class MarketplaceGrainServices
         services.AddRoundsFeature();
         services.AddGridFeature();
         return services;
+    }
+
+    /// <summary>The areas of the Orleans runtime whose loops measure real elapsed time.</summary>
+    public static readonly string[] RuntimeClockAreas =
+    [
+        TimeProviderNames.Membership, TimeProviderNames.SystemTimers, TimeProviderNames.Messaging,
+        TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory,
+    ];
+
+    /// <summary>
+    /// The product's clock (the unkeyed <see cref="TimeProvider"/>: deadlines, 公示 periods, audit times) may be
+    /// replaced, as tests do to stand past a deadline. Orleans reads that same registration for its heartbeats,
+    /// health checks and request timeouts unless an area has its own: a clock moved six hours made a restarted silo
+    /// judge itself unhealthy and stop. Those areas always run on the system clock.
+    /// </summary>
+    private static void KeepOrleansOnRealTime(IServiceCollection services)
+    {
+        foreach (var area in RuntimeClockAreas)
+        {
+            services.AddKeyedSingleton(area, TimeProvider.System);
+        }
     }
 }
