@@ -40,6 +40,9 @@ public sealed class MarketplaceAppFactory(
             ["Silo:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        // Tests move the product's clock and run timed work by hand (DueWorkRunner); a periodic sweep would hand
+        // the same work to Hangfire behind their backs. The sweep's own tests switch it on through `extra`.
+        settings["DueWork:SweepInterval"] = "00:00:00";
         // Tests sign in and post far more often from one address than a person does; the abuse-limit
         // tests set their own low limits through `extra`.
         foreach (var limit in (string[])["Login", "Registration", "Objection", "PublicForm", "PublicJson"])

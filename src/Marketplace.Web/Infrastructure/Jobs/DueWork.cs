@@ -3,6 +3,7 @@ using Hangfire.Storage;
 using Marketplace.Web.Data;
 using Marketplace.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Infrastructure.Jobs;
 
@@ -10,12 +11,19 @@ namespace Marketplace.Web.Infrastructure.Jobs;
 /// Records timed work in the database (the truth) and hands it to Hangfire (the clock). Scheduling the
 /// same kind and subject again moves its due time instead of adding a second entry. Grains do not call
 /// this: their timed work is staged (<see cref="StagedDueWork"/>) and written with their state.
+/// Only work due within the horizon is handed over; the sweep hands the rest later (<see cref="DueWorkOptions"/>).
 /// </summary>
-public sealed class DueWork(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, JobStorage storage, TimeProvider clock)
+public sealed class DueWork(
+    IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, JobStorage storage, TimeProvider clock,
+    IOptions<DueWorkOptions> options)
 {
+    private readonly TimeSpan _horizon = options.Value.Horizon;
+
     public async Task ScheduleAsync(string kind, string subjectId, DateTimeOffset dueAt, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // SQLite stores DateTimeOffset as local ticks with the offset: rows compare rightly only in one offset (UTC).
+        dueAt = dueAt.ToUniversalTime();
         var row = await db.ScheduledWork.SingleOrDefaultAsync(w => w.Kind == kind && w.SubjectId == subjectId, ct);
         if (row is null)
         {
@@ -32,17 +40,20 @@ public sealed class DueWork(IDbContextFactory<AppDbContext> dbFactory, IBackgrou
     }
 
     /// <summary>
-    /// Hands every unfinished entry Hangfire does not already hold to Hangfire again; run at start
-    /// (Hangfire.InMemory forgets on restart; a crash between a commit and its enqueue leaves a row without
-    /// a job). Silos that start together take turns under a lock in the shared storage, so each sees the
-    /// jobs the one before it queued. Returns (handed over, already held).
+    /// Hands every unfinished entry due within the horizon that Hangfire does not already hold to Hangfire
+    /// again; run at start (Hangfire.InMemory forgets on restart; a crash between a commit and its enqueue
+    /// leaves a row without a job) and by every sweep (work comes within the horizon as time passes). Silos
+    /// take turns under a lock in the shared storage, so each sees the jobs the one before it queued.
+    /// Returns (handed over, already held).
     /// </summary>
     public async Task<(int Handed, int Held)> RescheduleUnfinishedAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         using var connection = storage.GetConnection();
         using var turn = TakeTurn(connection);
-        var open = await db.ScheduledWork.AsNoTracking().Where(w => w.CompletedAt == null).ToListAsync(ct);
+        var horizonEnd = clock.GetUtcNow() + _horizon;
+        var open = await db.ScheduledWork.AsNoTracking()
+            .Where(w => w.CompletedAt == null && w.DueAt <= horizonEnd).ToListAsync(ct);
         var held = HeldDueWork.WorkIds(storage);
         var missing = open.Where(w => !held.ContainsKey(w.Id)).ToList();
         missing.ForEach(Enqueue);
@@ -84,6 +95,10 @@ public sealed class DueWork(IDbContextFactory<AppDbContext> dbFactory, IBackgrou
     private void Enqueue(ScheduledWork row)
     {
         var delay = row.DueAt - clock.GetUtcNow();
+        if (delay > _horizon)
+        {
+            return; // a sweep hands it once it is within the horizon
+        }
         if (delay <= TimeSpan.Zero)
         {
             jobs.Enqueue<DueWorkRunner>(r => r.RunAsync(row.Id, CancellationToken.None));

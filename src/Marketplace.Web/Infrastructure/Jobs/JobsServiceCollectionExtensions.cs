@@ -4,6 +4,7 @@ using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Marketplace.Web.Infrastructure.Database;
 using Marketplace.Web.Infrastructure.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Web.Infrastructure.Jobs;
 
@@ -54,6 +55,7 @@ public static class JobsServiceCollectionExtensions
             o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
             o.SchedulePollingInterval = PollInterval;
         });
+        services.AddOptions<DueWorkOptions>().BindConfiguration(DueWorkOptions.Section);
         services.AddSingleton<DueWork>();
         services.AddSingleton<StagedDueWork>();
         services.AddSingleton<DueWorkEvents>();
@@ -80,14 +82,51 @@ public static class JobsServiceCollectionExtensions
     }
 }
 
-/// <summary>At start, hands the unfinished scheduled work Hangfire does not hold back to it.</summary>
-public sealed class DueWorkRescheduler(DueWork dueWork, ILogger<DueWorkRescheduler> log) : IHostedService
+/// <summary>
+/// At start, hands the unfinished scheduled work due within the horizon that Hangfire does not hold back to
+/// it (before the host serves, as before); then sweeps every <see cref="DueWorkOptions.SweepInterval"/> so
+/// work due later is handed as it comes within the horizon. The sweep keeps real time (PeriodicTimer): it
+/// only looks, and what it finds due is judged by the product's clock.
+/// </summary>
+public sealed class DueWorkRescheduler(
+    DueWork dueWork, DueWorkEvents events, IOptions<DueWorkOptions> options, ILogger<DueWorkRescheduler> log) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var (handed, held) = await dueWork.RescheduleUnfinishedAsync(cancellationToken);
-        log.LogInformation("Re-scheduled {Count} unfinished timed work item(s); {Held} already held by Hangfire", handed, held);
+        log.LogInformation("Re-scheduled {Count} unfinished timed work item(s) due within {Horizon}; {Held} already held by Hangfire",
+            handed, options.Value.Horizon, held);
+        await base.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.SweepInterval;
+        if (interval <= TimeSpan.Zero)
+        {
+            return;
+        }
+        using var timer = new PeriodicTimer(interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                var (handed, _) = await dueWork.RescheduleUnfinishedAsync(stoppingToken);
+                if (handed > 0)
+                {
+                    log.LogInformation("Sweep handed {Count} timed work item(s) that came within {Horizon}", handed, options.Value.Horizon);
+                }
+                events.RaiseSwept(handed);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A sweep that fails (the database restarting) is tried again at the next tick; the host keeps serving.
+                log.LogError(ex, "Sweep of timed work failed; trying again in {Interval}", interval);
+            }
+        }
+    }
 }
