@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Web.Features.Reports;
 
 /// <summary>The budget report of every district in one PDF: large, so it runs as a background job.</summary>
-public sealed class AllDistrictsReportProducer(IDbContextFactory<AppDbContext> dbFactory, BudgetReportData data) : IReportProducer
+public sealed class AllDistrictsReportProducer(IDbContextFactory<AppDbContext> dbFactory, BudgetReportData data, ReportRenderLane renderLane) : IReportProducer
 {
     public const string ReportKind = "budget.all-districts";
 
@@ -16,7 +16,7 @@ public sealed class AllDistrictsReportProducer(IDbContextFactory<AppDbContext> d
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var model = await data.AllAsync(db, request.Year, progress, ct);
-        ReportRenderer.RenderTo(new AllDistrictsBudgetReport(model), output);
+        await renderLane.RenderToAsync(new AllDistrictsBudgetReport(model), output);
         progress.Report(99);
     }
 }

@@ -14,7 +14,7 @@ public static class PublicReportEndpoints
     public static void MapPublicReports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/reports/budget/{year:int}").AllowAnonymous().WithTags("public");
-        group.MapGet("/street/{streetId:long}.pdf", async (int year, long streetId, AppDbContext db, BudgetReportData data, CancellationToken ct) =>
+        group.MapGet("/street/{streetId:long}.pdf", async (int year, long streetId, AppDbContext db, BudgetReportData data, ReportRenderLane lane, CancellationToken ct) =>
             {
                 if (year is < StreetBudgetKey.MinYear or > StreetBudgetKey.MaxYear)
                 {
@@ -22,10 +22,10 @@ public static class PublicReportEndpoints
                 }
                 var model = await data.StreetAsync(db, streetId, year, ct);
                 return model is null ? Results.NotFound()
-                    : Pdf(new StreetBudgetReport(model), $"{model.Street}{year}年购买服务预算执行报告.pdf");
+                    : await PdfAsync(lane, new StreetBudgetReport(model), $"{model.Street}{year}年购买服务预算执行报告.pdf");
             })
             .WithName("PublicStreetBudgetReport").WithSummary("街道年度购买服务预算执行报告（PDF）");
-        group.MapGet("/district/{districtId:long}.pdf", async (int year, long districtId, AppDbContext db, BudgetReportData data, CancellationToken ct) =>
+        group.MapGet("/district/{districtId:long}.pdf", async (int year, long districtId, AppDbContext db, BudgetReportData data, ReportRenderLane lane, CancellationToken ct) =>
             {
                 if (year is < StreetBudgetKey.MinYear or > StreetBudgetKey.MaxYear)
                 {
@@ -33,11 +33,11 @@ public static class PublicReportEndpoints
                 }
                 var model = await data.DistrictAsync(db, districtId, year, ct);
                 return model is null ? Results.NotFound()
-                    : Pdf(new DistrictBudgetReport(model), $"{model.District}{year}年街道购买服务预算执行汇总.pdf");
+                    : await PdfAsync(lane, new DistrictBudgetReport(model), $"{model.District}{year}年街道购买服务预算执行汇总.pdf");
             })
             .WithName("PublicDistrictBudgetReport").WithSummary("区街道购买服务预算执行汇总报告（PDF）");
     }
 
-    internal static IResult Pdf(IReportDocument document, string fileName) =>
-        Results.File(ReportRenderer.Render(document), "application/pdf", fileName);
+    internal static async Task<IResult> PdfAsync(ReportRenderLane lane, IReportDocument document, string fileName) =>
+        Results.File(await lane.RenderAsync(document), "application/pdf", fileName);
 }

@@ -13,7 +13,7 @@ namespace Marketplace.Web.Pages.Rounds;
 
 /// <summary>A round's public page: categories, pool, cap, timeline; from 立项公示 on the funded projects and the panel.</summary>
 [AllowAnonymous]
-public sealed class DetailsModel(AppDbContext db, IGrainFactory grains, AnsweredNeeds answered) : PageModel
+public sealed class DetailsModel(AppDbContext db, IGrainFactory grains, AnsweredNeeds answered, ReportRenderLane renderLane) : PageModel
 {
     public PublicRoundsApi.RoundDto Round { get; private set; } = default!;
 
@@ -37,7 +37,7 @@ public sealed class DetailsModel(AppDbContext db, IGrainFactory grains, Answered
     /// <summary>The 立项公示 as a PDF: funded projects with organization, amount and score, the panel, the period.</summary>
     public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct) =>
         await RoundPublicityDocuments.ModelAsync(db, grains, id, ct) is { } model
-            ? File(ReportRenderer.Render(new RoundPublicityReport(model)), "application/pdf", $"{model.RoundTitle}-立项公示.pdf")
+            ? File(await renderLane.RenderAsync(new RoundPublicityReport(model)), "application/pdf", $"{model.RoundTitle}-立项公示.pdf")
             : NotFound();
 
     /// <summary>The same selection as .xlsx.</summary>

@@ -21,7 +21,7 @@ namespace Marketplace.Web.Pages.Tenders;
 /// price — never a proposal (SPEC §3.10).
 /// </summary>
 [AllowAnonymous]
-public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, AnsweredNeeds answered) : PageModel
+public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, AnsweredNeeds answered, ReportRenderLane renderLane) : PageModel
 {
     /// <summary>本项目回应的群众需求 (counts and 村(社区) only).</summary>
     public IReadOnlyList<AnsweredNeed> Needs { get; private set; } = [];
@@ -59,7 +59,7 @@ public sealed class DetailsModel(IGrainFactory grains, AppDbContext db, Answered
     /// <summary>The 中标结果公示 as a PDF: winner, price, every applicant's total and rank, the panel, the 公示 period.</summary>
     public async Task<IActionResult> OnGetAwardPdfAsync(Guid id, CancellationToken ct) =>
         await AwardNoticeAsync(id, ct) is { } model
-            ? File(ReportRenderer.Render(new AwardNoticeReport(model)), "application/pdf", $"{model.TenderTitle}-中标结果公示.pdf")
+            ? File(await renderLane.RenderAsync(new AwardNoticeReport(model)), "application/pdf", $"{model.TenderTitle}-中标结果公示.pdf")
             : NotFound();
 
     /// <summary>The same published totals and ranks as .xlsx.</summary>

@@ -17,7 +17,7 @@ namespace Marketplace.Web.Pages.District.Budgets;
 /// Every street of the admin's district for a year, with the floor and growth checks; sortable, exportable
 /// to .xlsx; the admin confirms entered budgets here (confirmation allocates them in the ledger).
 /// </summary>
-public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvider clock, BudgetReportData reports, CurrentTenant tenant) : PageModel
+public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvider clock, BudgetReportData reports, CurrentTenant tenant, ReportRenderLane renderLane) : PageModel
 {
     public static readonly IReadOnlyDictionary<string, string> SortColumns = new Dictionary<string, string>
     {
@@ -67,7 +67,7 @@ public sealed class IndexModel(AppDbContext db, IGrainFactory grains, TimeProvid
         {
             return NotFound();
         }
-        return File(ReportRenderer.Render(new DistrictBudgetReport(model)), "application/pdf", $"{model.District}{BudgetYear}年街道购买服务预算执行汇总.pdf");
+        return File(await renderLane.RenderAsync(new DistrictBudgetReport(model)), "application/pdf", $"{model.District}{BudgetYear}年街道购买服务预算执行汇总.pdf");
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(long street, int version, CancellationToken ct)

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages.Street.Budget;
 
 /// <summary>The street official's budget year: by funding source and by service area, with the floor check.</summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider clock, BudgetReportData reports, CurrentTenant tenant) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock, BudgetReportData reports, CurrentTenant tenant, ReportRenderLane renderLane) : PageModel
 {
     public int Year { get; private set; }
     public BudgetQueries.StreetYear Street { get; private set; } = null!;
@@ -40,6 +40,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, BudgetReport
         {
             return NotFound();
         }
-        return File(ReportRenderer.Render(new StreetBudgetReport(model)), "application/pdf", $"{model.Street}{Year}年购买服务预算执行报告.pdf");
+        return File(await renderLane.RenderAsync(new StreetBudgetReport(model)), "application/pdf", $"{model.Street}{Year}年购买服务预算执行报告.pdf");
     }
 }

@@ -15,7 +15,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages.Street.Contracts;
 
 /// <summary>One contract of the street: schedule, signing, evaluations, releasing tranches, termination.</summary>
-public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppDbContext db, TimeProvider clock, CurrentTenant tenant) : PageModel
+public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppDbContext db, TimeProvider clock, CurrentTenant tenant, ReportRenderLane renderLane) : PageModel
 {
     public ContractState Contract { get; private set; } = default!;
 
@@ -59,7 +59,7 @@ public sealed class DetailsModel(IGrainFactory grains, Marketplace.Web.Data.AppD
         }
         var street = await db.Streets.Where(x => x.Id == Contract.StreetId).Select(x => x.Name).SingleAsync();
         return document(Contract, street, ChinaTime.Day(clock.GetUtcNow())) is { } doc
-            ? File(ReportRenderer.Render(doc), "application/pdf", fileName)
+            ? File(await renderLane.RenderAsync(doc), "application/pdf", fileName)
             : NotFound();
     }
 
