@@ -6,10 +6,20 @@ namespace Marketplace.Reports;
 /// <summary>
 /// Renders PDFs on threads of their own, below the scheduling priority of the request threads (Linux nice
 /// raised by <see cref="DefaultNice"/> unless configured). A district report is 100+ ms of one core; on a
-/// 2-core machine a render beside the public listings doubled their p99 (issue 15: 2.12 × idle). When the cores are free a render runs at full speed; when
-/// requests want them, the requests go first and the report waits its turn a little longer. As many threads as
-/// cores, so renders still run side by side.
+/// 2-core machine a render beside the public listings doubled their p99 (issue 15: 1.94 × idle). When the
+/// cores are free a render runs at full speed; when requests want them, the requests go first and the report
+/// waits its turn a little longer. As many threads as cores, so renders still run side by side.
 /// </summary>
+/// <remarks>
+/// A Linux thread inherits the nice of the thread that creates it, and the thread pool adds a worker from the
+/// thread that queues work when it wants one. So a render thread never completes its caller's task itself
+/// (the continuation queued from it could start a pool thread that serves requests at the lower priority for
+/// the rest of its life): it hands the result to one completing thread at the creator's priority. The runtime's
+/// own threads are made where the runtime decides: with server GC (the app's setting) background GC threads are
+/// made by GC threads; with workstation GC a render thread that starts the first background GC would make that
+/// thread at its priority (seen in ReportRenderLaneTests before the test project ran server GC), and the JIT's
+/// tier-up worker, made by whichever thread first needs it, may be made by a render thread (it ends when idle).
+/// </remarks>
 public sealed partial class ReportRenderLane : IDisposable
 {
     /// <summary>
@@ -18,20 +28,21 @@ public sealed partial class ReportRenderLane : IDisposable
     /// </summary>
     public const int DefaultNice = 5;
 
-    private readonly BlockingCollection<Action> _work = new();
-    private readonly Thread[] _threads;
+    private readonly BlockingCollection<Func<Action>> _work = new();
+    private readonly BlockingCollection<Action> _completions = new();
     private readonly int _nice;
+    private int _rendering;
 
     /// <param name="nice">How far below the creating thread renders run (0: the same priority; at most 19).</param>
     public ReportRenderLane(int nice = DefaultNice)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(nice);
         _nice = nice;
-        _threads = [.. Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(i =>
-            new Thread(Run) { IsBackground = true, Name = $"report-render-{i}" })];
-        foreach (var thread in _threads)
+        Start(Complete, "report-complete");
+        _rendering = Math.Max(1, Environment.ProcessorCount);
+        for (var i = 0; i < _rendering; i++)
         {
-            thread.Start();
+            Start(Render, $"report-render-{i}");
         }
     }
 
@@ -48,26 +59,42 @@ public sealed partial class ReportRenderLane : IDisposable
     private Task<T> RunAsync<T>(Func<T> render)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Runs on a render thread; what it returns runs on the completing thread.
         _work.Add(() =>
         {
             try
             {
-                done.SetResult(render());
+                var result = render();
+                return () => done.SetResult(result);
             }
             catch (Exception ex)
             {
-                done.SetException(ex);
+                return () => done.SetException(ex);
             }
         });
         return done.Task;
     }
 
-    private void Run()
+    private static void Start(Action loop, string name) => new Thread(() => loop()) { IsBackground = true, Name = name }.Start();
+
+    private void Render()
     {
         LowerOwnPriority();
         foreach (var work in _work.GetConsumingEnumerable())
         {
-            work();
+            _completions.Add(work());
+        }
+        if (Interlocked.Decrement(ref _rendering) == 0)
+        {
+            _completions.CompleteAdding(); // the last render thread out lets the completing thread end
+        }
+    }
+
+    private void Complete()
+    {
+        foreach (var complete in _completions.GetConsumingEnumerable())
+        {
+            complete();
         }
     }
 
@@ -96,5 +123,6 @@ public sealed partial class ReportRenderLane : IDisposable
     [LibraryImport("libc")]
     private static partial int gettid();
 
+    /// <summary>Renders already asked for finish and complete; the threads then end.</summary>
     public void Dispose() => _work.CompleteAdding();
 }

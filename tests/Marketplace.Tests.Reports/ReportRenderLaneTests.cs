@@ -67,10 +67,48 @@ public sealed class ReportRenderLaneTests
         Assert.Equal(asking, ThreadNice());
     }
 
-    /// <summary>The calling thread's nice value: field 19 of /proc/thread-self/stat, counted after the command name.</summary>
-    private static int ThreadNice()
+    /// <summary>
+    /// A Linux thread inherits its creator's nice, and the thread pool adds a worker from the thread that queues
+    /// work: were the render threads to complete their callers' tasks, a pool thread born there would serve requests
+    /// at the lower priority from then on (the test saw one at nice 5). With the pool eager to add threads, no thread
+    /// of the process but the render threads ends up below the caller (server GC, as the app: see the csproj).
+    /// </summary>
+    [SkippableFact]
+    public async Task On_Linux_no_thread_but_a_render_thread_ends_up_below_the_caller()
     {
-        var stat = File.ReadAllText("/proc/thread-self/stat");
+        Skip.IfNot(OperatingSystem.IsLinux(), "thread priorities are lowered on Linux only (setpriority on the thread id)");
+        var asking = ThreadNice();
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(workers + 64, io); // every queued continuation may start a worker from the queuing thread
+        try
+        {
+            using var lane = new ReportRenderLane();
+            var document = new DistrictBudgetReport(SampleModels.Jiangning());
+            for (var round = 0; round < 4; round++)
+            {
+                await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
+                {
+                    await lane.RenderAsync(document);
+                    return ThreadNice(); // the continuation's thread: a pool thread
+                }));
+            }
+            var lowered = Directory.GetDirectories("/proc/self/task")
+                .Select(task => (Name: File.ReadAllText(Path.Combine(task, "comm")).Trim(), Nice: NiceOf(File.ReadAllText(Path.Combine(task, "stat")))))
+                .Where(t => !t.Name.StartsWith("report-render", StringComparison.Ordinal) && t.Nice != asking)
+                .ToList();
+            Assert.True(lowered.Count == 0, "below the caller: " + string.Join(", ", lowered.Select(t => $"{t.Name} (nice {t.Nice})")));
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, io);
+        }
+    }
+
+    /// <summary>The calling thread's nice value: field 19 of /proc/thread-self/stat, counted after the command name.</summary>
+    private static int ThreadNice() => NiceOf(File.ReadAllText("/proc/thread-self/stat"));
+
+    private static int NiceOf(string stat)
+    {
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return int.Parse(fields[19 - 3], CultureInfo.InvariantCulture);
     }
