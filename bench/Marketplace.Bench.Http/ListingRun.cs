@@ -46,23 +46,23 @@ internal static class ListingRun
                 $"{allBusy.TotalSeconds:0} s, {allCpu:0.0} CPU-s, {before.Memory().Rss:0} MB resident");
         }
         await using var db = new SqliteConnection($"Data Source={Path.Combine(dataDir, "marketplace.db")};Mode=ReadOnly");
+        (AppData Data, string Scale) listed;
         await using (var app = await AppProcess.StartAsync(o.AppDll, [], env, "/"))
         {
             var (busy, cpu) = await UntilQuietAsync(app);
             report.Fact($"app busy after its first 200, {Streets:N0}-street district ({Contracts:N0} contracts; only work due within a day handed at start)",
                 $"{busy.TotalSeconds:0} s, {cpu:0.0} CPU-s, {app.Memory().Rss:0} MB resident (the listings are measured after it)");
-            await MeasureAsync(app, db, o, report, b1, $"{Streets:N0}-street district");
+            listed = await MeasureAsync(app, db, o, report, b1, $"{Streets:N0}-street district");
         }
 
         // The baseline of the PDF rows, same run and database: renders at the request threads' priority (Reports:RenderNice 0).
         var sameNice = new Dictionary<string, string>(env) { ["Reports__RenderNice"] = "0" };
         await using var flat = await AppProcess.StartAsync(o.AppDll, [], sameNice, "/");
         await UntilQuietAsync(flat);
-        var flatData = await AppData.ReadAsync(db);
         using var flatClient = Scenarios.Anonymous(flat.BaseAddress, o.ListingConnections);
-        var idle = await Scenarios.GetAsync("GET /api/public/catalog", flatClient, o, o.ListingConnections, Scenarios.CatalogPaths("/api/public/catalog", flatData));
+        var idle = await Scenarios.GetAsync("GET /api/public/catalog", flatClient, o, o.ListingConnections, Scenarios.CatalogPaths("/api/public/catalog", listed.Data));
         report.Add(Row.From(idle, $"baseline, PDFs at request priority: GET /api/public/catalog [{Streets:N0}-street district]", b1, "—", "baseline"));
-        await PdfUnderLoadAsync(flat, db, o, report, flatData, idle, $"{Streets:N0}-street district", "baseline, PDFs at request priority: ");
+        await PdfUnderLoadAsync(flat, db, o, report, listed.Data, listed.Scale, idle, $"{Streets:N0}-street district", "baseline, PDFs at request priority: ");
     }
 
     /// <summary>
@@ -86,8 +86,11 @@ internal static class ListingRun
         return (started.Elapsed, app.CpuSeconds() - first);
     }
 
-    /// <summary>Catalog JSON and page, tenders and organizations JSON, then the catalog JSON while the district PDF renders in a loop.</summary>
-    public static async Task MeasureAsync(AppProcess app, DbConnection db, BenchOptions o, Report report, LoadResult b1, string district)
+    /// <summary>
+    /// Catalog JSON and page, tenders and organizations JSON, then the catalog JSON while the district PDF renders in a
+    /// loop. Returns the data the paths were drawn from and the scale label, for a baseline measured after it.
+    /// </summary>
+    public static async Task<(AppData Data, string Scale)> MeasureAsync(AppProcess app, DbConnection db, BenchOptions o, Report report, LoadResult b1, string district)
     {
         var data = await AppData.ReadAsync(db);
         var items = await AppData.CountAsync(db, "TransferItems");
@@ -106,18 +109,18 @@ internal static class ListingRun
         var orgs = await BenchRun.Measured(app, () => Scenarios.GetAsync("GET /api/public/organizations", client, o, o.ListingConnections, Scenarios.OrganizationPaths(data)));
         report.Add(Row.From(orgs.Result, "GET /api/public/organizations (random filters)" + scale, b1, "≥ 0.20 × B1", appCores: orgs.Cores));
 
-        await PdfUnderLoadAsync(app, db, o, report, data, catalogJson.Result, district, "");
+        await PdfUnderLoadAsync(app, db, o, report, data, scale, catalogJson.Result, district, "");
         var memory = app.Memory();
         report.Fact($"app resident memory after the listing runs / peak, {district} (MB)", $"{memory.Rss:0} / {memory.Peak:0}");
+        return (data, scale);
     }
 
     /// <summary>
     /// Reports under load: the district PDF in a loop while the catalog JSON runs; p99 against the idle p99 given.
     /// </summary>
     public static async Task PdfUnderLoadAsync(AppProcess app, DbConnection db, BenchOptions o, Report report, AppData data,
-        LoadResult idle, string district, string label)
+        string scale, LoadResult idle, string district, string label)
     {
-        var scale = $" [{await AppData.CountAsync(db, "TransferItems"):N0} items]";
         using var client = Scenarios.Anonymous(app.BaseAddress, o.ListingConnections);
         var year = DateTime.UtcNow.AddHours(8).Year;
         var districtId = await LargestDistrictAsync(db);

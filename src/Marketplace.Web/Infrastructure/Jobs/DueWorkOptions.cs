@@ -4,8 +4,8 @@ namespace Marketplace.Web.Infrastructure.Jobs;
 /// How far ahead timed work is handed to Hangfire, and how often the rest is looked at again (section "DueWork").
 /// A street's contracts carry a report due date and a reminder each, months ahead; handing every one of
 /// them to Hangfire at start made 80,051 timers with 20,000 contracts and kept a 2-core machine busy for
-/// 26 s after its first page (2 s with the horizon, bench/README.md). Only work due within <see cref="Horizon"/> is handed; the sweep hands the
-/// rest as it comes near. The database's ScheduledWork table stays the truth either way (ADR 0011).
+/// 26 s after its first page (2 s with the horizon, bench/README.md). Only work due within
+/// <see cref="Horizon"/> is handed; the sweep hands the rest as it comes near. The database's ScheduledWork table stays the truth either way (ADR 0011).
 /// </summary>
 public sealed class DueWorkOptions
 {
